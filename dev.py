@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The two README commands, needing nothing but Python 3.11+.
+
+    python3 dev.py run     create .venv, install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000
+    python3 dev.py test    create .venv, install the test tools, run the whole test suite (extra args go to pytest)
+
+Both reuse .venv and reinstall only when a requirements file changed. Settings come from the environment
+(see .env.example); with nothing set, the app runs on SQLite under var/ with Celery tasks executed in-process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+
+
+def ensure_venv(requirements: str) -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("MSP Manager needs Python 3.11 or newer.")
+    if not PY.exists():
+        print(f"Creating virtualenv in {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    files = [ROOT / "requirements.txt", ROOT / requirements]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    stamp = VENV / f".installed-{requirements}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print(f"Installing {requirements} ...", flush=True)
+    subprocess.run([PY, "-m", "pip", "install", "--quiet", "-r", ROOT / requirements], check=True)
+    stamp.write_text(digest)
+
+
+def manage(*args: str, env: dict[str, str]) -> None:
+    subprocess.run([PY, ROOT / "manage.py", *args], check=True, env=env)
+
+
+def run(args: list[str]) -> None:
+    port = "8000"
+    if "--port" in args:
+        port = args[args.index("--port") + 1]
+    ensure_venv("requirements.txt")
+    env = dict(os.environ)
+    # The embedded default is a developer's machine: ask for DEBUG (static files served by runserver).
+    env.setdefault("DEBUG", "true")
+    (ROOT / "var").mkdir(exist_ok=True)
+    manage("migrate", "--no-input", env=env)
+    manage("demo", env=env)
+    print(f"\nServing on http://127.0.0.1:{port}/  (Ctrl+C stops)\n", flush=True)
+    extra = ["--noreload"] if "--noreload" in args else []
+    os.execve(PY, [str(PY), str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", *extra], env)
+
+
+def test(args: list[str]) -> None:
+    ensure_venv("requirements-dev.txt")
+    os.chdir(ROOT)
+    os.execv(PY, [str(PY), "-m", "pytest", *args])
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+        sys.exit(__doc__)
+    {"run": run, "test": test}[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""Turns audit-log entries into sentences for the activity feed, without touching the database."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+ACTION_VERBS = {0: _("created"), 1: _("changed"), 2: _("deleted"), 3: _("viewed")}
+# Not news in a feed that is already filed under its partnership.
+HIDDEN_FIELDS = {"id", "partnership"}
+EMPTY = {"", "None", "null", "[]"}
+
+
+@dataclass
+class Change:
+    field: str
+    old: str = ""
+    new: str = ""
+    added: str = ""
+    removed: str = ""
+
+
+def describe(entry):
+    """(verb, model label, [Change]) for one entry, in the words of the model: field labels, choice labels."""
+    model = entry.content_type.model_class()
+    label = model._meta.verbose_name if model else entry.content_type.model
+    changes = []
+    for name, values in (entry.changes or {}).items():
+        if name in HIDDEN_FIELDS:
+            continue
+        field = _field(model, name)
+        if field is None and model is not None and _is_reverse_relation(model, name):
+            continue
+        field_label = str(field.verbose_name) if field is not None else name.replace("_", " ")
+        if isinstance(values, dict) and values.get("type") == "m2m":
+            objects = ", ".join(str(o) for o in values.get("objects", []))
+            operation = values.get("operation")
+            if operation == "add":
+                changes.append(Change(field_label, added=objects))
+            elif operation == "delete":
+                changes.append(Change(field_label, removed=objects))
+            else:
+                changes.append(Change(field_label, removed=str(_("all"))))
+            continue
+        if not isinstance(values, list | tuple) or len(values) != 2:
+            continue
+        old, new = (_display(field, v) for v in values)
+        if entry.action != 1 and not old and not new:
+            continue  # creating or deleting with an empty field is not news
+        changes.append(Change(field_label, old=old, new=new))
+    return ACTION_VERBS.get(entry.action, ""), label, changes
+
+
+def _field(model, name):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if getattr(field, "concrete", False) or field.many_to_many else None
+
+
+def _is_reverse_relation(model, name):
+    try:
+        return model._meta.get_field(name).auto_created
+    except FieldDoesNotExist:
+        return False
+
+
+def _display(field, value):
+    text = "" if value is None else str(value)
+    if text in EMPTY:
+        return ""
+    if field is not None and field.get_internal_type() in ("DateTimeField", "DateField"):
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if isinstance(field, models.DateTimeField):
+            return date_format(timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed, "j M Y, H:i")
+        return date_format(parsed, "j M Y")
+    if field is not None and field.choices:
+        return str({str(k): v for k, v in field.flatchoices}.get(text, text))
+    if field is not None and field.get_internal_type() == "BooleanField":
+        return str(_("yes") if text == "True" else _("no"))
+    return text

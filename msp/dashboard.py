@@ -1,0 +1,36 @@
+"""msp's own dashboard cards and tabs (see msp.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from . import selectors
+from .models import Role
+from .registry import Card, Tab, register_card, register_tab
+
+register_tab(Tab("dashboard", _("Dashboard"), "msp:dashboard", order=0, action="view_summary"))
+register_tab(Tab("activity", _("Activity"), "msp:activity", order=90))
+register_tab(Tab("roles", _("People & roles"), "msp:roles", order=95, action="manage_roles"))
+register_tab(Tab("edit", _("Edit"), "msp:partnership_edit", order=99, action="change"))
+
+
+def key_facts(request, partnership):
+    return {
+        "countries": list(partnership.countries.all()),
+        "goals": list(partnership.sdg_goals.all()),
+        "targets": list(partnership.sdg_targets.all()),
+    }
+
+
+def roles(request, partnership):
+    by_role = {role: [] for role in Role.values}
+    for partnership_role in selectors.roles_for(partnership):
+        by_role[partnership_role.role].append(partnership_role.user)
+    return {"by_role": [(Role(role).label, users) for role, users in by_role.items()]}
+
+
+def activity(request, partnership):
+    return {"entries": list(selectors.activity_for(partnership)[:8])}
+
+
+register_card(Card("key_facts", "msp/cards/key_facts.html", order=10, context=key_facts, action="view_summary"))
+register_card(Card("roles", "msp/cards/roles.html", order=20, context=roles))
+register_card(Card("activity", "msp/cards/activity.html", order=90, context=activity, wide=True))

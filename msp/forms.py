@@ -1,0 +1,131 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Fieldset, Layout
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .models import Country, Currency, Partnership, PartnershipFit, Role, SdgGoal, SdgTarget
+
+
+class SdgTargetChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        text = obj.description
+        return f"{obj.code} {text[:110]}{'…' if len(text) > 110 else ''}"
+
+
+class PartnershipForm(forms.ModelForm):
+    """Create and edit a partnership. `revision` carries the version the user started from (see StaleEdit)."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    partnership_fit = forms.ChoiceField(
+        label=Partnership._meta.get_field("partnership_fit").verbose_name.capitalize(),
+        choices=[("", _("Not answered yet")), *PartnershipFit.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    countries = forms.ModelMultipleChoiceField(
+        queryset=Country.objects.current(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"data-enhance": "multi", "data-placeholder": _("Type a country…")}),
+    )
+    sdg_goals = forms.ModelMultipleChoiceField(
+        label=_("SDG goals"),
+        queryset=SdgGoal.objects.all(),
+        required=False,
+        help_text=_("Goals of the targets you pick below are added automatically."),
+        widget=forms.SelectMultiple(attrs={"data-enhance": "multi", "data-placeholder": _("Pick goals…")}),
+    )
+    sdg_targets = SdgTargetChoiceField(
+        label=_("SDG targets"),
+        queryset=SdgTarget.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(
+            attrs={
+                "data-enhance": "multi",
+                "data-placeholder": _("Type a target number or words, e.g. 6.1 or water…"),
+            }
+        ),
+    )
+    currency = forms.ModelChoiceField(
+        label=_("Reporting currency"),
+        queryset=Currency.objects.current(),
+        widget=forms.Select(attrs={"data-enhance": "single"}),
+    )
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "name",
+            "problem_statement",
+            "planned_approach",
+            "partnership_fit",
+            "fit_rationale",
+            "vision",
+            "countries",
+            "sdg_goals",
+            "sdg_targets",
+            "currency",
+        ]
+        widgets = {
+            "problem_statement": forms.Textarea(attrs={"rows": 4}),
+            "planned_approach": forms.Textarea(attrs={"rows": 3}),
+            "fit_rationale": forms.Textarea(attrs={"rows": 2}),
+            "vision": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "fit_rationale": _("Why (or why not) a multi-stakeholder partnership is the right vehicle."),
+            "vision": _("What the partnership can change."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["revision"] = self.instance.revision
+        if not self.instance.pk:
+            self.initial.setdefault("currency", "EUR")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            "revision",
+            Fieldset(_("The partnership"), "name", "vision"),
+            Fieldset(
+                _("The problem"),
+                "problem_statement",
+                "planned_approach",
+                Div("partnership_fit", css_class="mb-0"),
+                "fit_rationale",
+            ),
+            Fieldset(_("Where and towards which SDGs"), "countries", "sdg_goals", "sdg_targets", "currency"),
+            HTML(""),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("partnership_fit") and not (cleaned.get("fit_rationale") or "").strip():
+            self.add_error("fit_rationale", _("Give the rationale for your answer."))
+        return cleaned
+
+    def service_kwargs(self):
+        data = dict(self.cleaned_data)
+        data.pop("revision", None)
+        return data
+
+
+class RoleGrantForm(forms.Form):
+    user = forms.CharField(
+        label=_("User"),
+        help_text=_("Username or e-mail address of an existing account. New people are invited from Stakeholders."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+    def clean_user(self):
+        value = self.cleaned_data["user"].strip()
+        User = get_user_model()
+        matches = list(User.objects.filter(is_active=True).filter(username__iexact=value)[:1]) or list(
+            User.objects.filter(is_active=True, email__iexact=value)[:2]
+        )
+        if not matches:
+            raise forms.ValidationError(_("No active account with the username or e-mail “%s”.") % value)
+        if len(matches) > 1:
+            raise forms.ValidationError(_("Several accounts share this e-mail; enter the username instead."))
+        return matches[0]

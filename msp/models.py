@@ -1,0 +1,292 @@
+"""The core: reference data, the partnership, who holds which role on it, the audit trail, notifications."""
+
+from auditlog.models import AbstractLogEntry
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CodelistQuerySet(models.QuerySet):
+    def current(self):
+        """Codes still in use (IATI marks retired codes as withdrawn; old records may still point at them)."""
+        return self.filter(withdrawn=False)
+
+
+class Country(models.Model):
+    """ISO 3166-1 alpha-2, from the IATI Country codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
+
+    code = models.CharField(_("code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=120)
+    withdrawn = models.BooleanField(default=False)
+
+    objects = CodelistQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name
+
+
+class Currency(models.Model):
+    """ISO 4217, from the IATI Currency codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
+
+    code = models.CharField(_("code"), max_length=3, primary_key=True)
+    name = models.CharField(_("name"), max_length=120)
+    withdrawn = models.BooleanField(default=False)
+
+    objects = CodelistQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("currency")
+        verbose_name_plural = _("currencies")
+
+    def __str__(self):
+        return f"{self.code} – {self.name}"
+
+
+class SdgGoal(models.Model):
+    """The 17 goals, from the IATI UNSDG-Goals codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def short_name(self):
+        """'End poverty in all its forms everywhere' without the 'Goal 1.' prefix."""
+        return self.name.split(". ", 1)[-1]
+
+
+class SdgTarget(models.Model):
+    """The 169 targets, from the IATI UNSDG-Targets codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
+
+    code = models.CharField(_("code"), max_length=8, primary_key=True)
+    goal = models.ForeignKey(SdgGoal, on_delete=models.CASCADE, related_name="targets")
+    # Codes sort as text ("1.10" before "1.2"); position keeps the codelist's own order.
+    position = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
+
+    def __str__(self):
+        return f"{self.code} {self.description}"
+
+
+class Phase(models.IntegerChoices):
+    """The four phases of the seed."""
+
+    INITIATION = 1, _("Initiation")
+    DESIGN = 2, _("Design")
+    IMPLEMENTATION = 3, _("Implementation")
+    FURTHER_DEVELOPMENT = 4, _("Further development")
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat")
+    PARTNER = "partner", _("Partner")
+    DONOR = "donor", _("Donor")
+
+
+class BackwardReason(models.TextChoices):
+    """Why a partnership goes back to planning (the seed names the first three)."""
+
+    CONDITIONS_CHANGED = "conditions_changed", _("Conditions have changed")
+    KEY_PARTNERS_MISSING = "key_partners_missing", _("Key partners are missing")
+    RESULTS_CHAIN = "results_chain", _("Results chains are not working")
+    OTHER = "other", _("Other")
+
+
+class PartnershipFit(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Unsure")
+
+
+class Partnership(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    problem_statement = models.TextField(
+        _("problem statement"),
+        blank=True,
+        help_text=_("The problem the partnership wants to solve, in detail."),
+    )
+    planned_approach = models.TextField(_("planned approach"), blank=True)
+    partnership_fit = models.CharField(
+        _("can a partnership deal with this effectively?"),
+        max_length=10,
+        choices=PartnershipFit.choices,
+        blank=True,
+    )
+    fit_rationale = models.TextField(_("rationale"), blank=True)
+    vision = models.TextField(_("vision"), blank=True)
+    countries = models.ManyToManyField(Country, blank=True, related_name="partnerships", verbose_name=_("countries"))
+    sdg_goals = models.ManyToManyField(SdgGoal, blank=True, related_name="partnerships", verbose_name=_("SDG goals"))
+    sdg_targets = models.ManyToManyField(
+        SdgTarget, blank=True, related_name="partnerships", verbose_name=_("SDG targets")
+    )
+    currency = models.ForeignKey(
+        Currency, on_delete=models.PROTECT, default="EUR", verbose_name=_("reporting currency")
+    )
+    phase = models.PositiveSmallIntegerField(_("phase"), choices=Phase.choices, default=Phase.INITIATION)
+    phase_since = models.DateTimeField(_("in this phase since"), default=timezone.now)
+    # Optimistic lock for edit forms: a save based on an older revision is refused, so no edit is lost silently.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.CheckConstraint(condition=Q(phase__gte=1, phase__lte=4), name="partnership_phase_1_to_4"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("msp:dashboard", kwargs={"partnership_pk": self.pk})
+
+    def get_additional_data(self):
+        """Read by auditlog: files this record's changes under the partnership's activity feed."""
+        return {"partnership": self.pk}
+
+    @property
+    def next_phase(self):
+        return Phase(self.phase + 1) if self.phase < Phase.FURTHER_DEVELOPMENT else None
+
+    @property
+    def backward_targets(self):
+        """Phases one may go back to: 1 or 2, and only ones before the current phase."""
+        return [p for p in (Phase.INITIATION, Phase.DESIGN) if p < self.phase]
+
+    def move_problem(self, to, *, reason=""):
+        """Why moving to phase `to` is not allowed, or None when it is (the gate is checked separately)."""
+        try:
+            number = int(to)
+        except (TypeError, ValueError):
+            return _("There is no phase %(to)s.") % {"to": to}
+        if number > self.phase and self.phase == Phase.FURTHER_DEVELOPMENT:
+            return _("Phase 4 (Further development) is the last phase; there is no phase after it.")
+        if number not in Phase.values:
+            return _("There is no phase %(to)s.") % {"to": to}
+        to = Phase(number)
+        if to == self.phase:
+            return _("The partnership is already in phase %(n)d (%(name)s).") % {"n": to, "name": to.label}
+        if to > self.phase:
+            if to != self.phase + 1:
+                return _("Phases cannot be skipped: from phase %(n)d the next phase is %(next)d (%(name)s).") % {
+                    "n": self.phase,
+                    "next": self.phase + 1,
+                    "name": Phase(self.phase + 1).label,
+                }
+            return None
+        if to not in (Phase.INITIATION, Phase.DESIGN):
+            return _("A partnership can only go back to phase 1 (Initiation) or 2 (Design).")
+        if reason not in BackwardReason.values:
+            return _("Going back to an earlier phase needs a reason.")
+        return None
+
+    def can_move_to(self, to, *, reason=""):
+        return self.move_problem(to, reason=reason) is None
+
+
+class PartnershipRole(models.Model):
+    """A user's role on one partnership. Access to a partnership is exactly the set of these (plus superusers)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partnership_roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["role", "user__last_name", "user__first_name", "user__username"]
+        verbose_name = _("partnership role")
+        verbose_name_plural = _("partnership roles")
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "user"], name="one_role_per_user_and_partnership"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()} – {self.partnership}"
+
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}
+
+
+class ActivityEntry(AbstractLogEntry):
+    """auditlog's log entry, filed under the partnership it belongs to (swapped in by AUDITLOG_LOGENTRY_MODEL).
+
+    The partnership link is a plain indexed column without a database constraint: the audit trail must outlive
+    the rows it describes, including a deleted partnership, and entries are written while a cascade deletes.
+    """
+
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = _("activity entry")
+        verbose_name_plural = _("activity entries")
+        indexes = [models.Index(fields=["partnership", "-timestamp"], name="activity_partnership_time")]
+
+    def save(self, *args, **kwargs):
+        if self.partnership_id is None and self.additional_data:
+            self.partnership_id = self.additional_data.get("partnership")
+        super().save(*args, **kwargs)
+
+
+class Notification(models.Model):
+    """An e-mail to one person: an outbox row first, sent by a task.
+
+    The row is written in the same transaction as the event it reports, so a broker or mail-server failure
+    loses nothing: `send_notification` retries, and the periodic sweep sends whatever is still pending.
+    """
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    link = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "created_at"], name="notification_pending")]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient}"

@@ -1,0 +1,62 @@
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.formats import number_format
+
+from .. import activity
+from ..models import Phase
+
+register = template.Library()
+
+
+@register.inclusion_tag("partials/phase_progress.html")
+def phase_progress(partnership, compact=False):
+    """The four phases as a progress line, the current one highlighted."""
+    steps = [
+        {
+            "number": phase.value,
+            "label": phase.label,
+            "done": phase < partnership.phase,
+            "current": phase == partnership.phase,
+        }
+        for phase in Phase
+    ]
+    return {"steps": steps, "compact": compact}
+
+
+@register.filter
+def phase_label(value):
+    try:
+        return Phase(int(value)).label
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.filter
+def money(amount, currency=None):
+    """'EUR 1,250,000.00': one way to show money everywhere. `currency` is a Currency or a code."""
+    if amount in (None, ""):
+        return "–"
+    try:
+        amount = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return amount
+    code = getattr(currency, "code", currency) or ""
+    text = intcomma(number_format(amount, decimal_pos=2, use_l10n=False))
+    return f"{code} {text}".strip()
+
+
+@register.simple_tag
+def describe_entry(entry):
+    verb, label, changes = activity.describe(entry)
+    return {"verb": verb, "label": label, "changes": changes}
+
+
+@register.simple_tag(takes_context=True)
+def query_transform(context, **kwargs):
+    """The current query string with some parameters replaced (pagination links keep the filters)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+partnership_patterns = [
+    path("", views.DashboardView.as_view(), name="dashboard"),
+    path("edit/", views.PartnershipUpdateView.as_view(), name="partnership_edit"),
+    path("roles/", views.RolesView.as_view(), name="roles"),
+    path("roles/<int:pk>/revoke/", views.role_revoke, name="role_revoke"),
+    path("activity/", views.ActivityView.as_view(), name="activity"),
+]
+
+msp_patterns = [
+    path("", views.PartnershipListView.as_view(), name="partnership_list"),
+    path("partnerships/new/", views.PartnershipCreateView.as_view(), name="partnership_create"),
+    path("partnerships/<int:partnership_pk>/", include(partnership_patterns)),
+]
+
+urlpatterns = [
+    path("", include((msp_patterns, "msp"))),
+    path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,191 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from . import access, registry, selectors, services
+from .filters import PartnershipFilter
+from .forms import PartnershipForm, RoleGrantForm
+from .models import Partnership, PartnershipRole
+
+
+def partnership_context(request, partnership, **extra):
+    """What every page of a partnership shows around its content: header, tabs, the user's role."""
+    user = request.user
+    return {
+        "partnership": partnership,
+        "my_role": access.role_on(user, partnership),
+        "can_change": access.can(user, "change", partnership),
+        "tabs": registry.tabs_for(user, partnership),
+        **extra,
+    }
+
+
+class PartnershipMixin(LoginRequiredMixin):
+    """Views under /partnerships/<partnership_pk>/: loads `self.partnership` or answers 404 (outsider) or 403
+    (role too weak for `action`)."""
+
+    action = "view"
+    tab = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.partnership = access.get_partnership(request.user, kwargs["partnership_pk"], self.action)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(partnership_context(self.request, self.partnership, active_tab=self.tab))
+        return context
+
+
+class PartnershipListView(LoginRequiredMixin, FilterView):
+    template_name = "msp/partnership_list.html"
+    filterset_class = PartnershipFilter
+    paginate_by = 20
+
+    def get_queryset(self):
+        user = self.request.user
+        my_role = PartnershipRole.objects.filter(partnership=OuterRef("pk"), user=user).order_by().values("role")[:1]
+        return (
+            access.partnerships_for(user)
+            .select_related("currency")
+            .prefetch_related("countries", "sdg_goals")
+            .annotate(my_role=Subquery(my_role))
+        )
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "partnership-results":
+            return ["msp/partials/partnership_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_create"] = access.can_create_partnership(self.request.user)
+        context["has_any"] = (
+            context["paginator"].count > 0
+            or self.filterset.is_bound
+            and any(self.request.GET.get(name) for name in self.filterset.filters)
+        )
+        return context
+
+
+class PartnershipCreateView(LoginRequiredMixin, FormView):
+    template_name = "msp/partnership_form.html"
+    form_class = PartnershipForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not access.can_create_partnership(request.user):
+            raise PermissionDenied(_("You may not create partnerships."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        partnership = services.partnership_create(by=self.request.user, **form.service_kwargs())
+        messages.success(
+            self.request,
+            _("“%s” is created, in phase 1 (Initiation). You are its secretariat.") % partnership.name,
+        )
+        return redirect(partnership)
+
+
+class DashboardView(PartnershipMixin, TemplateView):
+    action = "view_summary"
+    tab = "dashboard"
+    template_name = "msp/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cards"] = registry.cards_for(self.request, self.partnership)
+        return context
+
+
+class PartnershipUpdateView(PartnershipMixin, FormView):
+    action = "change"
+    tab = "edit"
+    template_name = "msp/partnership_form.html"
+    form_class = PartnershipForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.partnership}
+
+    def form_valid(self, form):
+        try:
+            partnership = services.partnership_update(
+                partnership=self.partnership,
+                by=self.request.user,
+                revision=form.cleaned_data["revision"],
+                **form.service_kwargs(),
+            )
+        except services.StaleEdit as exc:
+            current = Partnership.objects.get(pk=self.partnership.pk)
+            form.data = form.data.copy()
+            form.data["revision"] = current.revision  # saving again, after a look, is a deliberate choice
+            form.add_error(None, exc)
+            return self.render_to_response(self.get_context_data(form=form, current=current))
+        messages.success(self.request, _("Changes to “%s” are saved.") % partnership.name)
+        return redirect(partnership)
+
+
+class RolesView(PartnershipMixin, FormView):
+    action = "manage_roles"
+    tab = "roles"
+    template_name = "msp/roles.html"
+    form_class = RoleGrantForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["roles"] = self.partnership.roles.select_related("user", "granted_by")
+        return context
+
+    def form_valid(self, form):
+        user, role = form.cleaned_data["user"], form.cleaned_data["role"]
+        try:
+            granted = services.role_grant(partnership=self.partnership, user=user, role=role, by=self.request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(user)s is now %(role)s on this partnership.")
+            % {
+                "user": user.get_full_name() or user.get_username(),
+                "role": granted.get_role_display().lower(),
+            },
+        )
+        return redirect("msp:roles", partnership_pk=self.partnership.pk)
+
+
+@login_required
+@require_POST
+def role_revoke(request, partnership_pk, pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "manage_roles")
+    partnership_role = get_object_or_404(PartnershipRole.objects.select_related("user"), pk=pk, partnership=partnership)
+    try:
+        services.role_revoke(partnership_role=partnership_role, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        user = partnership_role.user
+        messages.success(
+            request,
+            _("%(user)s no longer has a role on this partnership.")
+            % {"user": user.get_full_name() or user.get_username()},
+        )
+    return redirect("msp:roles", partnership_pk=partnership.pk)
+
+
+class ActivityView(PartnershipMixin, ListView):
+    action = "view"
+    tab = "activity"
+    template_name = "msp/activity.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return selectors.activity_for(self.partnership)

@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from msp.models import BackwardReason, Partnership, Phase
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class PhaseTransition(models.Model):
+    """One move of a partnership between phases. Append-only: never changed or deleted once written.
+
+    `gate_snapshot` and `override_justification` are filled by the success-factor checklist when the gate runs.
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="transitions")
+    from_phase = models.PositiveSmallIntegerField(_("from"), choices=Phase.choices)
+    to_phase = models.PositiveSmallIntegerField(_("to"), choices=Phase.choices)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.CharField(_("reason"), max_length=30, choices=BackwardReason.choices, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    gate_snapshot = models.JSONField(_("gate checklist at the time"), null=True, blank=True)
+    override_justification = models.TextField(_("override justification"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("phase transition")
+        verbose_name_plural = _("phase transitions")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(from_phase=models.F("to_phase")), name="transition_changes_phase"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partnership}: {self.from_phase} → {self.to_phase}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Phase transitions are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Phase transitions are append-only.")
+
+    @property
+    def is_forward(self):
+        return self.to_phase > self.from_phase
+
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}

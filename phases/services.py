@@ -1,0 +1,86 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from msp import access
+from msp.models import Partnership, PartnershipRole, Phase
+from msp.services import notify
+
+from .models import PhaseTransition
+
+
+def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransition:
+    """Move a partnership to phase `to`: forward one step, or back to phase 1 or 2 with a reason and a note.
+
+    The partnership row is locked for the whole decision, so two people pressing "advance" at the same moment
+    produce one transition: the second sees the new phase and is refused. Everyone with a role on the
+    partnership is told by e-mail once the transition is committed.
+    """
+    note = (note or "").strip()
+    with transaction.atomic():
+        locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+        access.require(by, "move_phase", locked)
+        problem = locked.move_problem(to, reason=reason)
+        if problem:
+            raise ValidationError(problem)
+        to = Phase(int(to))
+        backward = to < locked.phase
+        if backward and not note:
+            raise ValidationError(_("Going back to an earlier phase needs a note explaining what happened."))
+        transition = PhaseTransition.objects.create(
+            partnership=locked,
+            from_phase=locked.phase,
+            to_phase=to,
+            by=by,
+            reason=reason if backward else "",
+            note=note,
+            created_at=timezone.now(),
+        )
+        locked.phase = to
+        locked.phase_since = transition.created_at
+        locked.save(update_fields=["phase", "phase_since", "updated_at"])
+        _notify_transition(locked, transition)
+    partnership.phase, partnership.phase_since = locked.phase, locked.phase_since
+    return transition
+
+
+def _notify_transition(partnership, transition):
+    by = transition.by
+    who = (by.get_full_name() or by.get_username()) if by else _("The system")
+    from_label, to_label = Phase(transition.from_phase).label, Phase(transition.to_phase).label
+    if transition.is_forward:
+        subject = _("%(name)s moved to phase %(n)d: %(phase)s") % {
+            "name": partnership.name,
+            "n": transition.to_phase,
+            "phase": to_label,
+        }
+        body = _("%(who)s moved %(name)s from phase %(a)d (%(from)s) to phase %(b)d (%(to)s).")
+    else:
+        subject = _("%(name)s went back to phase %(n)d: %(phase)s") % {
+            "name": partnership.name,
+            "n": transition.to_phase,
+            "phase": to_label,
+        }
+        body = _("%(who)s took %(name)s back from phase %(a)d (%(from)s) to phase %(b)d (%(to)s).")
+    body = body % {
+        "who": who,
+        "name": partnership.name,
+        "a": transition.from_phase,
+        "from": from_label,
+        "b": transition.to_phase,
+        "to": to_label,
+    }
+    if transition.reason:
+        body += "\n\n" + _("Reason: %s") % transition.get_reason_display()
+    if transition.note:
+        body += "\n" + _("Note: %s") % transition.note
+    recipients = [r.user for r in PartnershipRole.objects.filter(partnership=partnership).select_related("user")]
+    notify(
+        partnership=partnership,
+        recipients=recipients,
+        subject=subject,
+        body=body,
+        link=reverse("phases:history", kwargs={"partnership_pk": partnership.pk}),
+    )

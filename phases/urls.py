@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "phases"
+
+urlpatterns = [
+    path("", views.history, name="history"),
+    path("advance/", views.advance, name="advance"),
+    path("back/", views.revert, name="revert"),
+]

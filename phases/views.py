@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from msp import access
+from msp.models import Phase
+from msp.views import partnership_context
+
+from .forms import AdvanceForm, RevertForm
+from .selectors import transitions_for
+from .services import phase_transition
+
+
+def _history_page(request, partnership, *, advance_form=None, revert_form=None, status=200):
+    can_move = access.can(request.user, "move_phase", partnership)
+    context = partnership_context(request, partnership, active_tab="phases")
+    context["transitions"] = transitions_for(partnership)
+    context["can_move"] = can_move
+    if can_move:
+        next_phase = partnership.next_phase
+        if next_phase and advance_form is None:
+            advance_form = AdvanceForm(initial={"to_phase": next_phase.value})
+        if partnership.backward_targets and revert_form is None:
+            revert_form = RevertForm(partnership=partnership)
+        context.update(next_phase=next_phase, advance_form=advance_form, revert_form=revert_form)
+    return render(request, "phases/history.html", context, status=status)
+
+
+@login_required
+def history(request, partnership_pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "view")
+    return _history_page(request, partnership)
+
+
+@login_required
+@require_POST
+def advance(request, partnership_pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "move_phase")
+    form = AdvanceForm(request.POST)
+    if form.is_valid():
+        try:
+            phase_transition(
+                partnership=partnership,
+                to=form.cleaned_data["to_phase"],
+                by=request.user,
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now in phase %(n)d: %(phase)s. Everyone with a role on it is told by e-mail.")
+                % {"name": partnership.name, "n": partnership.phase, "phase": Phase(partnership.phase).label},
+            )
+            return redirect("msp:dashboard", partnership_pk=partnership.pk)
+    return _history_page(request, partnership, advance_form=form, status=400)
+
+
+@login_required
+@require_POST
+def revert(request, partnership_pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "move_phase")
+    form = RevertForm(request.POST, partnership=partnership)
+    if form.is_valid():
+        try:
+            phase_transition(
+                partnership=partnership,
+                to=form.cleaned_data["to_phase"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is back in phase %(n)d: %(phase)s. Everyone with a role on it is told by e-mail.")
+                % {"name": partnership.name, "n": partnership.phase, "phase": Phase(partnership.phase).label},
+            )
+            return redirect("msp:dashboard", partnership_pk=partnership.pk)
+    return _history_page(request, partnership, revert_form=form, status=400)

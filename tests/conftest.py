@@ -1,0 +1,74 @@
+"""Standing users for every role on one partnership, and helpers shared by the suite.
+
+`partnership` has a secretariat member, a partner and a donor; `outsider` has a role on another partnership
+only; `superuser` has no role anywhere.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.db import connection
+
+from msp.models import Role
+
+from .factories import PartnershipFactory, RoleFactory, UserFactory
+
+CI = bool(os.environ.get("MSP_CI"))
+
+
+@pytest.fixture
+def partnership(db):
+    return PartnershipFactory(name="Cocoa Partnership", countries=["GH", "CI"], sdg_goals=[1], sdg_targets=["15.2"])
+
+
+@pytest.fixture
+def secretariat(partnership):
+    return RoleFactory(partnership=partnership, user=UserFactory(username="sara"), role=Role.SECRETARIAT).user
+
+
+@pytest.fixture
+def partner(partnership):
+    return RoleFactory(partnership=partnership, user=UserFactory(username="pablo"), role=Role.PARTNER).user
+
+
+@pytest.fixture
+def donor(partnership):
+    return RoleFactory(partnership=partnership, user=UserFactory(username="dora"), role=Role.DONOR).user
+
+
+@pytest.fixture
+def outsider(db):
+    elsewhere = PartnershipFactory(name="Somebody else's partnership")
+    return RoleFactory(partnership=elsewhere, user=UserFactory(username="olga"), role=Role.SECRETARIAT).user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def users(secretariat, partner, donor, outsider, superuser):
+    return {
+        "secretariat": secretariat,
+        "partner": partner,
+        "donor": donor,
+        "outsider": outsider,
+        "superuser": superuser,
+    }
+
+
+def needs_postgres():
+    """Row locks are only real on PostgreSQL; CI always runs there, so there the test must not skip."""
+    if connection.vendor != "postgresql":
+        if CI:
+            pytest.fail("MSP_CI is set but the suite is not running on PostgreSQL (set DATABASE_URL).")
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+def needs_chromium():
+    if not shutil.which("chromium") and not os.path.exists("/usr/bin/chromium"):
+        if CI:
+            pytest.fail("MSP_CI is set but Debian's chromium is not installed.")
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
