@@ -7,7 +7,10 @@ only; `superuser` has no role anywhere.
 import os
 import shutil
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps as django_apps
 from django.db import connection
 
 from msp.models import Role
@@ -72,3 +75,17 @@ def needs_chromium():
         if CI:
             pytest.fail("MSP_CI is set but Debian's chromium is not installed.")
         pytest.skip("needs Debian's chromium (apt-get install chromium)")
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The codelists of the data migrations (countries, currencies, SDGs) for tests that commit.
+
+    Such tests (threads, a Celery worker, the live server) end with a flush that empties every table, reference
+    data included. Django's serialized_rollback would restore it, but not once Playwright runs an event loop in
+    the main thread (connections are then per-context and lose the serialized copy), so reload it here.
+    """
+    from msp.models import Country
+
+    if not Country.objects.exists():
+        import_module("msp.migrations.0002_iati_codelists").load(django_apps, None)

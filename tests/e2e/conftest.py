@@ -24,6 +24,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(reference_data):
+    """Every journey commits through the live server: make sure the codelists are there."""
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     needs_chromium()

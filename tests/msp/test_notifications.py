@@ -83,7 +83,7 @@ def _reset_pool():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_on_redis_sends_the_transition_email(redis_worker):
+def test_a_worker_on_redis_sends_the_transition_email(reference_data, redis_worker):
     partnership = PartnershipFactory(name="Water Partnership")
     secretariat = RoleFactory(partnership=partnership, role="secretariat").user
     partner = RoleFactory(partnership=partnership, role="partner").user

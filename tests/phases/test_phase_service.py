@@ -170,7 +170,7 @@ def test_a_broker_failure_keeps_the_transition(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_people_moving_at_once_make_one_transition():
+def test_two_people_moving_at_once_make_one_transition(reference_data):
     needs_postgres()
     partnership = PartnershipFactory()
     people = [RoleFactory(partnership=partnership, role="secretariat", user=UserFactory()).user for _ in range(2)]
