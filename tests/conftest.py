@@ -6,7 +6,6 @@ only; `superuser` has no role anywhere.
 
 import os
 import shutil
-
 from importlib import import_module
 
 import pytest

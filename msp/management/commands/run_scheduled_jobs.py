@@ -13,5 +13,7 @@ class Command(BaseCommand):
         for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
             task = import_string(entry["task"])
             result = task.apply(args=entry.get("args", ()), kwargs=entry.get("kwargs", {}))
-            status = self.style.SUCCESS("done") if result.successful() else self.style.ERROR(f"failed: {result.result!r}")
+            status = (
+                self.style.SUCCESS("done") if result.successful() else self.style.ERROR(f"failed: {result.result!r}")
+            )
             self.stdout.write(f"{name}: {status}")
