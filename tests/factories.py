@@ -59,3 +59,29 @@ class TransitionFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     from_phase = 1
     to_phase = 2
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.Organisation"
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    sector = "civil_society"
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.ContactPerson"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"contact{n}@org.example")
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "stakeholders.Membership"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = "partner"
