@@ -70,9 +70,9 @@ def test_the_dashboard_is_constant(client, db):
     assert small == large == DASHBOARD_QUERIES, "\n".join(sql)
 
 
-# session, user, partnership, my role, page of entries (count + rows), tab permissions use the cached role
-ACTIVITY_QUERIES = 5
-HISTORY_QUERIES = 5
+# activity: session, user, partnership, my role, count of entries, page of entries (with actor, content type)
+# phase history: session, user, partnership, my role, transitions (with who moved)
+PAGE_QUERIES = [6, 5]
 
 
 def test_activity_and_phase_history_are_constant(client, db):
@@ -91,4 +91,21 @@ def test_activity_and_phase_history_are_constant(client, db):
     phase_transition(partnership=partnership, to=3, by=user)
     phase_transition(partnership=partnership, to=2, by=user, reason="other", note="Again.")
     large = [queries_for(client, url)[0] for url in urls]
-    assert small == large
+    assert small == large == PAGE_QUERIES
+
+
+# session, user, partnership, my role, roles with their users
+ROLES_QUERIES = 5
+
+
+def test_the_roles_page_is_constant(client, db):
+    user = UserFactory()
+    client.force_login(user)
+    partnership = PartnershipFactory()
+    RoleFactory(partnership=partnership, user=user, role=Role.SECRETARIAT)
+    url = reverse("msp:roles", kwargs={"partnership_pk": partnership.pk})
+    small, _ = queries_for(client, url)
+    for role in (Role.PARTNER, Role.DONOR) * 10:
+        RoleFactory(partnership=partnership, role=role)
+    large, sql = queries_for(client, url)
+    assert small == large == ROLES_QUERIES, "\n".join(sql)
