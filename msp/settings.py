@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
 
@@ -195,6 +196,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
+
+# Brute-force protection on sign-in and password reset (django-ratelimit; counts live in the cache, so in
+# Redis when REDIS_URL is set). Behind a proxy, set RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR.
+RATELIMIT_VIEW = "msp.views.too_many_requests"
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
+LOGIN_RATE = env("LOGIN_RATE", default="10/m")
+PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 
 # Invitation links and password-reset links stay valid this long.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600

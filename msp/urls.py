@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
 
 from . import views
 
@@ -21,6 +23,19 @@ msp_patterns = [
 urlpatterns = [
     path("", include((msp_patterns, "msp"))),
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
+    # Sign-in and password reset are rate limited per address and per account (see settings.LOGIN_RATE).
+    path(
+        "accounts/login/",
+        ratelimit(key="ip", rate=settings.LOGIN_RATE, method="POST")(
+            ratelimit(key="post:username", rate=settings.LOGIN_RATE, method="POST")(auth_views.LoginView.as_view())
+        ),
+        name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        ratelimit(key="ip", rate=settings.PASSWORD_RESET_RATE, method="POST")(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

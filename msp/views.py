@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
@@ -189,3 +189,8 @@ class ActivityView(PartnershipMixin, ListView):
 
     def get_queryset(self):
         return selectors.activity_for(self.partnership)
+
+
+def too_many_requests(request, exception):
+    """django-ratelimit's answer when someone tries too often (sign-in, password reset)."""
+    return render(request, "429.html", status=429)

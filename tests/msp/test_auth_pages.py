@@ -52,3 +52,17 @@ def test_password_change(client, secretariat):
         follow=True,
     )
     assert "Your password is changed" in response.content.decode()
+
+
+def test_guessing_passwords_is_slowed_down(client, secretariat, settings):
+    from django.core.cache import cache
+
+    settings.RATELIMIT_ENABLE = True
+    cache.clear()
+    answers = [
+        client.post(reverse("login"), {"username": "sara", "password": f"guess{i}"}).status_code for i in range(11)
+    ]
+    assert answers[:10] == [200] * 10  # the form again, with its error
+    assert answers[10] == 429
+    assert "Too many attempts" in client.post(reverse("login"), {"username": "sara", "password": "pw"}).content.decode()
+    cache.clear()
