@@ -161,6 +161,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "msp.tasks.send_pending_notifications",
         "schedule": 10 * 60,
     },
+    "send-pending-invitations": {
+        "task": "stakeholders.tasks.send_pending_invitations",
+        "schedule": 10 * 60,
+    },
 }
 
 CACHES = {
@@ -196,5 +200,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# Invitation links and password-reset links stay valid this long.
+# Password-reset links stay valid this long.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+# Invitation links of partners and donors stay valid this many days (the secretariat may choose per invitation).
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)

@@ -21,6 +21,9 @@ msp_patterns = [
 urlpatterns = [
     path("", include((msp_patterns, "msp"))),
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
+    path("partnerships/<int:partnership_pk>/stakeholders/", include("stakeholders.urls")),
+    path("organisations/", include("stakeholders.urls_registry")),
+    path("invitations/", include("stakeholders.urls_public")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
