@@ -128,7 +128,7 @@ def power_interest_svg(entries, *, title=None) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
         f'height="{height:.0f}" role="img" aria-labelledby="pi-title pi-desc" font-family="{FONT}" '
-        f'font-size="12" class="msp-power-interest">',
+        f'font-size="12" style="max-width:100%;height:auto" class="msp-power-interest">',
         f'<title id="pi-title">{escape(title)}</title>',
         '<desc id="pi-desc">'
         + escape(

@@ -195,30 +195,30 @@ CONTACTS = {
     ],
 }
 
-# partnership: [(organisation, role, IATI role, core group, joined)]
+# partnership: [(organisation, role, IATI role, core group, joined, declared capacity in person-days a year)]
 MEMBERS = {
     "cocoa": [
-        ("Ghana Cocoa Sector Regulatory Authority", "initiator", "2", True, "2023-10-01"),
-        ("Ghana Cocoa Farmers' Cooperative Union", "core_partner", "4", True, "2023-10-01"),
-        ("Union des Coopératives Cacaoyères de Soubré", "core_partner", "4", True, "2023-11-15"),
-        ("Chocolaterie Europa GmbH", "core_partner", "1", True, "2023-11-15"),
-        ("West Africa Cocoa Traders Ltd", "partner", "4", False, "2024-06-01"),
-        ("Forest Futures Network", "secretariat_host", "3", False, "2023-10-01"),
-        ("Fund for Partnerships", "funder", "1", False, "2024-01-10"),
-        ("Conseil Ivoirien de la Filière Cacao", "core_partner", "2", True, "2025-09-01"),
+        ("Ghana Cocoa Sector Regulatory Authority", "initiator", "2", True, "2023-10-01", 40),
+        ("Ghana Cocoa Farmers' Cooperative Union", "core_partner", "4", True, "2023-10-01", 120),
+        ("Union des Coopératives Cacaoyères de Soubré", "core_partner", "4", True, "2023-11-15", 100),
+        ("Chocolaterie Europa GmbH", "core_partner", "1", True, "2023-11-15", 60),
+        ("West Africa Cocoa Traders Ltd", "partner", "4", False, "2024-06-01", 30),
+        ("Forest Futures Network", "secretariat_host", "3", False, "2023-10-01", 220),
+        ("Fund for Partnerships", "funder", "1", False, "2024-01-10", 20),
+        ("Conseil Ivoirien de la Filière Cacao", "core_partner", "2", True, "2025-09-01", 80),
     ],
     "water": [
-        ("Water Resources Authority – Tana Basin", "initiator", "2", True, "2024-09-01"),
-        ("Nairobi Metropolitan Water Utility", "core_partner", "1", True, "2024-09-01"),
-        ("Tana Hydropower Company", "core_partner", "1", True, "2024-10-15"),
-        ("Upper Tana Farmers' Union", "core_partner", "4", True, "2024-10-15"),
-        ("Murang'a County Department of Agriculture", "implementing", "4", False, "2025-02-01"),
-        ("Fund for Partnerships", "funder", "1", False, "2025-03-01"),
+        ("Water Resources Authority – Tana Basin", "initiator", "2", True, "2024-09-01", 60),
+        ("Nairobi Metropolitan Water Utility", "core_partner", "1", True, "2024-09-01", 90),
+        ("Tana Hydropower Company", "core_partner", "1", True, "2024-10-15", 40),
+        ("Upper Tana Farmers' Union", "core_partner", "4", True, "2024-10-15", 150),
+        ("Murang'a County Department of Agriculture", "implementing", "4", False, "2025-02-01", 50),
+        ("Fund for Partnerships", "funder", "1", False, "2025-03-01", 15),
     ],
     "textile": [
-        ("Bangladesh Garment Manufacturers' Forum", "initiator", "", True, "2025-11-01"),
-        ("United Garment Workers' Union of Bangladesh", "core_partner", "", True, "2025-11-01"),
-        ("Nordic Fashion Brands Alliance", "partner", "", False, "2025-12-01"),
+        ("Bangladesh Garment Manufacturers' Forum", "initiator", "", True, "2025-11-01", 30),
+        ("United Garment Workers' Union of Bangladesh", "core_partner", "", True, "2025-11-01", 40),
+        ("Nordic Fashion Brands Alliance", "partner", "", False, "2025-12-01", 20),
     ],
 }
 
@@ -348,11 +348,17 @@ def load(ctx):
                     contact.save(update_fields=["user"])
                 contacts[name] = contact
         for key, members in MEMBERS.items():
-            for org_name, role, iati_role, core, joined in members:
+            for org_name, role, iati_role, core, joined, capacity in members:
                 Membership.objects.get_or_create(
                     partnership=partnerships[key],
                     organisation=orgs[org_name],
-                    defaults=dict(role=role, iati_role=iati_role, is_core_group=core, joined_on=_date(joined)),
+                    defaults=dict(
+                        role=role,
+                        iati_role=iati_role,
+                        is_core_group=core,
+                        joined_on=_date(joined),
+                        capacity_person_days=capacity,
+                    ),
                 )
         for key, entries in MAP.items():
             for (
@@ -390,14 +396,14 @@ def load(ctx):
                 continue
             contact = contacts[contact_name]
             now = timezone.now()
-            # Recorded as sent two days ago; the demo sends no e-mail.
+            # Recorded as sent; the demo sends no e-mail.
             Invitation.objects.create(
                 partnership=partnership,
                 contact=contact,
                 role=role,
                 email=contact.email,
                 created_by=amina,
-                expires_at=now + timezone.timedelta(days=5),
-                sent_at=now - timezone.timedelta(days=2),
+                expires_at=now + timezone.timedelta(days=7),
+                sent_at=now,
                 send_count=1,
             )

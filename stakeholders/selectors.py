@@ -107,12 +107,13 @@ def invitations_for(partnership):
 
 def invitable_contacts(partnership):
     """Whom one may invite: active contacts with an e-mail address, of organisations involved in the partnership,
-    who do not already hold a role on it."""
+    who neither hold a role on it nor have an open invitation to it."""
     return (
         contacts_for(partnership)
         .filter(is_active=True)
         .exclude(email="")
         .exclude(user__partnership_roles__partnership=partnership)
+        .exclude(pk__in=Invitation.objects.open().filter(partnership=partnership).values("contact"))
     )
 
 
