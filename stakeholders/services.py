@@ -324,7 +324,11 @@ def invitation_accept(*, invitation, user=None, username="", password="") -> tup
             raise InvitationClosed(
                 invitation_problem(current) or _("This invitation no longer works."), current.status()
             )
-        contact = ContactPerson.objects.select_for_update().select_related("user").get(pk=current.contact_id)
+        contact = (
+            ContactPerson.objects.select_for_update(of=("self",))
+            .select_related("user", "organisation")
+            .get(pk=current.contact_id)
+        )
         if contact.user_id:
             if user is None or user.pk != contact.user_id:
                 raise ValidationError(
