@@ -486,31 +486,44 @@ def _organisation(row, lookups, seen, kind):
     iati_identifier = row.values.get("iati_identifier", "").strip()
 
     normal = normalise_name(name)
-    row.org_key = f"iati:{iati_identifier.lower()}" if iati_identifier else f"name:{normal}"
-    existing = lookups.by_iati.get(iati_identifier.lower()) if iati_identifier else None
+    iati_key = iati_identifier.lower()
+    existing = lookups.by_iati.get(iati_key) if iati_key else None
+    if existing is not None and normalise_name(lookups.names[existing]) != normal:
+        row.warnings.append(
+            _("The registry calls the organisation with IATI identifier %(id)s “%(name)s”; this row goes to it.")
+            % {"id": iati_identifier, "name": lookups.names[existing]}
+        )
     if existing is None and normal in lookups.by_name:
         candidates = lookups.by_name[normal]
         existing = candidates[0]
         if len(candidates) > 1:
             row.warnings.append(
                 _(
-                    "The registry has %(n)d organisations called “%(name)s”; this row goes to the oldest. Give the IATI identifier to choose."
+                    "The registry has %(n)d organisations called “%(name)s”; this row goes to the oldest. "
+                    "Give the IATI identifier to choose."
                 )
                 % {"n": len(candidates), "name": name}
             )
-    if existing is not None:
-        row.organisation = Organisation(pk=existing, name=lookups.names[existing])
-        row.org_key = f"pk:{existing}"
-        if row.org_key in seen and kind != ImportKind.CONTACTS:
-            row.errors.append(_("The same organisation as row %(n)d.") % {"n": seen[row.org_key]})
-        seen.setdefault(row.org_key, row.number)
-        return
+    row.org_key = f"pk:{existing}" if existing is not None else f"name:{normal}"
+    if existing is None and iati_key:
+        first = seen.setdefault(f"iati:{iati_key}", (row.number, row.org_key))
+        if first[1] != row.org_key:
+            row.errors.append(
+                _("IATI identifier: %(id)s is given to another organisation in row %(n)d.")
+                % {"id": iati_identifier, "n": first[0]}
+            )
     if row.org_key in seen:
         if kind != ImportKind.CONTACTS:
-            row.errors.append(_("The same organisation as row %(n)d.") % {"n": seen[row.org_key]})
-        row.same_as_row = seen[row.org_key]
-        return  # created by that earlier row
-    seen[row.org_key] = row.number
+            row.errors.append(_("The same organisation as row %(n)d.") % {"n": seen[row.org_key][0]})
+        if existing is None:
+            row.same_as_row = seen[row.org_key][0]  # that earlier row creates it
+    else:
+        seen[row.org_key] = (row.number, row.org_key)
+    if existing is not None:
+        row.organisation = Organisation(pk=existing, name=lookups.names[existing])
+        return
+    if row.same_as_row:
+        return
     if not sector_text:
         row.errors.append(_("Sector is missing (needed for an organisation new to the registry)."))
     fields = dict(
