@@ -262,9 +262,9 @@ class TestDashboardCard:
         )
         client.force_login(secretariat)
         card = client.get(reverse("msp:dashboard", kwargs={"partnership_pk": partnership.pk})).context["cards"]
-        context = dict((c.key, ctx) for c, ctx in card)["stakeholders"]
+        context = {c.key: ctx for c, ctx in card}["stakeholders"]
         assert context["member_count"] == 2
-        assert dict((str(label), n) for label, n in context["by_sector"]) == {"Private sector": 1, "Civil society": 1}
+        assert {str(label): n for label, n in context["by_sector"]} == {"Private sector": 1, "Civil society": 1}
         assert [o.name for o in context["core_group"]] == ["Cocoa Coop"]
         assert [e.organisation.name for e in context["not_engaged"]] == ["Ministry", "Flagged Key"]
 
