@@ -10,6 +10,7 @@ The markup is plain SVG 1.1 with presentation attributes only (no CSS classes ne
 renders it as the browser does. Every piece of text is escaped.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -25,8 +26,26 @@ QUADRANT_HEADER = 26  # room for the quadrant's name at the top of its first row
 ROW_PAD = 8
 MIN_ROW = 92
 AXIS = 44
-MAX_CHARS = 20  # about 140 px of 12 px sans-serif, leaving room for the marker inside a 176 px column
+FONT_SIZE = 12
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+LABEL_OFFSET = 24  # from the cell's left edge: marker, then the name
+LABEL_ROOM = COLUMN - LABEL_OFFSET - 6
+MAX_CHARS = 24  # a hard cap besides the width
+
+# Advance widths of DejaVu Sans (regular and bold; thousandths of an em) for ASCII 32-126: names are cut by their
+# width, not their length, so "WWW" and "iii" both fit. DejaVu is the widest of the fonts listed in FONT, and the
+# one WeasyPrint uses, so a name that fits here fits in any of them.
+_WIDTHS = {
+    False: "318 401 460 838 636 950 780 275 390 390 500 838 318 361 318 337 636 636 636 636 636 636 636 636 636 636 "
+    "337 337 838 838 838 531 1000 684 686 698 770 632 575 775 752 295 295 656 557 863 748 787 603 787 695 635 611 "
+    "732 684 989 685 611 685 390 337 390 838 500 500 613 635 550 635 615 352 635 634 278 278 579 278 974 634 612 "
+    "635 635 411 521 392 634 592 818 592 592 525 636 337 636 838",
+    True: "348 456 521 838 696 1002 872 306 457 457 523 838 380 415 380 365 696 696 696 696 696 696 696 696 696 696 "
+    "400 400 838 838 838 580 1000 774 762 734 830 683 683 821 837 372 372 775 637 995 837 850 733 850 770 720 682 "
+    "812 774 1103 771 724 725 457 365 457 838 500 500 675 716 593 716 678 435 716 712 343 343 665 343 1042 712 687 "
+    "716 716 493 595 478 712 652 924 645 652 582 712 365 712 838",
+}
+_WIDTHS = {bold: [int(w) for w in table.split()] for bold, table in _WIDTHS.items()}
 
 # Okabe-Ito: tells sectors apart for the colour-blind too.
 SECTOR_COLOURS = {
@@ -55,8 +74,25 @@ class Placed:
     quadrant: Quadrant
 
 
-def _cut(text, limit=MAX_CHARS):
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def text_width(text, *, bold=False, size=FONT_SIZE) -> float:
+    """The width of `text` in pixels, as DejaVu Sans draws it (accented letters as their base letter)."""
+    table, total = _WIDTHS[bold], 0
+    for char in text:
+        if not 32 <= ord(char) < 127:
+            base = unicodedata.normalize("NFKD", char)[0]
+            char = base if base.isalpha() and ord(base) < 127 else "@"  # "…", "★" and the like: a full em
+        total += table[ord(char) - 32]
+    return total * size / 1000
+
+
+def fit(text, *, bold=False, suffix="", room=LABEL_ROOM) -> str:
+    """`text` + `suffix`, cut with an ellipsis so that it fits in `room` pixels."""
+    if len(text) <= MAX_CHARS and text_width(text + suffix, bold=bold) <= room:
+        return text + suffix
+    cut = text[: MAX_CHARS - 1]
+    while cut and text_width(cut.rstrip() + "…" + suffix, bold=bold) > room:
+        cut = cut[:-1]
+    return cut.rstrip() + "…" + suffix
 
 
 def _title(entry):
@@ -128,7 +164,7 @@ def power_interest_svg(entries, *, title=None) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" '
         f'height="{height:.0f}" role="img" aria-labelledby="pi-title pi-desc" font-family="{FONT}" '
-        f'font-size="12" style="max-width:100%;height:auto" class="msp-power-interest">',
+        f'font-size="{FONT_SIZE}" style="max-width:100%;height:auto" class="msp-power-interest">',
         f'<title id="pi-title">{escape(title)}</title>',
         '<desc id="pi-desc">'
         + escape(
@@ -205,7 +241,7 @@ def power_interest_svg(entries, *, title=None) -> str:
         org = entry.organisation
         colour = SECTOR_COLOURS.get(org.sector, "#6c757d")
         radius = 3 + entry.influence
-        label = _cut(org.label, MAX_CHARS - 2) + " ★" if entry.is_champion else _cut(org.label)
+        label = fit(org.label, bold=entry.is_key, suffix=" ★" if entry.is_champion else "")
         out.append(
             f'<g class="stakeholder" data-entry="{entry.pk}" data-organisation={quoteattr(org.name)} '
             f'data-power="{entry.power}" data-interest="{entry.interest}" data-quadrant="{spot.quadrant.value}" '
@@ -224,7 +260,8 @@ def power_interest_svg(entries, *, title=None) -> str:
             )
         weight = ' font-weight="bold"' if entry.is_key else ""
         out.append(
-            f'<text x="{spot.x + 12:.1f}" y="{spot.y + 4:.1f}" fill="#1f2a33"{weight}>{escape(label)}</text></g>'
+            f'<text x="{spot.x - 12 + LABEL_OFFSET:.1f}" y="{spot.y + 4:.1f}" fill="#1f2a33"{weight}>'
+            f"{escape(label)}</text></g>"
         )
 
     # Legend: sector colours, then what the shapes and type mean.

@@ -65,7 +65,7 @@ class OrganisationForm(forms.ModelForm):
             self.fields["name"].widget.attrs.update(
                 {
                     "hx-get": similar_url,
-                    "hx-trigger": "keyup changed delay:400ms, change",
+                    "hx-trigger": "input changed delay:400ms, change",
                     "hx-target": "#similar-organisations",
                     "hx-include": "[name=short_name]",
                     "autocomplete": "off",
