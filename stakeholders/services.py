@@ -481,6 +481,7 @@ def stakeholders_import(*, partnership, by, kind, filename, content) -> spreadsh
         preview = spreadsheets.preview(partnership=locked, kind=kind, filename=filename, content=content)
         if not preview.valid:
             raise ImportRefused(preview)
+        existing = Organisation.objects.in_bulk([r.organisation.pk for r in preview.rows if r.organisation])
         organisations = {}
         for row in preview.rows:
             if row.new_organisation is not None:
@@ -489,7 +490,7 @@ def stakeholders_import(*, partnership, by, kind, filename, content) -> spreadsh
                 org.save()
                 organisations[row.org_key] = org
             elif row.organisation is not None:
-                organisations.setdefault(row.org_key, Organisation.objects.get(pk=row.organisation.pk))
+                organisations[row.org_key] = existing[row.organisation.pk]
             org = organisations[row.org_key]
             if row.skip or row.record is None:
                 continue

@@ -365,14 +365,16 @@ class _Lookups:
                 self.by_iati[iati.strip().lower()] = pk
             self.index.append((pk, normal, normalise_name(short)))
         self.names = {pk: name for pk, name, _short, _iati in self.registry}
-        self.members = self.map_orgs = set()
-        self.memberships = set()
+        self.memberships, self.members, self.map_orgs = set(), set(), set()
         if kind == ImportKind.MEMBERS:
             self.memberships = set(
                 Membership.objects.filter(partnership=partnership).values_list("organisation_id", "joined_on")
             )
+            # Open-ended memberships (not left), as the database's one-current-membership rule counts them.
             self.members = set(
-                Membership.objects.active().filter(partnership=partnership).values_list("organisation_id", flat=True)
+                Membership.objects.filter(partnership=partnership, left_on__isnull=True).values_list(
+                    "organisation_id", flat=True
+                )
             )
         if kind == ImportKind.MAP:
             self.map_orgs = set(

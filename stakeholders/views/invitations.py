@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -144,7 +146,7 @@ def accept(request, token):
     context = {"invitation": invitation, "contact": contact, "partnership": invitation.partnership}
     if existing is not None:
         if not user.is_authenticated:
-            context["login_url"] = f"{reverse('login')}?next={request.path}"
+            context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
             return render(request, "stakeholders/accept.html", {**context, "mode": "sign_in"})
         if user.pk != existing.pk:
             return render(request, "stakeholders/accept.html", {**context, "mode": "wrong_user"})
