@@ -41,14 +41,16 @@ class OrganisationForm(forms.ModelForm):
         label=_("IATI organisation type"),
         queryset=OrganisationType.objects.all(),
         required=False,
-        widget=forms.Select(attrs={"data-enhance": "single"}),
+        empty_label="",
+        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type or pick a type…")}),
     )
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=Country.objects.current(),
         required=False,
+        empty_label="",
         help_text=_("Where the organisation has its seat."),
-        widget=forms.Select(attrs={"data-enhance": "single"}),
+        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
@@ -104,9 +106,13 @@ class OrganisationForm(forms.ModelForm):
                 name, short_name=cleaned.get("short_name", ""), exclude_pk=self.instance.pk
             )
             if self.similar:
-                raise forms.ValidationError(
-                    _("The registry already has organisations with a similar name. Is it one of them?"),
-                    code="similar",
+                # On the (hidden) confirmation field: the template shows it with the look-alikes and the checkbox.
+                self.add_error(
+                    "confirm_distinct",
+                    forms.ValidationError(
+                        _("The registry already has organisations with a similar name. Is it one of them?"),
+                        code="similar",
+                    ),
                 )
         return cleaned
 
@@ -126,6 +132,7 @@ class MembershipForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
+        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
 
@@ -168,6 +175,7 @@ class MapEntryForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
+        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
     country = forms.ModelChoiceField(
@@ -175,7 +183,8 @@ class MapEntryForm(forms.ModelForm):
         queryset=Country.objects.current(),
         required=False,
         help_text=_("Where the stakeholder is active for this partnership; empty: the organisation's country."),
-        widget=forms.Select(attrs={"data-enhance": "single"}),
+        empty_label="",
+        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
 
     class Meta:
@@ -237,6 +246,7 @@ class InvitationForm(forms.Form):
     contact = forms.ModelChoiceField(
         label=_("Contact person"),
         queryset=ContactPerson.objects.none(),
+        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
         help_text=_("Active contacts with an e-mail address, of organisations in this partnership or on its map."),
     )

@@ -185,6 +185,9 @@ def map_entry_create(*, partnership, organisation, by, **fields) -> StakeholderM
 def map_entry_update(*, entry, by, **fields) -> StakeholderMapEntry:
     with transaction.atomic():
         _lock(entry.partnership, by, "change")
+        if "country" in fields and fields["country"] is None:
+            fields.pop("country")
+            fields["country_id"] = entry.organisation.country_id
         for name, value in fields.items():
             setattr(entry, name, value)
         entry.full_clean(validate_constraints=False)

@@ -288,6 +288,7 @@ class Row:
     new_organisation: dict | None = None  # fields of an organisation to create
     org_key: str = ""  # rows naming the same new organisation share it
     same_as_row: int | None = None  # an earlier row of the file creates this row's (new) organisation
+    shown: list = field(default_factory=list)  # (column header, value) of the filled cells, for the preview
     record: dict | None = None  # fields of the contact, membership or map entry to create
     skip: str = ""  # why nothing is created for this row (it is already there)
 
@@ -716,6 +717,7 @@ def preview(*, partnership, kind, filename, content) -> Preview:
     for number, cells in data_rows:
         values = {key: (cells[pos] if pos < len(cells) else "") for key, pos in positions.items()}
         row = Row(number=number, values=values)
+        row.shown = [(header, values[key]) for key, header in result.columns if key != "organisation" and values[key]]
         _organisation(row, lookups, seen, kind)
         if kind == ImportKind.CONTACTS:
             _contact(row, lookups, existing_contacts, seen_contacts)

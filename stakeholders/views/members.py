@@ -40,6 +40,13 @@ class MemberAddView(StakeholdersMixin, FormView):
             initial["organisation"] = organisation
         return initial
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Offer only organisations that are not current members (the service refuses them anyway).
+        current = Membership.objects.filter(partnership=self.partnership, left_on__isnull=True).values("organisation")
+        form.fields["organisation"].queryset = form.fields["organisation"].queryset.exclude(pk__in=current)
+        return form
+
     def form_valid(self, form):
         organisation = form.cleaned_data["organisation"]
         try:

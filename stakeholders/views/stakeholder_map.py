@@ -71,6 +71,13 @@ class MapEntryAddView(StakeholdersMixin, FormView):
             initial["organisation"] = organisation
         return initial
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # Offer only organisations not on the map yet (the service refuses them anyway).
+        mapped = StakeholderMapEntry.objects.filter(partnership=self.partnership).values("organisation")
+        form.fields["organisation"].queryset = form.fields["organisation"].queryset.exclude(pk__in=mapped)
+        return form
+
     def form_valid(self, form):
         organisation = form.cleaned_data["organisation"]
         try:
