@@ -3,6 +3,7 @@ full_clean(); those touching a partnership lock its row, so two secretariat memb
 
 import logging
 
+from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -351,7 +352,10 @@ def invitation_accept(*, invitation, user=None, username="", password="") -> tup
         elif role.role != Role.SECRETARIAT and role.role != current.role:
             role.role = current.role  # never take the secretariat role away through an invitation
             role.save(update_fields=["role"])
-        Invitation.objects.filter(pk=current.pk).update(accepted_by=account)
+        # Saved (not updated) so that the acceptance shows in the partnership's activity feed, by the new user.
+        current.accepted_by = account
+        with set_actor(account):
+            current.save(update_fields=["accepted_by"])
         if current.created_by:
             notify(
                 partnership=current.partnership,
@@ -506,6 +510,10 @@ def stakeholders_import(*, partnership, by, kind, filename, content) -> spreadsh
                 if fields["country_id"] is None:
                     fields["country_id"] = org.country_id
                 record = StakeholderMapEntry(partnership=locked, organisation=org, **fields)
-            record.full_clean(validate_constraints=False)
+            try:
+                record.full_clean(validate_constraints=False)
+            except ValidationError as exc:  # the check above should have caught it; never write half a file
+                row.errors.extend(exc.messages)
+                raise ImportRefused(preview) from exc
             record.save()
     return preview

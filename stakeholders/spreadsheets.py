@@ -628,6 +628,13 @@ def _membership(row, lookups):
         left_on=left,
         capacity_person_days=capacity,
     )
+    if not row.errors:
+        labels = {
+            "capacity_person_days": label["capacity"],
+            "joined_on": label["joined_on"],
+            "left_on": label["left_on"],
+        }
+        _model_errors(row, Membership(**row.record), ["partnership", "organisation"], labels)
     if row.organisation:
         org = row.organisation.pk
         if (org, joined) in lookups.memberships:
@@ -657,6 +664,8 @@ def _map_entry(row, lookups):
         last_engaged_on=_parse_date(row, "last_engaged_on", label["last_engaged_on"]),
         notes=row.values.get("notes", "").strip(),
     )
+    if not row.errors:
+        _model_errors(row, StakeholderMapEntry(**row.record), ["partnership", "organisation", "country"], label)
     if row.organisation and row.organisation.pk in lookups.map_orgs:
         row.skip = _("%(org)s is already on the map: skipped.") % {"org": row.organisation.name}
 

@@ -178,6 +178,13 @@ def test_the_same_organisation_twice_in_a_members_file_is_an_error(partnership):
     assert [(r.number, r.errors) for r in preview.error_rows] == [(4, ["The same organisation as row 2."])]
 
 
+def test_numbers_too_large_for_the_database_are_reported_not_crashed_on(partnership):
+    content = "Organisation,Sector,Capacity (person-days a year)\nA,public,99999999999999999999\n"
+    preview = spreadsheets.preview(partnership=partnership, kind="members", filename="m.csv", content=content.encode())
+    [row] = preview.error_rows
+    assert row.errors[0].startswith("Capacity (person-days a year): Ensure this value is less than or equal to")
+
+
 def test_partners_cannot_import(client, partnership, partner):
     client.force_login(partner)
     response = client.post(import_url(partnership), {"kind": "contacts", "file": upload("p.csv", CONTACTS_CSV)})

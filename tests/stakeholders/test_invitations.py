@@ -10,7 +10,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from msp.models import PartnershipRole, Role
+from msp.models import ActivityEntry, PartnershipRole, Role
 from stakeholders import services, tasks
 from stakeholders.models import Invitation
 from tests.conftest import needs_postgres
@@ -101,6 +101,8 @@ def test_accepting_sets_a_password_and_lands_on_the_partnership_with_exactly_tha
     assert client.get(reverse("msp:dashboard", kwargs={"partnership_pk": other.pk})).status_code == 404
     invitation = Invitation.objects.get()
     assert invitation.accepted_by == user and invitation.current_status == "accepted"
+    # the acceptance is in the partnership's activity feed, done by the new user
+    assert ActivityEntry.objects.filter(partnership=partnership, actor=user, object_pk=str(invitation.pk)).exists()
     # the inviter hears of it
     [notification] = secretariat.notifications.all()
     assert notification.subject == "Abena Asante accepted your invitation to Cocoa Partnership"
