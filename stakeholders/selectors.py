@@ -223,9 +223,16 @@ def similar_organisations(name, *, short_name="", exclude_pk=None, limit=5):
     return [found[pk] for pk in pks]
 
 
-def organisations_for_registry():
+def organisations_for_registry(user):
+    """The registry, with each organisation's number of contacts and of current memberships in partnerships the
+    user may know of (others are not counted: a count would tell that they exist)."""
+    visible = access.partnerships_for(user).values("pk")
     return Organisation.objects.select_related("country", "iati_type").annotate(
-        member_of=Count("memberships__partnership", filter=Q(memberships__left_on__isnull=True), distinct=True),
+        member_of=Count(
+            "memberships__partnership",
+            filter=Q(memberships__left_on__isnull=True, memberships__partnership__in=visible),
+            distinct=True,
+        ),
         contact_count=Count("contacts", distinct=True),
     )
 

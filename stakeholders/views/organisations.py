@@ -31,7 +31,7 @@ class OrganisationListView(RegistryMixin, FilterView):
     paginate_by = 30
 
     def get_queryset(self):
-        return selectors.organisations_for_registry().order_by("name", "pk")
+        return selectors.organisations_for_registry(self.request.user).order_by("name", "pk")
 
     def get_template_names(self):
         if self.request.htmx and self.request.htmx.target == "stakeholder-results":

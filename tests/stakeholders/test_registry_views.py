@@ -189,6 +189,14 @@ def test_the_list_filters_and_shows_an_empty_state(signed_in):
     assert "No organisation matches these filters." in html
 
 
+def test_the_list_counts_only_memberships_the_user_may_know(signed_in, partnership):
+    organisation = OrganisationFactory(name="Cocoa Coop")
+    MembershipFactory(partnership=partnership, organisation=organisation)
+    MembershipFactory(partnership=PartnershipFactory(name="Secret partnership"), organisation=organisation)
+    [listed] = signed_in.get(reverse("organisations:list")).context["page_obj"].object_list
+    assert listed.member_of == 1
+
+
 def test_the_detail_shows_only_partnerships_the_user_may_know(signed_in, partnership):
     organisation = OrganisationFactory(name="Cocoa Coop")
     MembershipFactory(partnership=partnership, organisation=organisation)
