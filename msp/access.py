@@ -100,3 +100,15 @@ def can_create_partnership(user) -> bool:
     if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
         return True
     return user.has_perm("msp.add_partnership")
+
+
+def can_manage_registry(user) -> bool:
+    """The organisation registry (organisations and their contact persons) is shared by all partnerships, so it
+    belongs to no single one: secretariat staff keep it (superusers, anyone who is secretariat somewhere, or holders
+    of the model permission). Partners and donors see the organisations and contacts of their own partnerships,
+    through those partnerships' pages, not the registry (it would show them other partnerships' people)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
+        return True
+    return user.has_perm("stakeholders.change_organisation")

@@ -162,6 +162,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "msp.tasks.send_pending_notifications",
         "schedule": 10 * 60,
     },
+    "send-pending-invitations": {
+        "task": "stakeholders.tasks.send_pending_invitations",
+        "schedule": 10 * 60,
+    },
 }
 
 CACHES = {
@@ -204,5 +208,7 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 LOGIN_RATE = env("LOGIN_RATE", default="10/m")
 PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 
-# Invitation links and password-reset links stay valid this long.
+# Password-reset links stay valid this long.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+# Invitation links of partners and donors stay valid this many days (the secretariat may choose per invitation).
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)

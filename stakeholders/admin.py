@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.db import models
 
-from .models import ContactPerson, Membership, Organisation, OrganisationType
+from .models import ContactPerson, Invitation, Membership, Organisation, OrganisationType, StakeholderMapEntry
 
 
 @admin.register(OrganisationType)
@@ -27,6 +28,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["sector", "iati_type"]
     search_fields = ["name", "short_name", "iati_identifier"]
     inlines = [ContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ContactPerson)
@@ -45,3 +47,27 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "partnership__name"]
     list_select_related = ["organisation", "partnership"]
     raw_id_fields = ["organisation", "partnership"]
+
+
+@admin.register(StakeholderMapEntry)
+class StakeholderMapEntryAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "partnership", "power", "interest", "influence", "engagement", "is_key"]
+    list_filter = ["engagement", "is_key", "is_target_group", "is_champion"]
+    search_fields = ["organisation__name", "partnership__name"]
+    list_select_related = ["organisation", "partnership"]
+    raw_id_fields = ["organisation", "partnership"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read and revoke here; invitations are made on the partnership's Invitations page, which sends the link."""
+
+    list_display = ["contact", "partnership", "role", "email", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["role"]
+    search_fields = ["contact__name", "email", "partnership__name"]
+    list_select_related = ["contact__organisation", "partnership"]
+    raw_id_fields = ["contact", "partnership", "created_by", "accepted_by", "revoked_by"]
+    readonly_fields = ["sent_at", "send_count", "accepted_at", "accepted_by", "created_by"]
+
+    def has_add_permission(self, request):
+        return False

@@ -8,8 +8,14 @@ class StakeholdersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from .models import ContactPerson, Membership, Organisation
+        from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
 
         auditlog.register(Organisation, exclude_fields=["created_at", "updated_at"])
         auditlog.register(ContactPerson, exclude_fields=["created_at"])
         auditlog.register(Membership, exclude_fields=["created_at"])
+        auditlog.register(StakeholderMapEntry, exclude_fields=["created_at", "updated_at"])
+        # The nonce is the secret half of the link; the sending bookkeeping is not news.
+        auditlog.register(
+            Invitation,
+            exclude_fields=["nonce", "send_claimed_at", "sent_at", "send_count", "last_error", "created_at"],
+        )

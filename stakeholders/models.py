@@ -5,13 +5,18 @@ A partner user belongs to one organisation through their ContactPerson (`Contact
 organisation on whose behalf they approve and sign.
 """
 
+import secrets
+
 from django.conf import settings
+from django.core import signing
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
-from msp.models import Country, Partnership
+from msp.models import Country, Partnership, Role
 
 
 class Sector(models.TextChoices):
@@ -185,3 +190,228 @@ class Membership(models.Model):
     def is_active(self):
         today = timezone.localdate()
         return self.joined_on <= today and (self.left_on is None or self.left_on > today)
+
+
+class EngagementLevel(models.TextChoices):
+    """How far a stakeholder is engaged, in order (exited: engaged once, no longer)."""
+
+    IDENTIFIED = "identified", _("Identified")
+    INFORMED = "informed", _("Informed")
+    CONSULTED = "consulted", _("Consulted")
+    INVOLVED = "involved", _("Involved")
+    PARTNER = "partner", _("Partner")
+    EXITED = "exited", _("Exited")
+
+    @classmethod
+    def at_least(cls, level) -> list[str]:
+        """The levels at or above `level` (exited is never 'at least' anything): for rules such as CM-2's
+        'engaged below consulted', `engagement__in=EngagementLevel.at_least("consulted")`."""
+        order = [cls.IDENTIFIED, cls.INFORMED, cls.CONSULTED, cls.INVOLVED, cls.PARTNER]
+        return [str(v) for v in order[order.index(cls(level)) :]]
+
+
+SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
+SCORE_CHOICES = [
+    (1, _("1 – very low")),
+    (2, _("2 – low")),
+    (3, _("3 – medium")),
+    (4, _("4 – high")),
+    (5, _("5 – very high")),
+]
+# A score of 4 or 5 counts as high: the quadrant "Manage closely" is then exactly the success-factor rule CM-2
+# ("power ≥ 4 and interest ≥ 4").
+HIGH = 4
+
+
+class Quadrant(models.TextChoices):
+    MANAGE_CLOSELY = "manage_closely", _("Manage closely")
+    KEEP_SATISFIED = "keep_satisfied", _("Keep satisfied")
+    KEEP_INFORMED = "keep_informed", _("Keep informed")
+    MONITOR = "monitor", _("Monitor")
+
+    @classmethod
+    def of(cls, power, interest):
+        if power >= HIGH:
+            return cls.MANAGE_CLOSELY if interest >= HIGH else cls.KEEP_SATISFIED
+        return cls.KEEP_INFORMED if interest >= HIGH else cls.MONITOR
+
+    def q(self):
+        """The queryset filter for entries in this quadrant."""
+        power = Q(power__gte=HIGH) if self in (self.MANAGE_CLOSELY, self.KEEP_SATISFIED) else Q(power__lt=HIGH)
+        interest = Q(interest__gte=HIGH) if self in (self.MANAGE_CLOSELY, self.KEEP_INFORMED) else Q(interest__lt=HIGH)
+        return power & interest
+
+
+class StakeholderMapEntry(models.Model):
+    """One organisation on a partnership's stakeholder map, member or not (yet).
+
+    `country` is where the stakeholder is active for this partnership (a target group lives in a partner country,
+    whatever the registry says about its head office); `last_engaged_on` dates the most recent exchange, so
+    "engaged in the last six months" can be checked.
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="map_entries")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="map_entries")
+    power = models.PositiveSmallIntegerField(_("power"), choices=SCORE_CHOICES, validators=SCORE_VALIDATORS)
+    interest = models.PositiveSmallIntegerField(_("interest"), choices=SCORE_CHOICES, validators=SCORE_VALIDATORS)
+    influence = models.PositiveSmallIntegerField(
+        _("influence"), choices=SCORE_CHOICES, validators=SCORE_VALIDATORS, default=3
+    )
+    engagement = models.CharField(
+        _("engagement level"), max_length=20, choices=EngagementLevel.choices, default=EngagementLevel.IDENTIFIED
+    )
+    is_target_group = models.BooleanField(
+        _("target group"), default=False, help_text=_("People the partnership wants to reach, or who represent them.")
+    )
+    is_key = models.BooleanField(
+        _("key stakeholder"), default=False, help_text=_("The partnership cannot succeed without them.")
+    )
+    is_champion = models.BooleanField(
+        _("champion"), default=False, help_text=_("Supports the partnership at a high level and speaks for it.")
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("country"), related_name="+"
+    )
+    last_engaged_on = models.DateField(_("last engaged"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["organisation__name", "pk"]
+        verbose_name = _("stakeholder map entry")
+        verbose_name_plural = _("stakeholder map entries")
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "organisation"], name="one_map_entry_per_organisation"),
+            models.CheckConstraint(condition=Q(power__gte=1, power__lte=5), name="map_power_1_to_5"),
+            models.CheckConstraint(condition=Q(interest__gte=1, interest__lte=5), name="map_interest_1_to_5"),
+            models.CheckConstraint(condition=Q(influence__gte=1, influence__lte=5), name="map_influence_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} on the map of {self.partnership}"
+
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}
+
+    @property
+    def quadrant(self):
+        return Quadrant.of(self.power, self.interest)
+
+    @property
+    def is_engaged(self):
+        """Consulted or further (CM-2, CM-3)."""
+        return self.engagement in EngagementLevel.at_least(EngagementLevel.CONSULTED)
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Revoked")
+
+
+INVITATION_VALIDITY = timezone.timedelta(days=7)
+
+
+def _nonce():
+    return secrets.token_urlsafe(24)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self, now=None):
+        """Invitations whose link still works: not accepted, not revoked, not expired."""
+        now = now or timezone.now()
+        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+
+
+class Invitation(models.Model):
+    """A contact person invited to a partnership as a partner or donor user.
+
+    The link carries the invitation's id and `nonce`, signed with the secret key (see `token()`): a leaked
+    database alone cannot forge a link, and resending draws a new nonce, which kills the old link. The row is also
+    the e-mail's outbox: `sent_at` stays empty until a worker has sent it (claimed with `send_claimed_at`).
+    """
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="invitations")
+    contact = models.ForeignKey(ContactPerson, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(
+        _("role"), max_length=20, choices=[(Role.PARTNER, Role.PARTNER.label), (Role.DONOR, Role.DONOR.label)]
+    )
+    email = models.EmailField(_("sent to"))
+    nonce = models.CharField(max_length=64, default=_nonce, editable=False)
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    send_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
+    send_count = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True, editable=False)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["partnership", "-created_at"], name="invitation_partnership_time")]
+
+    def __str__(self):
+        return f"{self.contact.name} → {self.partnership} ({self.get_role_display()})"
+
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}
+
+    def status(self, now=None) -> InvitationStatus:
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at:
+            return InvitationStatus.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    @property
+    def current_status(self):
+        return self.status()
+
+    @property
+    def is_open(self):
+        return self.status() == InvitationStatus.PENDING
+
+    def token(self) -> str:
+        return signing.Signer(salt=TOKEN_SALT).sign(f"{self.pk}.{self.nonce}")
+
+    @classmethod
+    def from_token(cls, token):
+        """(invitation, superseded) for the link's token. The invitation is None for a malformed or forged
+        link; `superseded` is True when the link was genuine but a resend replaced it (it then grants nothing)."""
+        try:
+            value = signing.Signer(salt=TOKEN_SALT).unsign(token)
+            pk, nonce = value.split(".", 1)
+            invitation = cls.objects.select_related("partnership", "contact__organisation", "contact__user").get(
+                pk=int(pk)
+            )
+        except (signing.BadSignature, ValueError, cls.DoesNotExist):
+            return None, False
+        if not constant_time_compare(invitation.nonce, nonce):
+            return None, True
+        return invitation, False
+
+
+TOKEN_SALT = "stakeholders.invitation"

@@ -1,6 +1,25 @@
-"""Reads about who is who that other apps rely on."""
+"""Reads about who is who: what other apps rely on, and what the pages list (in a constant number of queries)."""
 
-from .models import ContactPerson, Membership, Organisation
+import difflib
+import re
+import unicodedata
+from collections import Counter
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from msp import access
+
+from .models import (
+    HIGH,
+    ContactPerson,
+    EngagementLevel,
+    Invitation,
+    Membership,
+    Organisation,
+    Sector,
+    StakeholderMapEntry,
+)
 
 
 def organisation_of(user) -> Organisation | None:
@@ -26,3 +45,215 @@ def active_member_organisations(partnership):
     return Organisation.objects.filter(
         pk__in=Membership.objects.active().filter(partnership=partnership).values("organisation")
     ).order_by("name")
+
+
+# --- lists of a partnership -------------------------------------------------------------------------------------
+
+
+def _is_active_member(partnership, organisation_ref="pk"):
+    return Exists(Membership.objects.active().filter(partnership=partnership, organisation=OuterRef(organisation_ref)))
+
+
+def memberships_for(partnership):
+    """Every membership of the partnership, current and past, with what the members list shows."""
+    today = timezone.localdate()
+    return (
+        Membership.objects.filter(partnership=partnership)
+        .select_related("organisation__country", "organisation__iati_type")
+        .annotate(
+            active_contacts=Count("organisation__contacts", filter=Q(organisation__contacts__is_active=True)),
+            signatories=Count(
+                "organisation__contacts",
+                filter=Q(organisation__contacts__is_active=True, organisation__contacts__may_sign=True),
+            ),
+            current=Q(joined_on__lte=today) & (Q(left_on__isnull=True) | Q(left_on__gt=today)),
+        )
+        .order_by("-current", "-is_core_group", "organisation__name", "pk")
+    )
+
+
+def involved_organisations(partnership):
+    """Organisations that are or were members of the partnership, or are on its stakeholder map."""
+    return Organisation.objects.filter(
+        Q(pk__in=Membership.objects.filter(partnership=partnership).values("organisation"))
+        | Q(pk__in=StakeholderMapEntry.objects.filter(partnership=partnership).values("organisation"))
+    )
+
+
+def contacts_for(partnership):
+    """Contact persons of the organisations involved in the partnership; `is_member` marks current members."""
+    return (
+        ContactPerson.objects.filter(organisation__in=involved_organisations(partnership))
+        .select_related("organisation", "user")
+        .annotate(is_member=_is_active_member(partnership, "organisation"))
+        .order_by("organisation__name", "organisation_id", "-is_active", "name", "pk")
+    )
+
+
+def map_entries_for(partnership):
+    return (
+        StakeholderMapEntry.objects.filter(partnership=partnership)
+        .select_related("organisation", "country")
+        .annotate(is_member=_is_active_member(partnership, "organisation"))
+        .order_by("-power", "-interest", "organisation__name", "pk")
+    )
+
+
+def invitations_for(partnership):
+    return Invitation.objects.filter(partnership=partnership).select_related(
+        "contact__organisation", "created_by", "accepted_by"
+    )
+
+
+def invitable_contacts(partnership):
+    """Whom one may invite: active contacts with an e-mail address, of organisations involved in the partnership,
+    who neither hold a role on it nor have an open invitation to it."""
+    return (
+        contacts_for(partnership)
+        .filter(is_active=True)
+        .exclude(email="")
+        .exclude(user__partnership_roles__partnership=partnership)
+        .exclude(pk__in=Invitation.objects.open().filter(partnership=partnership).values("contact"))
+    )
+
+
+def not_engaged_key_stakeholders(partnership):
+    """Key stakeholders (flagged key, or power and interest both high) engaged below 'consulted' (rule CM-2)."""
+    return (
+        StakeholderMapEntry.objects.filter(partnership=partnership)
+        .filter(Q(is_key=True) | Q(power__gte=HIGH, interest__gte=HIGH))
+        .exclude(engagement__in=EngagementLevel.at_least(EngagementLevel.CONSULTED))
+        .select_related("organisation")
+        .order_by("-power", "organisation__name")
+    )
+
+
+def stakeholder_summary(partnership, *, with_map):
+    """The dashboard card: active members by sector, the core group, and (for those who may see the map) key
+    stakeholders not yet engaged. Two queries, one without the map."""
+    members = list(active_memberships(partnership).order_by("organisation__name"))
+    counts = Counter(m.organisation.sector for m in members)
+    summary = {
+        "member_count": len(members),
+        "by_sector": [(label, counts[value]) for value, label in Sector.choices if counts[value]],
+        "core_group": [m.organisation for m in members if m.is_core_group],
+    }
+    if with_map:
+        summary["not_engaged"] = list(not_engaged_key_stakeholders(partnership))
+    return summary
+
+
+# --- the registry ------------------------------------------------------------------------------------------------
+
+_LEGAL_FORMS = {
+    "ltd",
+    "limited",
+    "inc",
+    "incorporated",
+    "llc",
+    "plc",
+    "gmbh",
+    "ggmbh",
+    "ag",
+    "sa",
+    "sarl",
+    "sas",
+    "bv",
+    "nv",
+    "ev",
+    "co",
+    "corp",
+    "corporation",
+    "company",
+    "the",
+}
+
+
+def normalise_name(name: str) -> str:
+    """'The Ghana Cocoa Board, Ltd.' -> 'ghana cocoa board': no accents, case, punctuation or legal form."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("&", " and ")
+    words = [w for w in re.split(r"[^a-z0-9]+", text) if w and w not in _LEGAL_FORMS]
+    return " ".join(words)
+
+
+SIMILAR = 0.85
+
+
+def likeness(wanted, wanted_short, other, other_short) -> float:
+    """How much two organisations look like one (0: not at all), from their normalised names and short names."""
+    if wanted and wanted == other:
+        return 1.0
+    if wanted_short and wanted_short in (other_short, other):
+        return 0.99
+    if other_short and wanted == other_short:
+        return 0.99
+    if not wanted or not other:
+        return 0.0
+    shorter, longer = sorted((wanted, other), key=len)
+    if len(shorter) >= 8 and " " in shorter and f" {shorter} " in f" {longer} ":
+        return 0.9
+    matcher = difflib.SequenceMatcher(None, wanted, other)
+    # The quick upper bounds first: most pairs are nothing alike, and ratio() is the slow part.
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= SIMILAR else 0.0
+
+
+def similar_organisations(name, *, short_name="", exclude_pk=None, limit=5):
+    """Registry organisations whose name is close to `name` (or whose short name is `short_name`), closest first.
+
+    Reads the names of the whole registry (two short columns), which stays cheap for the thousands of
+    organisations a registry of partnerships holds.
+    """
+    wanted, wanted_short = normalise_name(name), normalise_name(short_name)
+    if not wanted and not wanted_short:
+        return []
+    scored = []
+    for pk, other_name, other_short in Organisation.objects.values_list("pk", "name", "short_name"):
+        if pk == exclude_pk:
+            continue
+        score = likeness(wanted, wanted_short, normalise_name(other_name), normalise_name(other_short))
+        if score:
+            scored.append((score, pk))
+    scored.sort(reverse=True)
+    pks = [pk for _score, pk in scored[:limit]]
+    found = Organisation.objects.select_related("country").in_bulk(pks)
+    return [found[pk] for pk in pks]
+
+
+def organisations_for_registry(user):
+    """The registry, with each organisation's number of contacts and of current memberships in partnerships the
+    user may know of (others are not counted: a count would tell that they exist)."""
+    visible = access.partnerships_for(user).values("pk")
+    return Organisation.objects.select_related("country", "iati_type").annotate(
+        member_of=Count(
+            "memberships__partnership",
+            filter=Q(memberships__left_on__isnull=True, memberships__partnership__in=visible),
+            distinct=True,
+        ),
+        contact_count=Count("contacts", distinct=True),
+    )
+
+
+def where_used(organisation, user):
+    """Where the organisation is a member (now or in the past) or on a stakeholder map, as the user may learn it:
+    (names of partnerships the user can see, number of other partnerships). Outsiders must not learn that a
+    partnership exists, so those are only counted."""
+    partnership_ids = set(organisation.memberships.values_list("partnership_id", flat=True)) | set(
+        organisation.map_entries.values_list("partnership_id", flat=True)
+    )
+    visible = list(
+        access.partnerships_for(user).filter(pk__in=partnership_ids).order_by("name").values_list("name", flat=True)
+    )
+    return visible, len(partnership_ids) - len(visible)
+
+
+def memberships_of(organisation, user):
+    """The organisation's memberships in partnerships the user can see, newest first."""
+    return (
+        organisation.memberships.filter(partnership__in=access.partnerships_for(user))
+        .select_related("partnership")
+        .order_by("-joined_on", "-pk")
+    )

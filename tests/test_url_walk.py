@@ -28,6 +28,8 @@ EXPECTED = {
     "signed-in": dict(anonymous=LOGIN, outsider=200, partner=200, donor=200, secretariat=200, superuser=200),
     # Starting a partnership: secretariat staff (the outsider is secretariat of another partnership).
     "creator": dict(anonymous=LOGIN, outsider=200, partner=403, donor=403, secretariat=200, superuser=200),
+    # The organisation registry, shared by all partnerships: secretariat staff of any partnership keep it.
+    "registry": dict(anonymous=LOGIN, outsider=200, partner=403, donor=403, secretariat=200, superuser=200),
     "summary": dict(anonymous=LOGIN, outsider=404, partner=200, donor=200, secretariat=200, superuser=200),
     "member": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=200, superuser=200),
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),

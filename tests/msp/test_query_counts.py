@@ -47,8 +47,8 @@ def test_the_filtered_list_is_constant(client, db):
 
 
 # session, user, partnership, my role, key facts: countries, goals, targets; roles card; phase history card;
-# activity card
-DASHBOARD_QUERIES = 10
+# activity card; stakeholders card: active members, key stakeholders not yet engaged
+DASHBOARD_QUERIES = 12
 
 
 def test_the_dashboard_is_constant(client, db):

@@ -1,0 +1,141 @@
+import base64
+import hashlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView
+
+from msp import access
+from msp.views import partnership_context
+
+from .. import services, spreadsheets
+from ..forms import ImportForm
+from .common import StakeholdersMixin
+
+EXPORTS = {
+    "members": (spreadsheets.members_dataset, "members"),
+    "map": (spreadsheets.map_dataset, "stakeholder-map"),
+    "contacts": (spreadsheets.contacts_dataset, "contacts"),
+}
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+SESSION_KEY = "stakeholders-import"
+
+
+@login_required
+def export(request, partnership_pk, what):
+    """Members, the stakeholder map or contacts as CSV (default) or XLSX (`?format=xlsx`); imports unchanged."""
+    partnership = access.get_partnership(request.user, partnership_pk, "view")
+    fmt = request.GET.get("format", "csv")
+    if fmt not in CONTENT_TYPES:
+        fmt = "csv"
+    build, name = EXPORTS[what]
+    response = HttpResponse(spreadsheets.render(build(partnership), fmt), content_type=CONTENT_TYPES[fmt])
+    filename = f"{slugify(partnership.name)[:50]}-{name}-{timezone.localdate().isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class ImportView(StakeholdersMixin, FormView):
+    """Upload a file and see every row checked. A valid file waits in the session for the "Import" button."""
+
+    action = "change"
+    section = "import"
+    template_name = "stakeholders/import.html"
+    form_class = ImportForm
+
+    def get_initial(self):
+        kind = self.request.GET.get("kind")
+        return {"kind": kind} if kind in spreadsheets.ImportKind.values else {}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = [
+            (label, [str(c.label) for c in spreadsheets.COLUMNS[kind]], kind)
+            for kind, label in spreadsheets.ImportKind.choices
+        ]
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        content = upload.read()
+        kind = form.cleaned_data["kind"]
+        preview = spreadsheets.preview(partnership=self.partnership, kind=kind, filename=upload.name, content=content)
+        digest = hashlib.sha256(content).hexdigest()
+        if preview.valid:
+            self.request.session[SESSION_KEY] = {
+                "partnership": self.partnership.pk,
+                "kind": kind,
+                "filename": upload.name,
+                "content": base64.b64encode(content).decode("ascii"),
+                "digest": digest,
+            }
+        context = self.get_context_data(form=form, preview=preview, digest=digest)
+        return self.render_to_response(context, status=200 if preview.valid else 400)
+
+
+@login_required
+@require_POST
+def import_confirm(request, partnership_pk):
+    """Write the previewed file: all rows or, if anything changed meanwhile and a row is now invalid, none."""
+    partnership = access.get_partnership(request.user, partnership_pk, "change")
+    pending = request.session.get(SESSION_KEY)
+    if not pending or pending["partnership"] != partnership.pk or pending["digest"] != request.POST.get("digest"):
+        messages.error(request, _("There is no checked file waiting to be imported; upload it again."))
+        return redirect("stakeholders:import", partnership_pk=partnership.pk)
+    del request.session[SESSION_KEY]  # one file, one import, even if the button is pressed twice
+    request.session.save()
+    content = base64.b64decode(pending["content"])
+    try:
+        preview = services.stakeholders_import(
+            partnership=partnership,
+            by=request.user,
+            kind=pending["kind"],
+            filename=pending["filename"],
+            content=content,
+        )
+    except services.ImportRefused as exc:
+        context = partnership_context(request, partnership, active_tab="stakeholders")
+        context.update(
+            section="import",
+            form=ImportForm(initial={"kind": pending["kind"]}),
+            preview=exc.preview,
+            refused=True,
+            columns=[],
+        )
+        return render(request, "stakeholders/import.html", context, status=400)
+    counts = {
+        "file": pending["filename"],
+        "orgs": preview.new_organisations,
+        "records": preview.records,
+        "skipped": preview.skipped,
+    }
+    if pending["kind"] == spreadsheets.ImportKind.CONTACTS:
+        messages.success(
+            request,
+            _(
+                "%(file)s is imported into the organisation registry: %(orgs)d new organisations, %(records)d new "
+                "contact persons, %(skipped)d rows skipped as already there. Add the organisations to this "
+                "partnership as members or on the stakeholder map to see their contacts here."
+            )
+            % counts,
+        )
+        return redirect("organisations:list")
+    messages.success(
+        request,
+        _(
+            "%(file)s is imported: %(orgs)d new organisations in the registry, %(records)d rows added, "
+            "%(skipped)d rows skipped as already there."
+        )
+        % counts,
+    )
+    target = "stakeholders:members" if pending["kind"] == spreadsheets.ImportKind.MEMBERS else "stakeholders:map"
+    return redirect(target, partnership_pk=partnership.pk)
