@@ -21,6 +21,7 @@ msp_patterns = [
 urlpatterns = [
     path("", include((msp_patterns, "msp"))),
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
+    path("partnerships/<int:partnership_pk>/", include("governance.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
