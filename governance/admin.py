@@ -102,17 +102,9 @@ class MouVersionAdmin(VersionAdmin):
     inlines = [ClauseInline]
 
 
-class PartAdmin(admin.ModelAdmin):
-    """A part of a version, on its own: changeable only while its version is a draft."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return not (obj and _frozen(obj.version)) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not (obj and _frozen(obj.version)) and super().has_delete_permission(request, obj)
+class PartAdmin(ReadOnlyAdmin):
+    """A part of a version, listed on its own to be found and looked at. It is changed only together with its
+    version (the inlines above), and only while that version is a draft."""
 
 
 @admin.register(RoadmapGoal)
