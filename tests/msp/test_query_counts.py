@@ -47,8 +47,8 @@ def test_the_filtered_list_is_constant(client, db):
 
 
 # session, user, partnership, my role, key facts: countries, goals, targets; roles card; phase history card;
-# activity card
-DASHBOARD_QUERIES = 10
+# agreements card (member organisations, roadmap versions, MoU versions); activity card
+DASHBOARD_QUERIES = 13
 
 
 def test_the_dashboard_is_constant(client, db):
