@@ -159,10 +159,13 @@ def roadmap_version_update(*, version, by, problem_statement, vision, goals, cha
         locked.problem_statement, locked.vision, locked.change_note = problem_statement, vision, change_note
         locked.full_clean()
         locked.save()
-        locked.goals.all().delete()
-        RoadmapGoal.objects.bulk_create(
-            [RoadmapGoal(version=locked, position=i, text=text) for i, text in enumerate(goals)]
-        )
+        # Row by row (not bulk) so each goal added or removed shows in the activity feed.
+        existing = list(locked.goals.all())
+        if [g.text for g in existing] != goals:
+            for goal in existing:
+                goal.delete()
+            for position, text in enumerate(goals):
+                RoadmapGoal.objects.create(version=locked, position=position, text=text)
     return locked
 
 

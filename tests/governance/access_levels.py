@@ -124,7 +124,9 @@ def build(world):
     mou = services.mou_send_for_signature(version=mou_draft(p, sec, clauses=("Roles",)), by=sec)
     sign(mou, signer)
     world["mou"] = mou
-    world["mou_comment"] = services.mou_comment(version=mou, by=signer, body="Clause 1 is fine.", clause=mou.clauses.first())
+    world["mou_comment"] = services.mou_comment(
+        version=mou, by=signer, body="Clause 1 is fine.", clause=mou.clauses.first()
+    )
     services.mou_scan_upload(version=mou, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
     world["clause"] = world["mou_draft"].clauses.first()
