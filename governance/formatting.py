@@ -54,17 +54,41 @@ TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 def word_diff(old, new):
-    """Inline HTML of the change from `old` to `new`, word by word: <del> for removed, <ins> for added text."""
+    """Inline HTML of the change from `old` to `new`, word by word: <del> for removed, <ins> for added text.
+
+    Changes separated only by spaces are joined ("<del>any time</del><ins>with notice</ins>"), which reads far
+    better than alternating single words.
+    """
     a, b = TOKEN.findall(old or ""), TOKEN.findall(new or "")
-    parts = []
+    runs = []  # [equal?, old text, new text]
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        old_text, new_text = "".join(a[i1:i2]), "".join(b[j1:j2])
         if op == "equal":
-            parts.append(escape("".join(a[i1:i2])))
+            runs.append([True, old_text, new_text])
+        elif runs and not runs[-1][0]:
+            runs[-1][1] += old_text
+            runs[-1][2] += new_text
+        else:
+            runs.append([False, old_text, new_text])
+    merged = []
+    for index, run in enumerate(runs):
+        between_changes = 0 < index < len(runs) - 1 and not runs[index - 1][0] and not runs[index + 1][0]
+        if run[0] and between_changes and not run[1].strip():
+            run = [False, run[1], run[2]]
+        if merged and not run[0] and not merged[-1][0]:
+            merged[-1][1] += run[1]
+            merged[-1][2] += run[2]
+        else:
+            merged.append(run)
+    parts = []
+    for equal, old_text, new_text in merged:
+        if equal:
+            parts.append(escape(old_text))
             continue
-        if op in ("delete", "replace"):
-            parts.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            parts.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
+        if old_text:
+            parts.append(f"<del>{escape(old_text)}</del>")
+        if new_text:
+            parts.append(f"<ins>{escape(new_text)}</ins>")
     return mark_safe("".join(parts).replace("\n", "<br>"))
 
 
