@@ -28,18 +28,24 @@ def _inline(text):
 def to_html(text):
     """Clause text as sanitised HTML (a SafeString)."""
     text = (text or "").replace("\r\n", "\n").strip()
-    blocks = re.split(r"\n\s*\n", text) if text else []
     html = []
-    for block in blocks:
-        lines = block.split("\n")
-        if all(BULLET.match(line) for line in lines):
-            items = "".join(f"<li>{_inline(BULLET.match(line).group(1))}</li>" for line in lines)
-            html.append(f"<ul>{items}</ul>")
-        elif all(NUMBERED.match(line) for line in lines):
-            items = "".join(f"<li>{_inline(NUMBERED.match(line).group(1))}</li>" for line in lines)
-            html.append(f"<ol>{items}</ol>")
-        else:
-            html.append("<p>" + "<br>".join(_inline(line) for line in lines) + "</p>")
+    for block in re.split(r"\n\s*\n", text) if text else []:
+        # Within a block, consecutive list lines make a list and other lines a paragraph, so "Our goals:" followed
+        # by "- a" and "- b" reads as an introduction and a list.
+        runs = []  # (kind, [lines])
+        for line in block.split("\n"):
+            kind = "ul" if BULLET.match(line) else "ol" if NUMBERED.match(line) else "p"
+            if runs and runs[-1][0] == kind:
+                runs[-1][1].append(line)
+            else:
+                runs.append((kind, [line]))
+        for kind, lines in runs:
+            if kind == "p":
+                html.append("<p>" + "<br>".join(_inline(line.strip()) for line in lines) + "</p>")
+            else:
+                pattern = BULLET if kind == "ul" else NUMBERED
+                items = "".join(f"<li>{_inline(pattern.match(line).group(1))}</li>" for line in lines)
+                html.append(f"<{kind}>{items}</{kind}>")
     return mark_safe(nh3.clean("".join(html), tags=ALLOWED_TAGS, attributes={}))
 
 

@@ -12,6 +12,10 @@ def test_simple_formatting_becomes_html():
     )
 
 
+def test_an_introduction_line_followed_by_a_list_reads_as_both():
+    assert to_html("Our goals:\n- water\n- soil") == "<p>Our goals:</p><ul><li>water</li><li>soil</li></ul>"
+
+
 def test_everything_else_is_sanitised():
     html = to_html(
         '<script>alert(1)</script><b onclick="x()">ok</b> <a href="javascript:x">link</a> <img src=x onerror=y> 3 < 4'
