@@ -381,7 +381,8 @@ def _comment(model, *, version, by, body, parent=None, commentable, **extra):
 
 
 def roadmap_comment(*, version, by, body, parent=None) -> RoadmapComment:
-    """A member comments on a roadmap version in review (or replies to a comment)."""
+    """A member comments on a roadmap version in review (or replies to a comment). As for the MoU, comments open
+    when the secretariat sends the version and close when it is approved or superseded."""
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         return _comment(
@@ -390,7 +391,7 @@ def roadmap_comment(*, version, by, body, parent=None) -> RoadmapComment:
             by=by,
             body=body,
             parent=parent,
-            commentable=locked.status in (RS.DRAFT, RS.IN_REVIEW),
+            commentable=locked.status == RS.IN_REVIEW,
         )
 
 

@@ -84,7 +84,7 @@ def _roadmap_page(request, partnership, version=None, *, comment_form=None, erro
         members=members,
         progress_form=MilestoneProgressForm() if context["can_change"] else None,
         editable=context["can_change"] and version.is_draft,
-        comments_open=version.status in (RoadmapVersion.Status.DRAFT, RoadmapVersion.Status.IN_REVIEW),
+        comments_open=version.status == RoadmapVersion.Status.IN_REVIEW,
         comment_action=reverse("governance:roadmap_comment", args=[partnership.pk, version.number]),
     )
     return render(request, "governance/roadmap.html", context, status=status)

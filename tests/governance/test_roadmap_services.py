@@ -245,7 +245,10 @@ def test_a_draft_can_be_discarded(partnership, secretariat):
 
 
 def test_comments_threads_and_resolving(partnership, secretariat, kofi, partner, donor):
-    version = services.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
+    draft = roadmap_draft(partnership, secretariat)
+    with pytest.raises(ValidationError, match="closed: it is draft"):
+        services.roadmap_comment(version=draft, by=kofi, body="Too early.")
+    version = services.roadmap_send_for_review(version=draft, by=secretariat)
     first = services.roadmap_comment(version=version, by=kofi, body="Add a water goal.")
     assert first.organisation == kofi.contact.organisation
     reply = services.roadmap_comment(version=version, by=secretariat, body="Done in v2.", parent=first)
