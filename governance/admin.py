@@ -2,6 +2,9 @@
 path); approvals and signatures are records of what someone did and are never edited."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Clause,
@@ -97,9 +100,17 @@ class RoadmapVersionAdmin(VersionAdmin):
 @admin.register(MouVersion)
 class MouVersionAdmin(VersionAdmin):
     list_display = ["partnership", "number", "title", "status", "created_at", "in_force_at"]
-    fields = ["partnership", "number", "status", "title", "change_note", "fingerprint", "signed_scan", "created_by"]
-    readonly_fields = ["partnership", "number", "status", "fingerprint", "signed_scan", "created_by"]
+    fields = ["partnership", "number", "status", "title", "change_note", "fingerprint", "scan", "created_by"]
+    readonly_fields = ["partnership", "number", "status", "fingerprint", "scan", "created_by"]
     inlines = [ClauseInline]
+
+    @admin.display(description=_("signed copy"))
+    def scan(self, obj):
+        # The file has no media URL (private storage): link to the view that checks access.
+        if not obj.signed_scan:
+            return "–"
+        url = reverse("governance:mou_scan", kwargs={"partnership_pk": obj.partnership_id, "number": obj.number})
+        return format_html('<a href="{}">{}</a>', url, _("Open the signed copy"))
 
 
 class PartAdmin(ReadOnlyAdmin):

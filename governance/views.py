@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from msp import access
 from msp.views import partnership_context
+from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors, services
@@ -342,8 +343,7 @@ def roadmap_approve(request, partnership_pk, number):
 
 
 def _posted_organisation(form):
-    from stakeholders.models import Organisation
-
+    """The organisation the form was shown for (or a stand-in naming an unknown one, so the refusal can say so)."""
     if form.is_valid():
         return Organisation.objects.filter(pk=form.cleaned_data["organisation"]).first() or Organisation(
             pk=form.cleaned_data["organisation"], name=_("an unknown organisation")

@@ -2,6 +2,7 @@
 bulk queryset writes, the admin, and the editing pages."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from governance import services
@@ -108,6 +109,15 @@ def test_the_admin_shows_a_sent_version_read_only(client, superuser, sent_mou, p
     draft = services.mou_version_create(partnership=partnership, by=secretariat)
     page = client.get(reverse("admin:governance_mouversion_change", args=[draft.pk]))
     assert b'name="title"' in page.content and b'name="clauses-0-text"' in page.content
+
+
+def test_the_admin_links_the_signed_copy_through_the_access_checked_view(client, superuser, partnership, secretariat):
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 ink", name="s.pdf"))
+    client.force_login(superuser)
+    page = client.get(reverse("admin:governance_mouversion_change", args=[version.pk])).content.decode()
+    assert reverse("governance:mou_scan", args=[partnership.pk, version.number]) in page
+    assert "/media/" not in page
 
 
 def test_the_editing_pages_of_a_sent_version_send_the_user_back(
