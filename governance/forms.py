@@ -13,6 +13,7 @@ FORMATTING_HELP = _(
 
 
 class RoadmapVersionForm(forms.ModelForm):
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
     goals = forms.CharField(
         label=_("Common goals"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -37,6 +38,7 @@ class RoadmapVersionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["goals"] = "\n".join(g.text for g in self.instance.goals.all())
+            self.initial["seen"] = self.instance.content_hash
 
     def goal_list(self):
         return [line.strip() for line in self.cleaned_data["goals"].splitlines() if line.strip()]
@@ -118,11 +120,18 @@ class MouVersionForm(forms.ModelForm):
 
 
 class ClauseForm(forms.ModelForm):
+    seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta:
         model = Clause
         fields = ["type", "title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 10})}
         help_texts = {"text": FORMATTING_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["seen"] = self.instance.content_hash
 
 
 class CommentForm(forms.Form):

@@ -282,6 +282,10 @@ class RoadmapVersion(VersionBase):
             "governance:roadmap_version", kwargs={"partnership_pk": self.partnership_id, "number": self.number}
         )
 
+    @property
+    def content_hash(self):
+        return content_hash(self.problem_statement, self.vision, self.change_note, *(g.text for g in self.goals.all()))
+
 
 class RoadmapGoal(VersionPart):
     version = models.ForeignKey(RoadmapVersion, on_delete=models.CASCADE, related_name="goals")
@@ -564,6 +568,11 @@ class MouVersion(VersionBase):
         return hashlib.sha256(self.signed_text(clauses).encode("utf-8")).hexdigest()
 
 
+def content_hash(*parts):
+    """A short hash of what an edit form showed, to notice that someone else saved in between."""
+    return hashlib.sha256("\x1f".join(str(p).replace("\r\n", "\n") for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
 class ClauseType(models.TextChoices):
     PARTNERS = "partners", _("Partners")
     VISION = "vision_objectives", _("Vision and objectives")
@@ -598,6 +607,10 @@ class Clause(VersionPart):
 
     def __str__(self):
         return self.title
+
+    @property
+    def content_hash(self):
+        return content_hash(self.type, self.title, self.text)
 
 
 class MouComment(CommentBase):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from msp import access
 from msp.models import Partnership
-from msp.services import notify
+from msp.services import StaleEdit, notify
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors
@@ -149,13 +149,26 @@ def _copy_roadmap_content(source, target):
     )
 
 
-def roadmap_version_update(*, version, by, problem_statement, vision, goals, change_note="") -> RoadmapVersion:
-    """Save the text of a draft: problem statement, vision, the common goals (a list of texts, in order)."""
+def roadmap_version_update(
+    *, version, by, problem_statement, vision, goals, change_note="", seen=None
+) -> RoadmapVersion:
+    """Save the text of a draft: problem statement, vision, the common goals (a list of texts, in order).
+
+    `seen` is the content hash the edit form was loaded with: when someone saved in between, StaleEdit is raised
+    rather than silently undoing their edit.
+    """
     goals = [g.strip() for g in goals if g and g.strip()]
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "change", locked.partnership)
         _require_draft(locked)
+        if seen and seen != locked.content_hash:
+            raise StaleEdit(
+                _(
+                    "Someone else saved this version while you were editing it. Your text is still in the form: "
+                    "compare it with the current text shown above it, then save again."
+                )
+            )
         locked.problem_statement, locked.vision, locked.change_note = problem_statement, vision, change_note
         locked.full_clean()
         locked.save()
@@ -464,11 +477,22 @@ def mou_version_update(*, version, by, title, change_note="") -> MouVersion:
     return locked
 
 
-def clause_save(*, version, by, clause=None, **fields) -> Clause:
+def clause_save(*, version, by, clause=None, seen=None, **fields) -> Clause:
+    """Add a clause to a draft, or change one. `seen` as for roadmap_version_update: a clause someone else saved
+    since the form was loaded is not overwritten (StaleEdit)."""
     with transaction.atomic():
         locked = _lock(MouVersion, version)
         access.require(by, "change", locked.partnership)
         _require_draft(locked)
+        if clause is not None and seen:
+            current = Clause.objects.select_for_update().filter(pk=clause.pk, version=locked).first()
+            if current is None or current.content_hash != seen:
+                raise StaleEdit(
+                    _(
+                        "Someone else changed this clause while you were editing it. Your text is still in the "
+                        "form: compare it with the current text shown beside it, then save again."
+                    )
+                )
         if clause is None:
             last = locked.clauses.aggregate(p=Max("position"))["p"]
             clause = Clause(version=locked, position=(last or 0) + 1)

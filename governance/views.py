@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from msp import access
+from msp.services import StaleEdit
 from msp.views import partnership_context
 from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
@@ -155,6 +156,20 @@ def roadmap_edit(request, partnership_pk, number):
                 vision=form.cleaned_data["vision"],
                 change_note=form.cleaned_data["change_note"],
                 goals=form.goal_list(),
+                seen=form.cleaned_data["seen"],
+            )
+        except StaleEdit as exc:
+            current = selectors.roadmap_version_full(partnership, version.number)
+            form.data = form.data.copy()
+            form.data["seen"] = current.content_hash  # saving again, after a look, is a deliberate choice
+            form.add_error(None, exc)
+            return render(
+                request,
+                "governance/roadmap_form.html",
+                partnership_context(
+                    request, partnership, active_tab="roadmap", version=version, form=form, current=current
+                ),
+                status=409,
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -524,9 +539,16 @@ def _clause_form(request, partnership_pk, number, pk=None):
         return refused
     clause = get_object_or_404(Clause, pk=pk, version=version) if pk else None
     form = ClauseForm(request.POST or None, instance=clause)
+    current, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.clause_save(version=version, by=request.user, clause=clause, **form.cleaned_data)
+        except StaleEdit as exc:
+            current = Clause.objects.filter(pk=clause.pk).first()  # shown beside the form
+            form.data = form.data.copy()
+            form.data["seen"] = current.content_hash if current else ""
+            form.add_error(None, exc)
+            status = 409
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -542,8 +564,11 @@ def _clause_form(request, partnership_pk, number, pk=None):
         obj=clause,
         preview=preview,
         title=_("Change a clause") if clause else _("Add a clause"),
+        current=current,
     )
-    return render(request, "governance/clause_form.html", context, status=400 if form.errors else 200)
+    if form.errors and status == 200:
+        status = 400
+    return render(request, "governance/clause_form.html", context, status=status)
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from governance import services
 from governance.models import Clause, MouComment, MouSignature, MouVersion
+from tests.factories import RoleFactory
 from tests.governance.factories import mou_draft, sign
 
 
@@ -267,3 +268,25 @@ def test_the_pdf_has_the_clauses_status_and_signatures(client, partnership, secr
     ):
         assert expected in text, expected
     assert version.fingerprint in text.replace(" ", "")
+
+
+def test_two_people_editing_the_same_clause_lose_nothing(client, partnership, secretariat):
+    version = mou_draft(partnership, secretariat, clauses=("Exit",))
+    clause = version.clauses.get()
+    colleague = RoleFactory(partnership=partnership, role="secretariat").user
+    edit_url = url("mou_clause_edit", partnership, version.number, clause.pk)
+    client.force_login(secretariat)
+    seen = client.get(edit_url).context["form"]["seen"].value()
+    services.clause_save(version=version, by=colleague, clause=clause, text="The colleague's text.", seen=seen)
+
+    mine = {"type": "exit", "title": "Exit", "text": "My own careful text.", "seen": seen}
+    response = client.post(edit_url, mine)
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "Someone else changed this clause" in body
+    assert "My own careful text." in body and "The colleague&#x27;s text." in body
+    assert Clause.objects.get(pk=clause.pk).text == "The colleague's text."
+    # Saving again after a look is deliberate: the form now carries the current state.
+    resubmit = {**mine, "seen": response.context["form"].data["seen"]}
+    assert client.post(edit_url, resubmit).status_code == 302
+    assert Clause.objects.get(pk=clause.pk).text == "My own careful text."

@@ -141,3 +141,19 @@ def test_wrong_methods_and_wrong_people(client, partnership, secretariat, kofi, 
     client.force_login(outsider)
     assert client.get(url("roadmap", partnership)).status_code == 404
     assert RoadmapVersion.objects.get().status == "draft"
+
+
+def test_two_people_editing_the_roadmap_text_lose_nothing(client, partnership, secretariat):
+    version = roadmap_draft(partnership, secretariat)
+    edit_url = url("roadmap_edit", partnership, version.number)
+    client.force_login(secretariat)
+    seen = client.get(edit_url).context["form"]["seen"].value()
+    services.roadmap_version_update(
+        version=version, by=secretariat, problem_statement="P", vision="Their vision.", goals=["G"], seen=seen
+    )
+    mine = {"problem_statement": "P", "vision": "My vision.", "goals": "G", "change_note": "", "seen": seen}
+    response = client.post(edit_url, mine)
+    assert response.status_code == 409
+    assert "Someone else saved this version" in response.content.decode()
+    assert "My vision." in response.content.decode() and "Their vision." in response.content.decode()
+    assert RoadmapVersion.objects.get(pk=version.pk).vision == "Their vision."
