@@ -63,6 +63,18 @@ def private_storage():
 # --- shared pieces ---------------------------------------------------------------------------------------------
 
 
+def _partnership_of_version(obj):
+    """The partnership id of a row that belongs to a version, for the activity feed (auditlog asks for it).
+
+    Without a query when the version is loaded; and without failing while a partnership is deleted, when the
+    version row may be gone before its parts are.
+    """
+    field = type(obj)._meta.get_field("version")
+    if field.is_cached(obj):
+        return obj.version.partnership_id
+    return field.related_model.objects.filter(pk=obj.version_id).values_list("partnership_id", flat=True).first()
+
+
 class DraftOnlyQuerySet(models.QuerySet):
     """Bulk writes on parts of versions: refused when any row belongs to a version that is no longer a draft."""
 
@@ -107,7 +119,7 @@ class VersionPart(models.Model):
             raise FrozenVersion()
 
     def get_additional_data(self):
-        return {"partnership": self.version.partnership_id}
+        return {"partnership": _partnership_of_version(self)}
 
 
 class VersionBase(models.Model):
@@ -203,7 +215,7 @@ class CommentBase(models.Model):
         return self.resolved_at is not None
 
     def get_additional_data(self):
-        return {"partnership": self.version.partnership_id}
+        return {"partnership": _partnership_of_version(self)}
 
 
 class ApprovalBase(models.Model):
@@ -229,7 +241,7 @@ class ApprovalBase(models.Model):
         raise AppendOnlyError("Approvals are append-only.")
 
     def get_additional_data(self):
-        return {"partnership": self.version.partnership_id}
+        return {"partnership": _partnership_of_version(self)}
 
 
 # --- roadmap ---------------------------------------------------------------------------------------------------
@@ -669,4 +681,4 @@ class MouSignature(models.Model):
         raise AppendOnlyError("Signatures are append-only.")
 
     def get_additional_data(self):
-        return {"partnership": self.version.partnership_id}
+        return {"partnership": _partnership_of_version(self)}

@@ -142,3 +142,17 @@ def test_the_editing_pages_of_a_sent_version_send_the_user_back(
     )
     assert "can no longer be changed" in response.content.decode()
     assert Clause.objects.filter(pk=clause.pk).exists()
+
+
+def test_deleting_a_partnership_removes_its_agreements(partnership, secretariat, kofi, awa):
+    """The freeze guards edits, not the end of a partnership: deleting it (admin) takes its versions along."""
+    from msp.models import Partnership
+
+    roadmap = services.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
+    services.roadmap_approve(version=roadmap, by=kofi)
+    services.roadmap_comment(version=roadmap, by=awa, body="Fine.")
+    mou = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    sign(mou, kofi)
+    services.mou_comment(version=mou, by=kofi, body="Signed.", clause=mou.clauses.first())
+    Partnership.objects.filter(pk=partnership.pk).delete()
+    assert not MouVersion.objects.exists() and not RoadmapVersion.objects.exists() and not Clause.objects.exists()
