@@ -19,3 +19,9 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 ALLOWED_HOSTS = ["*"]
 # Tests sign in many times from one address; the rate-limit tests switch it back on.
 RATELIMIT_ENABLE = False
+
+# Private uploads (signed MoU scans) go to a throw-away folder, never into the developer's var/.
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="msp-test-private-"))

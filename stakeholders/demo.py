@@ -205,7 +205,7 @@ MEMBERS = {
         ("West Africa Cocoa Traders Ltd", "partner", "4", False, "2024-06-01", 30),
         ("Forest Futures Network", "secretariat_host", "3", False, "2023-10-01", 220),
         ("Fund for Partnerships", "funder", "1", False, "2024-01-10", 20),
-        ("Conseil Ivoirien de la Filière Cacao", "core_partner", "2", True, "2025-09-01", 80),
+        ("Conseil Ivoirien de la Filière Cacao", "core_partner", "2", True, "2025-08-15", 80),
     ],
     "water": [
         ("Water Resources Authority – Tana Basin", "initiator", "2", True, "2024-09-01", 60),

@@ -49,6 +49,17 @@ POST_EXPECTED = {
         "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
         "post": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403),
     },
+    # Acting for one's organisation (approve, sign): partners only. The secretariat is neutral and does not act
+    # for an organisation, so it is refused like the donor (superusers pass only what the secretariat may).
+    "partner-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN, outsider=404, donor=403, secretariat=403, superuser=403),
+    },
+    # Comments: secretariat and partners.
+    "member-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN, outsider=404, donor=403),
+    },
     "logout": {
         "get": dict.fromkeys(ROLES, 405),
         "post": dict.fromkeys(ROLES, 200),  # the "you are signed out" page

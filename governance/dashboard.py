@@ -1,0 +1,63 @@
+"""The roadmap and MoU tabs, and the dashboard's agreements card (see msp.registry)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from msp.registry import Card, Tab, register_card, register_tab
+from stakeholders.selectors import active_member_organisations
+
+from . import selectors
+from .models import MouVersion, RoadmapVersion
+
+register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
+register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
+
+
+def agreements(request, partnership):
+    """The roadmap and MoU versions that matter now, and which member organisations have not yet acted on them.
+
+    Roadmap: the version in review if there is one (approvals outstanding), else the approved one. MoU: the
+    version being signed if there is one (signatures outstanding), else the one in force, else the latest.
+    """
+    members = list(active_member_organisations(partnership))
+    roadmaps = list(
+        RoadmapVersion.objects.filter(partnership=partnership)
+        .exclude(status=RoadmapVersion.Status.SUPERSEDED)
+        .prefetch_related("approvals")
+        .order_by("-number")
+    )
+    roadmap = next((v for v in roadmaps if v.status == RoadmapVersion.Status.IN_REVIEW), None) or next(
+        (v for v in roadmaps if v.status == RoadmapVersion.Status.APPROVED), None
+    )
+    roadmap_draft = next((v for v in roadmaps if v.status == RoadmapVersion.Status.DRAFT), None)
+    mous = list(
+        MouVersion.objects.filter(partnership=partnership)
+        .exclude(status=MouVersion.Status.SUPERSEDED)
+        .prefetch_related("signatures", "approvals")
+        .order_by("-number")
+    )
+    mou = (
+        next((v for v in mous if v.status in MouVersion.SIGNABLE), None)
+        or next((v for v in mous if v.status == MouVersion.Status.IN_REVIEW), None)
+        or next((v for v in mous if v.status == MouVersion.Status.IN_FORCE), None)
+        or (mous[0] if mous else None)
+    )
+    in_force = next((v for v in mous if v.status == MouVersion.Status.IN_FORCE), None)
+    context = {
+        "roadmap": roadmap,
+        "roadmap_draft": roadmap_draft,
+        "mou": mou,
+        "mou_in_force": in_force,
+        "member_count": len(members),
+    }
+    if roadmap is not None and roadmap.status == RoadmapVersion.Status.IN_REVIEW:
+        context["roadmap_missing"] = selectors.outstanding(selectors.approval_status(roadmap, members))
+    if mou is not None and mou.status in MouVersion.SIGNABLE:
+        context["mou_missing"] = selectors.outstanding(selectors.signature_status(mou, members))
+    elif mou is not None and mou.status == MouVersion.Status.IN_REVIEW:
+        context["mou_missing_approval"] = selectors.outstanding(selectors.approval_status(mou, members))
+    return context
+
+
+register_card(
+    Card("agreements", "governance/cards/agreements.html", order=18, context=agreements, action="view_agreements")
+)

@@ -1,0 +1,38 @@
+from django import template
+from django.utils.html import format_html
+
+from ..formatting import to_html
+
+register = template.Library()
+
+BADGES = {
+    "draft": "text-bg-secondary",
+    "in_review": "text-bg-info",
+    "for_signature": "text-bg-warning",
+    "partially_signed": "text-bg-warning",
+    "approved": "text-bg-success",
+    "in_force": "text-bg-success",
+    "superseded": "text-bg-light border",
+    "terminated": "text-bg-danger",
+}
+
+
+@register.simple_tag
+def status_badge(version):
+    """The version's status as a coloured badge (works for roadmap and MoU versions, and for .values() rows)."""
+    if isinstance(version, dict):
+        status, label = version["status"], version.get("label", version["status"])
+    else:
+        status, label = version.status, version.get_status_display()
+    return format_html('<span class="badge gov-status {}">{}</span>', BADGES.get(status, "text-bg-light"), label)
+
+
+@register.filter
+def formatted(text):
+    """Clause text with its simple formatting, sanitised."""
+    return to_html(text)
+
+
+@register.filter
+def short_hash(value):
+    return f"{value[:8]}…{value[-8:]}" if value and len(value) > 20 else value

@@ -1,0 +1,134 @@
+"""Access levels of the roadmap and MoU URLs for the URL walk (tests/test_url_walk.py).
+
+Reading (the roadmap, the MoU, comparison, PDF, signed copy) is open to every role on the partnership: donors
+read, they do not act. Comments are the members' (secretariat and partners); approving and signing are the
+partners' only ("partner-action"); drafting, sending, resolving and uploading are the secretariat's.
+"""
+
+from django.core.files.base import ContentFile
+
+from governance import services
+from governance.models import MouApproval, MouComment, MouSignature, RoadmapApproval, RoadmapComment
+from tests.governance.factories import member, mou_draft, roadmap_draft, sign
+
+LEVELS = {
+    "governance:roadmap": "summary",
+    "governance:roadmap_version": "summary",
+    "governance:roadmap_create": "secretariat-action",
+    "governance:roadmap_edit": "secretariat",
+    "governance:roadmap_discard": "secretariat-action",
+    "governance:roadmap_send": "secretariat-action",
+    "governance:roadmap_approve": "partner-action",
+    "governance:roadmap_comment": "member-action",
+    "governance:roadmap_comment_resolve": "secretariat-action",
+    "governance:roadmap_node_add": "secretariat",
+    "governance:roadmap_node_edit": "secretariat",
+    "governance:roadmap_node_delete": "secretariat-action",
+    "governance:roadmap_milestone_add": "secretariat",
+    "governance:roadmap_milestone_edit": "secretariat",
+    "governance:roadmap_milestone_delete": "secretariat-action",
+    "governance:roadmap_milestone_progress": "secretariat-action",
+    "governance:mou_list": "summary",
+    "governance:mou_create": "secretariat-action",
+    "governance:mou_compare": "summary",
+    "governance:mou_version": "summary",
+    "governance:mou_edit": "secretariat",
+    "governance:mou_discard": "secretariat-action",
+    "governance:mou_clause_add": "secretariat",
+    "governance:mou_clause_edit": "secretariat",
+    "governance:mou_clause_delete": "secretariat-action",
+    "governance:mou_clause_move": "secretariat-action",
+    "governance:mou_send_review": "secretariat-action",
+    "governance:mou_send_signature": "secretariat-action",
+    "governance:mou_terminate": "secretariat-action",
+    "governance:mou_approve": "partner-action",
+    "governance:mou_sign": "partner-action",
+    "governance:mou_comment": "member-action",
+    "governance:mou_comment_resolve": "secretariat-action",
+    "governance:mou_scan": "summary",
+    "governance:mou_scan_upload": "secretariat-action",
+    "governance:mou_pdf": "summary",
+}
+
+
+def _draft_roadmap(w):
+    return w["roadmap_draft"].number
+
+
+def _draft_mou(w):
+    return w["mou_draft"].number
+
+
+OBJECTS = {
+    "governance:roadmap_version": {"number": lambda w: w["roadmap"].number},
+    "governance:roadmap_edit": {"number": _draft_roadmap},
+    "governance:roadmap_discard": {"number": _draft_roadmap},
+    "governance:roadmap_send": {"number": _draft_roadmap},
+    "governance:roadmap_approve": {"number": lambda w: w["roadmap"].number},
+    "governance:roadmap_comment": {"number": lambda w: w["roadmap"].number},
+    "governance:roadmap_comment_resolve": {
+        "number": lambda w: w["roadmap"].number,
+        "pk": lambda w: w["roadmap_comment"].pk,
+    },
+    "governance:roadmap_node_add": {"number": _draft_roadmap},
+    "governance:roadmap_node_edit": {"number": _draft_roadmap, "pk": lambda w: w["node"].pk},
+    "governance:roadmap_node_delete": {"number": _draft_roadmap, "pk": lambda w: w["node"].pk},
+    "governance:roadmap_milestone_add": {"number": _draft_roadmap},
+    "governance:roadmap_milestone_edit": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
+    "governance:roadmap_milestone_delete": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
+    "governance:roadmap_milestone_progress": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
+    "governance:mou_version": {"number": lambda w: w["mou"].number},
+    "governance:mou_edit": {"number": _draft_mou},
+    "governance:mou_discard": {"number": _draft_mou},
+    "governance:mou_clause_add": {"number": _draft_mou},
+    "governance:mou_clause_edit": {"number": _draft_mou, "pk": lambda w: w["clause"].pk},
+    "governance:mou_clause_delete": {"number": _draft_mou, "pk": lambda w: w["clause"].pk},
+    "governance:mou_clause_move": {"number": _draft_mou, "pk": lambda w: w["clause"].pk},
+    "governance:mou_send_review": {"number": _draft_mou},
+    "governance:mou_send_signature": {"number": _draft_mou},
+    "governance:mou_terminate": {"number": lambda w: w["mou"].number},
+    "governance:mou_approve": {"number": lambda w: w["mou_review"].number},
+    "governance:mou_sign": {"number": lambda w: w["mou"].number},
+    "governance:mou_comment": {"number": lambda w: w["mou"].number},
+    "governance:mou_comment_resolve": {"number": lambda w: w["mou"].number, "pk": lambda w: w["mou_comment"].pk},
+    "governance:mou_scan": {"number": lambda w: w["mou"].number},
+    "governance:mou_scan_upload": {"number": lambda w: w["mou"].number},
+    "governance:mou_pdf": {"number": lambda w: w["mou"].number},
+}
+
+
+def build(world):
+    """A roadmap (v1 in review, with a comment and an approval; v2 a draft with a node and a milestone) and an MoU
+    (v1 in review, approved once; v2 partially signed, with a comment and a signed copy; v3 a draft with a
+    clause): one row of every governance model, so the admin pages are walked too."""
+    p, sec = world["partnership"], world["secretariat"]
+    signer = member(p, "signer", org_name="Signing Org")
+    member(p, "other", org_name="Other Org")
+
+    roadmap = roadmap_draft(p, sec)
+    world["node"] = services.result_node_save(version=roadmap, by=sec, level="impact", title="Impact", owner=None)
+    world["milestone"] = services.milestone_save(
+        version=roadmap, by=sec, title="Start", due_on="2030-01-01", owner=None, node=world["node"]
+    )
+    roadmap = services.roadmap_send_for_review(version=roadmap, by=sec)
+    world["roadmap"] = roadmap
+    world["roadmap_comment"] = services.roadmap_comment(version=roadmap, by=signer, body="Looks right.")
+    services.roadmap_approve(version=roadmap, by=signer)
+    world["roadmap_draft"] = services.roadmap_version_create(partnership=p, by=sec)
+    world["node"] = world["roadmap_draft"].nodes.get()
+    world["milestone"] = world["roadmap_draft"].milestones.get()
+
+    review = services.mou_send_for_review(version=mou_draft(p, sec), by=sec)
+    services.mou_approve(version=review, by=signer)
+    world["mou_review"] = review
+    mou = services.mou_send_for_signature(version=mou_draft(p, sec, clauses=("Roles",)), by=sec)
+    sign(mou, signer)
+    world["mou"] = mou
+    world["mou_comment"] = services.mou_comment(
+        version=mou, by=signer, body="Clause 1 is fine.", clause=mou.clauses.first()
+    )
+    services.mou_scan_upload(version=mou, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
+    world["clause"] = world["mou_draft"].clauses.first()
+    assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
+    assert RoadmapComment.objects.exists() and MouComment.objects.exists()

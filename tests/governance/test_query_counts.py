@@ -1,0 +1,140 @@
+"""The roadmap, MoU, comparison, list and dashboard pages run the same number of queries with little and with much
+data: each is measured on a small partnership and on a large one, seen by the same kind of user."""
+
+import pytest
+from django.urls import reverse
+
+from governance import services
+from msp.models import Role
+from tests.factories import PartnershipFactory, RoleFactory, UserFactory
+from tests.governance.factories import member, mou_draft, roadmap_draft, sign
+from tests.querycount import queries_for
+
+
+def _url(name, partnership, *args):
+    return reverse(f"governance:{name}", args=[partnership.pk, *args])
+
+
+def _world(size):
+    """A partnership with `size` + 1 member organisations, a roadmap in review and an MoU being signed, both
+    growing with `size`: results-chain nodes and milestones, clauses, approvals, signatures, comment threads."""
+    partnership = PartnershipFactory()
+    secretariat = RoleFactory(partnership=partnership, role=Role.SECRETARIAT).user
+    signers = [member(partnership, f"p{partnership.pk}m{i}") for i in range(size + 1)]
+    owner = signers[0].contact.organisation
+
+    roadmap = roadmap_draft(partnership, secretariat, goals=[f"Goal {i}" for i in range(size)])
+    for i in range(size):
+        impact = services.result_node_save(version=roadmap, by=secretariat, level="impact", title=f"I{i}", owner=owner)
+        outcome = services.result_node_save(
+            version=roadmap, by=secretariat, level="outcome", parent=impact, title=f"O{i}", owner=owner
+        )
+        output = services.result_node_save(
+            version=roadmap, by=secretariat, level="output", parent=outcome, title=f"P{i}", owner=owner
+        )
+        services.result_node_save(version=roadmap, by=secretariat, level="activity", parent=output, title=f"A{i}")
+        services.milestone_save(
+            version=roadmap, by=secretariat, title=f"M{i}", due_on="2030-01-01", owner=owner, node=outcome
+        )
+    services.roadmap_send_for_review(version=roadmap, by=secretariat)
+    for signer in signers[:-1]:
+        services.roadmap_approve(version=roadmap, by=signer)
+    for i in range(size):
+        first = services.roadmap_comment(version=roadmap, by=signers[0], body=f"Comment {i}")
+        services.roadmap_comment(version=roadmap, by=secretariat, body="Reply", parent=first)
+
+    v1 = services.mou_send_for_review(version=mou_draft(partnership, secretariat, clauses=["A", "B"]), by=secretariat)
+    services.mou_approve(version=v1, by=signers[0])
+    services.mou_comment(version=v1, by=signers[0], body="On the whole text.")
+    v2 = services.mou_version_create(partnership=partnership, by=secretariat)
+    for i in range(size):
+        services.clause_save(version=v2, by=secretariat, type="other", title=f"Clause {i}", text=f"Text **{i}**.")
+    services.mou_send_for_signature(version=v2, by=secretariat)
+    for signer in signers[:-1]:
+        sign(v2, signer)
+    for clause in v2.clauses.all():
+        first = services.mou_comment(version=v2, by=signers[0], body="Why?", clause=clause)
+        services.mou_comment(version=v2, by=secretariat, body="Because.", parent=first)
+    return partnership, secretariat, signers[0]
+
+
+@pytest.fixture
+def worlds(db):
+    return _world(1), _world(10)
+
+
+def _counts(client, worlds, viewer, name, *args, query=""):
+    counts, sql = [], []
+    for partnership, secretariat, partner in worlds:
+        client.force_login({"secretariat": secretariat, "partner": partner}[viewer])
+        count, sql = queries_for(client, _url(name, partnership, *args) + query)
+        counts.append(count)
+    return counts, "\n".join(sql)
+
+
+# session, user, partnership, my role; the version by number (404 otherwise); roadmap versions (the switcher);
+# the version again with its goals, nodes (with owners), milestones (with owners and nodes), approvals (with
+# organisations and people), comments (with authors, organisations, resolvers); active member organisations; the
+# partner's contact person and its membership
+ROADMAP_PARTNER_QUERIES = 15
+# The tab without a version number: the approved version (none here) and the latest instead of the 404 check;
+# no contact person to look up for the secretariat.
+ROADMAP_TAB_SECRETARIAT_QUERIES = 14
+
+
+def test_the_roadmap_page_is_constant(client, worlds):
+    counts, sql = _counts(client, worlds, "partner", "roadmap_version", 1)
+    assert counts == [ROADMAP_PARTNER_QUERIES] * 2, sql
+    counts, sql = _counts(client, worlds, "secretariat", "roadmap")
+    assert counts == [ROADMAP_TAB_SECRETARIAT_QUERIES] * 2, sql
+
+
+# session, user, partnership, my role; the version by number (404 otherwise); the version again with its clauses,
+# approvals, signatures (with organisations and signers), comments (with authors, organisations, resolvers);
+# active member organisations; the partner's contact person and membership; the version list (switcher)
+MOU_PARTNER_QUERIES = 14
+MOU_SECRETARIAT_QUERIES = 12  # no contact person to look up
+
+
+def test_the_mou_page_is_constant(client, worlds):
+    counts, sql = _counts(client, worlds, "partner", "mou_version", 2)
+    assert counts == [MOU_PARTNER_QUERIES] * 2, sql
+    counts, sql = _counts(client, worlds, "secretariat", "mou_version", 2)
+    assert counts == [MOU_SECRETARIAT_QUERIES] * 2, sql
+
+
+# session, user, partnership, my role; the versions with clause, signature and open-comment counts; how many
+# active members
+MOU_LIST_QUERIES = 6
+
+
+def test_the_mou_list_is_constant(client, worlds):
+    counts, sql = _counts(client, worlds, "partner", "mou_list")
+    assert counts == [MOU_LIST_QUERIES] * 2, sql
+
+
+# session, user, partnership, my role; version numbers; each version with its partnership and clauses (2 x 2)
+COMPARE_QUERIES = 9
+
+
+def test_the_comparison_is_constant(client, worlds):
+    counts, sql = _counts(client, worlds, "partner", "mou_compare", query="?a=1&b=2")
+    assert counts == [COMPARE_QUERIES] * 2, sql
+
+
+def test_the_dashboard_with_agreements_is_constant(client, worlds):
+    counts = []
+    for partnership, _secretariat, partner in worlds:
+        client.force_login(partner)
+        counts.append(queries_for(client, reverse("msp:dashboard", kwargs={"partnership_pk": partnership.pk}))[0])
+    assert counts[0] == counts[1], counts
+
+
+def test_an_extra_page_view_user_sees_the_same(client, worlds):
+    """A donor reads the same pages (without comments): no query per row either."""
+    counts = []
+    for partnership, _secretariat, _partner in worlds:
+        donor = RoleFactory(partnership=partnership, user=UserFactory(), role=Role.DONOR).user
+        client.force_login(donor)
+        counts.append(queries_for(client, _url("mou_version", partnership, 2))[0])
+    assert counts[0] == counts[1], counts
