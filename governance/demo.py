@@ -179,7 +179,7 @@ COCOA_V1 = dict(
 )
 COCOA_V2 = dict(
     COCOA_V1,
-    change_note="Côte d'Ivoire's regulator joined: traceability is now owned by the Conseil du Café-Cacao, and the "
+    change_note="Côte d'Ivoire's regulator joined: traceability is now owned by the Conseil Ivoirien de la Filière Cacao, and the "
     "community child-labour monitoring goal is added.",
     goals=[*COCOA_V1["goals"], "Community-based child-labour monitoring in every member cooperative."],
     milestones=[
