@@ -13,9 +13,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY . .
 
-# collectstatic needs settings; the key is only for this build step, never used at run time.
-RUN SECRET_KEY=build-only-collectstatic-key-not-secret-0000 STATIC_ROOT=/app/staticfiles \
-    python manage.py collectstatic --no-input
+RUN STATIC_ROOT=/app/staticfiles python manage.py collectstatic --no-input
 
 RUN useradd --create-home msp && mkdir -p /app/var && chown -R msp /app/var
 USER msp

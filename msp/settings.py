@@ -4,6 +4,7 @@ With nothing set: SQLite under var/, Celery tasks run eagerly in-process, e-mail
 Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -23,8 +24,12 @@ VAR_DIR = Path(env("MSP_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 _INSECURE_KEY = "insecure-dev-key-only-for-debug"
-SECRET_KEY = env("SECRET_KEY", default=_INSECURE_KEY if DEBUG else "")
-if not DEBUG and (not SECRET_KEY or SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
+# Commands that never sign, hash or send anything may run without a key (e.g. `makemigrations --check` on a
+# build machine); everything else, serving first of all, needs the real one.
+_KEYLESS_COMMANDS = {"makemigrations", "showmigrations", "sqlmigrate", "check", "collectstatic"}
+_keyless = Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 and sys.argv[1] in _KEYLESS_COMMANDS
+SECRET_KEY = env("SECRET_KEY", default=_INSECURE_KEY if DEBUG or _keyless else "")
+if not DEBUG and not _keyless and (not SECRET_KEY or SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random string of at least 32 characters when DEBUG is off "
         "(or set DEBUG=true on a development machine)."

@@ -60,3 +60,14 @@ def test_it_refuses_to_start_without_a_real_secret_key(tmp_path):
 
 def test_debug_must_be_asked_for(tmp_path):
     assert json.loads(settings_with({"DEBUG": "true"}, tmp_path).stdout)["debug"] is True
+
+
+def test_build_commands_run_without_a_key_but_serving_does_not(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG")}
+    env = {**clean, "MSP_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "msp.settings"}
+    check = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"], cwd=ROOT, env=env, capture_output=True
+    )
+    assert check.returncode == 0, check.stderr
+    serve = subprocess.run([sys.executable, "manage.py", "demo"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert serve.returncode != 0 and "SECRET_KEY must be set" in serve.stderr
