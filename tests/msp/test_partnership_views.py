@@ -195,3 +195,10 @@ class TestTheDashboard:
         assert "Key facts" in html
         for text in ("Who holds which role", "Phase history", "Recent activity"):
             assert text not in html
+
+
+def test_a_form_level_error_shows_once(client, partnership, secretariat):
+    client.force_login(secretariat)
+    client.post(edit_url(partnership), {**VALID, "name": "First", "revision": partnership.revision})
+    html = client.post(edit_url(partnership), {**VALID, "name": "Second", "revision": 1}).content.decode()
+    assert html.count("Someone else saved this partnership while you were editing it.") == 1
