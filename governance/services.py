@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
-from msp.models import Partnership
+from msp.models import Partnership, person_name
 from msp.services import StaleEdit, notify
 from stakeholders.selectors import active_member_organisations
 
@@ -35,10 +35,6 @@ from .models import (
 
 RS, MS = RoadmapVersion.Status, MouVersion.Status
 SCAN_MAX_BYTES = 20 * 1024 * 1024
-
-
-def _who(user):
-    return user.get_full_name() or user.get_username()
 
 
 def _lock(model, version):
@@ -316,7 +312,7 @@ def roadmap_send_for_review(*, version, by) -> RoadmapVersion:
                 "%(who)s sent version %(n)d of the roadmap of %(name)s for review. Please read it, comment, and "
                 "approve it for your organisation."
             )
-            % {"who": _who(by), "n": locked.number, "name": locked.partnership.name},
+            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -581,7 +577,7 @@ def mou_send_for_review(*, version, by) -> MouVersion:
                 "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
                 "it, comment on its clauses, and approve it for your organisation."
             )
-            % {"who": _who(by), "n": locked.number, "name": locked.partnership.name},
+            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -602,7 +598,7 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
                 "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
                 "may sign for your organisation, please read it and sign it online."
             )
-            % {"who": _who(by), "n": locked.number, "name": locked.partnership.name},
+            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -623,7 +619,7 @@ def mou_terminate(*, version, by, reason) -> MouVersion:
             recipients=selectors.everyone_on(locked.partnership),
             subject=_("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
             body=_("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
-            % {"who": _who(by), "n": locked.number, "reason": reason},
+            % {"who": person_name(by), "n": locked.number, "reason": reason},
             link=locked.get_absolute_url(),
         )
     return locked

@@ -9,6 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def person_name(user, default=""):
+    """How the app names a person: full name, else username; `default` when there is nobody."""
+    if user is None:
+        return default
+    return user.get_full_name() or user.get_username()
+
+
 class CodelistQuerySet(models.QuerySet):
     def current(self):
         """Codes still in use (IATI marks retired codes as withdrawn; old records may still point at them)."""

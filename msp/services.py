@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import Notification, Partnership, PartnershipRole, Role
+from .models import Notification, Partnership, PartnershipRole, Role, person_name
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def _refuse_removing_last_secretariat(partnership, partnership_role):
     if not others.exists():
         raise ValidationError(
             _("%(user)s is the last secretariat member of this partnership; grant the role to someone else first.")
-            % {"user": partnership_role.user.get_full_name() or partnership_role.user.get_username()}
+            % {"user": person_name(partnership_role.user)}
         )
 
 

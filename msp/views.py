@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from . import access, registry, selectors, services
 from .filters import PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
-from .models import Partnership, PartnershipRole
+from .models import Partnership, PartnershipRole, person_name
 
 
 def partnership_context(request, partnership, **extra):
@@ -155,7 +155,7 @@ class RolesView(PartnershipMixin, FormView):
             self.request,
             _("%(user)s is now %(role)s on this partnership.")
             % {
-                "user": user.get_full_name() or user.get_username(),
+                "user": person_name(user),
                 "role": granted.get_role_display().lower(),
             },
         )
@@ -175,8 +175,7 @@ def role_revoke(request, partnership_pk, pk):
         user = partnership_role.user
         messages.success(
             request,
-            _("%(user)s no longer has a role on this partnership.")
-            % {"user": user.get_full_name() or user.get_username()},
+            _("%(user)s no longer has a role on this partnership.") % {"user": person_name(user)},
         )
     return redirect("msp:roles", partnership_pk=partnership.pk)
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
-from msp.models import Partnership, PartnershipRole, Phase
+from msp.models import Partnership, PartnershipRole, Phase, person_name
 from msp.services import notify
 
 from .models import PhaseTransition
@@ -47,8 +47,7 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
 
 
 def _notify_transition(partnership, transition):
-    by = transition.by
-    who = (by.get_full_name() or by.get_username()) if by else _("The system")
+    who = person_name(transition.by, default=_("The system"))
     from_label, to_label = Phase(transition.from_phase).label, Phase(transition.to_phase).label
     if transition.is_forward:
         subject = _("%(name)s moved to phase %(n)d: %(phase)s") % {

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from msp import access
-from msp.models import Partnership, PartnershipRole, Role
+from msp.models import Partnership, PartnershipRole, Role, person_name
 from msp.services import notify
 
 from . import selectors, spreadsheets
@@ -425,7 +425,7 @@ def invitation_send(*, invitation_id) -> bool:
         pk=invitation_id
     )
     inviter = invitation.created_by
-    who = (inviter.get_full_name() or inviter.get_username()) if inviter else _("The secretariat")
+    who = person_name(inviter, default=_("The secretariat"))
     subject = _("Invitation to %(partnership)s") % {"partnership": invitation.partnership.name}
     body = _(
         "Dear %(name)s,\n\n"
