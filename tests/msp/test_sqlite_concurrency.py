@@ -1,0 +1,36 @@
+"""The embedded default (SQLite) under concurrent use: eight people moving the phase, eight partners signing, at
+the same moment. Each gets an answer (done, or refused with a reason), none an error page, and the data stays
+consistent. The same runs on PostgreSQL are in tests/phases and tests/governance (test_concurrency)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_eight_people_at_once_on_sqlite_all_get_an_answer(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "DEBUG")}
+    env.update(MSP_VAR_DIR=str(tmp_path), SECRET_KEY="sqlite-concurrency-" + "k" * 40)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "sqlite_concurrency.py")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    outcome = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert outcome["journal_mode"] == "wal"
+    assert [m for m in outcome["moves"] if m.startswith("error")] == []
+    assert outcome["moves"].count("ok") == 1
+    assert all(m.startswith("refused: The partnership is already in phase 2") for m in outcome["moves"] if m != "ok")
+    assert outcome["phase"] == 2 and outcome["transitions"] == 1
+
+    assert outcome["signatures"] == ["ok"] * 8
+    assert outcome["signature_rows"] == 8
+    assert outcome["status"] == "in_force"
