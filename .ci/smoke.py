@@ -1,6 +1,16 @@
-"""Sign in to a running instance as the demo secretariat user and check the signed-in pages answer 200."""
+"""Sign in to a running instance as the demo secretariat user and walk the main pages.
 
-import http.cookiejar
+    smoke.py BASE_URL                       the embedded default (dev.py run): plain HTTP, localhost
+    smoke.py BASE_URL --production HOST     gunicorn with production settings behind a (simulated) TLS proxy:
+                                            every request carries Host: HOST and X-Forwarded-Proto: https, as
+                                            the proxy would send them; the health check is asked as the compose
+                                            healthcheck asks it (Host 127.0.0.1, plain HTTP)
+
+Cookies are kept by hand: in production they are Secure, and a cookie jar would not send them over the plain
+HTTP of this loopback connection (the proxy's HTTPS is only simulated by the header).
+"""
+
+import argparse
 import re
 import sys
 import time
@@ -8,29 +18,104 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-base = sys.argv[1].rstrip("/")
-jar = http.cookiejar.CookieJar()
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+parser = argparse.ArgumentParser()
+parser.add_argument("base")
+parser.add_argument("--production", metavar="HOST", help="the public host name of the instance")
+args = parser.parse_args()
+base = args.base.rstrip("/")
+cookies: dict[str, str] = {}
+set_cookie_headers: list[str] = []
 
-deadline = time.monotonic() + 240  # the first run installs packages and migrates
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirect)
+
+
+def request(path, data=None, headers=None, proxied=True):
+    """One request as the browser behind the proxy sends it; returns (status, headers, body bytes)."""
+    all_headers = dict(headers or {})
+    if args.production and proxied:
+        all_headers.setdefault("Host", args.production)
+        all_headers.setdefault("X-Forwarded-Proto", "https")
+    if cookies:
+        all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    req = urllib.request.Request(base + path, data=data, headers=all_headers)
+    try:
+        response = opener.open(req, timeout=30)
+    except urllib.error.HTTPError as error:  # 3xx (no redirects followed), 4xx, 5xx
+        response = error
+    for header in response.headers.get_all("Set-Cookie") or []:
+        set_cookie_headers.append(header)
+        name, _, rest = header.partition("=")
+        cookies[name.strip()] = rest.split(";", 1)[0]
+    return response.status, response.headers, response.read()
+
+
+def get_ok(path, content_type="text/html"):
+    status, headers, body = request(path)
+    assert status == 200, (path, status, body[:500])
+    assert headers.get("Content-Type", "").startswith(content_type), (path, headers.get("Content-Type"))
+    return body
+
+
+deadline = time.monotonic() + 240  # the first run of dev.py installs packages and migrates
 while True:
     try:
-        page = opener.open(f"{base}/accounts/login/", timeout=5).read().decode()
-        break
+        status, _, _ = request("/healthz", proxied=False)
+        if status == 200:
+            break
     except (urllib.error.URLError, ConnectionError):
-        if time.monotonic() > deadline:
-            sys.exit("the server did not come up")
-        time.sleep(1)
+        pass
+    if time.monotonic() > deadline:
+        sys.exit("the server did not come up (GET /healthz)")
+    time.sleep(1)
+
+public = f"https://{args.production}" if args.production else base
+if args.production:
+    # The compose healthcheck: plain HTTP, Host 127.0.0.1 (not an allowed host), no proxy header.
+    status, _, body = request("/healthz", headers={"Host": "127.0.0.1:8000"}, proxied=False)
+    assert (status, body) == (200, b"ok\n"), (status, body)
+    # Plain HTTP through the proxy is redirected to HTTPS; an unknown host name is refused.
+    status, headers, _ = request("/accounts/login/", headers={"X-Forwarded-Proto": "http"})
+    assert status == 301 and headers["Location"].startswith(f"https://{args.production}/"), (status, headers)
+    status, _, _ = request("/accounts/login/", headers={"Host": "intruder.example"})
+    assert status == 400, status
+
+page = get_ok("/accounts/login/").decode()
+if args.production:
+    _, headers, _ = request("/accounts/login/")
+    assert "max-age" in headers.get("Strict-Transport-Security", ""), "no HSTS header"
+# Static files come from whitenoise with hashed names (the manifest collectstatic built).
+for asset in re.findall(r'(?:href|src)="(/static/[^"]+)"', page):
+    get_ok(asset, content_type="")
+    if args.production:
+        assert re.search(r"\.[0-9a-f]{12}\.", asset), f"{asset} is not a hashed (manifest) name"
 
 token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "amina", "password": "msp-demo"}).encode()
-request = urllib.request.Request(f"{base}/accounts/login/", data=data, headers={"Referer": f"{base}/accounts/login/"})
-home = opener.open(request, timeout=10)
-body = home.read().decode()
-assert home.status == 200 and home.geturl() == f"{base}/", (home.status, home.geturl())
-assert "My partnerships" in body and "Sustainable Cocoa Partnership" in body, "demo data missing on the home page"
-first = re.search(r'href="(/partnerships/\d+/)"', body).group(1)
-for path in (first, first + "phases/", first + "activity/"):
-    response = opener.open(base + path, timeout=10)
-    assert response.status == 200, (path, response.status)
-print(f"smoke ok: signed in as amina, {first} and its pages answer 200")
+status, headers, body = request(
+    "/accounts/login/", data=data, headers={"Referer": f"{public}/accounts/login/", "Origin": public}
+)
+assert status == 302, (status, body[:500])
+if args.production:
+    insecure = [c.split("=")[0] for c in set_cookie_headers if "secure" not in c.lower()]
+    assert not insecure, f"cookies without Secure in production: {insecure}"
+home = get_ok("/").decode()
+assert "My partnerships" in home and "Sustainable Cocoa Partnership" in home, "demo data missing on the home page"
+# The cocoa partnership: the demo's fullest (an MoU in force, an approved roadmap).
+first = re.search(r'href="(/partnerships/\d+/)"(?:(?!href=).)*Sustainable Cocoa Partnership', home, re.S).group(1)
+pages = ["", "edit/", "roles/", "activity/", "phases/", "stakeholders/", "stakeholders/contacts/"]
+pages += ["stakeholders/map/", "stakeholders/invitations/", "roadmap/", "mou/"]
+for path in pages:
+    get_ok(first + path)
+get_ok(first + "stakeholders/map/chart.svg", content_type="image/svg+xml")
+mou_list = get_ok(first + "mou/").decode()
+version = re.search(rf'href="({re.escape(first)}mou/v\d+/)"', mou_list).group(1)
+get_ok(version)
+pdf = get_ok(version + "pdf/", content_type="application/pdf")
+assert pdf.startswith(b"%PDF-"), "the MoU PDF is not a PDF"
+print(f"smoke ok: signed in as amina; {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200")

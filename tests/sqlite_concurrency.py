@@ -66,7 +66,9 @@ def main():
     version = services.mou_send_for_signature(version=mou_draft(partnership, staff[0]), by=staff[0])
     connection.close()
 
-    moves = at_once(lambda user: phase_transition(partnership=Partnership.objects.get(pk=partnership.pk), to=2, by=user), staff)
+    moves = at_once(
+        lambda user: phase_transition(partnership=Partnership.objects.get(pk=partnership.pk), to=2, by=user), staff
+    )
     signatures = at_once(lambda user: sign(MouVersion.objects.get(pk=version.pk), user), partners)
 
     version.refresh_from_db()
