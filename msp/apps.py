@@ -8,8 +8,10 @@ class MspConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.apps import apps
 
         from .models import Partnership, PartnershipRole
+        from .text import guard_single_line_fields
 
         auditlog.register(
             Partnership,
@@ -17,5 +19,7 @@ class MspConfig(AppConfig):
             m2m_fields={"countries", "sdg_goals", "sdg_targets"},
         )
         auditlog.register(PartnershipRole, exclude_fields=["granted_at"])
+        # Names, titles and other single-line fields refuse line breaks and control characters (see msp.text).
+        guard_single_line_fields(apps.get_models())
         # Every app's dashboard cards and tabs (see msp.registry).
         autodiscover_modules("dashboard")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import access
 from .models import Notification, Partnership, PartnershipRole, Role, person_name
+from .text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def notify(*, partnership, recipients, subject, body, link="") -> list[Notificat
     """
     rows = Notification.objects.bulk_create(
         [
-            Notification(recipient=user, partnership=partnership, subject=subject[:200], body=body, link=link)
+            Notification(recipient=user, partnership=partnership, subject=one_line(subject, 200), body=body, link=link)
             for user in recipients
             if user.email
         ]
@@ -160,7 +161,7 @@ def notification_send(*, notification_id) -> bool:
     if notification.link:
         body = f"{body}\n\n{settings.SITE_URL}{notification.link}"
     try:
-        send_mail(notification.subject, body, None, [notification.recipient.email])
+        send_mail(one_line(notification.subject), body, None, [notification.recipient.email])
     except Exception as exc:
         Notification.objects.filter(pk=notification_id).update(claimed_at=None, last_error=repr(exc)[:2000])
         raise

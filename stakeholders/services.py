@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from msp import access
 from msp.models import Partnership, PartnershipRole, Role, person_name
 from msp.services import notify
+from msp.text import one_line
 
 from . import selectors, spreadsheets
 from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
@@ -426,7 +427,7 @@ def invitation_send(*, invitation_id) -> bool:
     )
     inviter = invitation.created_by
     who = person_name(inviter, default=_("The secretariat"))
-    subject = _("Invitation to %(partnership)s") % {"partnership": invitation.partnership.name}
+    subject = one_line(_("Invitation to %(partnership)s") % {"partnership": invitation.partnership.name})
     body = _(
         "Dear %(name)s,\n\n"
         "%(who)s invites you to %(partnership)s on MSP Manager, as a %(role)s for %(org)s. There you see the "

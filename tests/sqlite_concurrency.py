@@ -14,7 +14,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "msp.settings"
 os.environ.setdefault("SECRET_KEY", "sqlite-concurrency-test-key-" + "x" * 32)
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

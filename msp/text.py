@@ -1,0 +1,48 @@
+"""Text that must stay on one line: names, titles, e-mail subjects.
+
+A line break in a partnership's name used to reach the subject of every e-mail about it, where Django rightly refuses
+the header (it could smuggle in a Bcc:), so every such e-mail failed for good. Single-line fields refuse control
+characters when they are entered (`no_control_characters`, attached to every CharField of our models at start-up),
+and subjects are flattened when they are built (`one_line`), for rows written before the rule existed.
+"""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Our apps' models (and the user's names): every CharField there is a single line of text.
+SINGLE_LINE_APPS = {"msp", "phases", "stakeholders", "governance", "monitoring", "auth"}
+
+
+def _is_control(char):
+    return unicodedata.category(char) in {"Cc", "Zl", "Zp"}  # CR, LF, tab, NUL, ..., U+2028, U+2029
+
+
+def no_control_characters(value):
+    if isinstance(value, str) and any(_is_control(c) for c in value):
+        raise ValidationError(
+            _("This must fit on one line: remove line breaks, tabs and other control characters."),
+            code="control_characters",
+        )
+
+
+def one_line(text, limit=None):
+    """`text` with every run of control characters and spaces turned into one space, trimmed (and cut to `limit`)."""
+    flat = " ".join("".join(" " if _is_control(c) else c for c in str(text)).split())
+    return flat[:limit] if limit else flat
+
+
+def guard_single_line_fields(models):
+    """Attach `no_control_characters` to the CharFields of `models` (model validation: forms and full_clean).
+
+    Appended to the field's validator list, not to its constructor arguments, so migrations do not change.
+    """
+    from django.db.models import CharField
+
+    for model in models:
+        if model._meta.app_label not in SINGLE_LINE_APPS:
+            continue
+        for field in model._meta.get_fields():
+            if isinstance(field, CharField) and no_control_characters not in field.validators:
+                field.validators.append(no_control_characters)
