@@ -42,14 +42,43 @@ def manage(*args: str, env: dict[str, str]) -> None:
     subprocess.run([PY, ROOT / "manage.py", *args], check=True, env=env)
 
 
+PDF_LIBRARIES_HELP = """
+PDF downloads need WeasyPrint's system libraries (Pango, HarfBuzz), which are not installed here:
+    {error}
+Everything else works; PDF pages say what is missing until you install them:
+    Debian/Ubuntu:  sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+    Fedora:         sudo dnf install pango harfbuzz dejavu-sans-fonts
+    macOS:          brew install pango
+"""
+
+
+def server_env(port: str, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment `run` serves with: DEBUG on (a developer's machine: runserver serves static files) and
+    e-mailed links pointing at the port actually served, unless the environment already says otherwise."""
+    env = dict(os.environ if base is None else base)
+    env.setdefault("DEBUG", "true")
+    env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
+    return env
+
+
+def pdf_libraries_problem() -> str | None:
+    """Why WeasyPrint cannot load in .venv (a missing system library), or None when it can."""
+    probe = subprocess.run([PY, "-c", "import weasyprint"], capture_output=True, text=True)
+    if probe.returncode == 0:
+        return None
+    lines = [line for line in probe.stderr.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "import weasyprint failed"
+
+
 def run(args: list[str]) -> None:
     port = "8000"
     if "--port" in args:
         port = args[args.index("--port") + 1]
     ensure_venv("requirements.txt")
-    env = dict(os.environ)
-    # The embedded default is a developer's machine: ask for DEBUG (static files served by runserver).
-    env.setdefault("DEBUG", "true")
+    env = server_env(port)
+    problem = pdf_libraries_problem()
+    if problem:
+        print(PDF_LIBRARIES_HELP.format(error=problem), flush=True)
     (ROOT / "var").mkdir(exist_ok=True)
     manage("migrate", "--no-input", env=env)
     manage("demo", env=env)

@@ -1,0 +1,41 @@
+"""The README's run command (dev.py): what it tells the app and the person starting it."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def dev():
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_links_in_e_mails_point_at_the_port_served(dev):
+    assert dev.server_env("8001", base={})["SITE_URL"] == "http://127.0.0.1:8001"
+    assert dev.server_env("8000", base={})["SITE_URL"] == "http://127.0.0.1:8000"
+    # A SITE_URL set on purpose (e.g. behind a tunnel) wins.
+    assert dev.server_env("8001", base={"SITE_URL": "https://msp.example.org"})["SITE_URL"] == "https://msp.example.org"
+    assert dev.server_env("8001", base={})["DEBUG"] == "true"
+
+
+def test_missing_pdf_libraries_are_named_with_what_to_install(dev, monkeypatch):
+    class Failed:
+        returncode = 1
+        stderr = "Traceback ...\nOSError: cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object"
+
+    monkeypatch.setattr(dev.subprocess, "run", lambda *a, **k: Failed())
+    problem = dev.pdf_libraries_problem()
+    assert problem.startswith("OSError: cannot load library 'libpango-1.0-0'")
+    help_text = dev.PDF_LIBRARIES_HELP.format(error=problem)
+    assert "apt-get install libpango-1.0-0" in help_text and "dnf install pango" in help_text
+    assert "brew install pango" in help_text
+
+
+def test_with_the_libraries_there_is_nothing_to_say(dev):
+    assert dev.pdf_libraries_problem() is None  # this machine has them (CI installs them)
