@@ -27,7 +27,9 @@ def test_links_in_e_mails_point_at_the_port_served(dev):
 def test_missing_pdf_libraries_are_named_with_what_to_install(dev, monkeypatch):
     class Failed:
         returncode = 1
-        stderr = "Traceback ...\nOSError: cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object"
+        stderr = (
+            "Traceback ...\nOSError: cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object"
+        )
 
     monkeypatch.setattr(dev.subprocess, "run", lambda *a, **k: Failed())
     problem = dev.pdf_libraries_problem()
