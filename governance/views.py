@@ -17,7 +17,8 @@ from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors, services
-from .formatting import compare_clauses, to_html
+from .diff import compare_clauses
+from .formatting import to_html
 from .forms import (
     ActForForm,
     ClauseForm,
