@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from msp import access
+from msp.pdf import PdfUnavailable, attachment, pdf_unavailable
 from msp.services import StaleEdit
 from msp.views import partnership_context
 from stakeholders.models import Organisation
@@ -790,8 +791,11 @@ def mou_pdf_download(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
     version = _version_or_404(MouVersion, partnership, number)
     version = selectors.mou_version_with_clauses(partnership, version.number)
-    response = HttpResponse(mou_pdf(version), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{mou_pdf_filename(version)}"'
+    try:
+        content = mou_pdf(version)
+    except PdfUnavailable as exc:
+        return pdf_unavailable(request, exc, back_url=version.get_absolute_url())
+    response = attachment(HttpResponse(content, content_type="application/pdf"), mou_pdf_filename(version))
     response["Cache-Control"] = "private, no-store"
     return response
 
