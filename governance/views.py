@@ -298,7 +298,8 @@ def roadmap_milestone_progress(request, partnership_pk, number, pk):
     milestone = get_object_or_404(Milestone, pk=pk, version=version)
     form = MilestoneProgressForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a status for the milestone."))
+        problems = [_("Choose a status for the milestone.")] if "status" in form.errors else []
+        messages.error(request, " ".join([*problems, *form.errors.get("done_on", [])]))
         return redirect(version)
     try:
         services.milestone_progress(milestone=milestone, by=request.user, **form.cleaned_data)
