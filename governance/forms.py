@@ -99,12 +99,21 @@ class ResultNodeForm(_OwnedForm):
         parent = self.fields["parent"]
         parent.queryset = nodes
         parent.label_from_instance = lambda n: f"{n.get_level_display()}: {n.title}"
-        parent.empty_label = _("None (an impact is the top of the chain)")
+        empty_labels = {value: self._empty_label(value) for value in Level}
         level = self.data.get("level") if self.is_bound else (self.instance.level or self.initial.get("level"))
+        parent.empty_label = empty_labels.get(level, _("None (an impact is the top of the chain)"))
         if level in Level.values:
             parent.widget.offered_level = parent_level(level) or ""  # impacts: no node at all
-        # For results_chain.js: the level each level hangs under ("" for impacts).
+        # For results_chain.js: the level each level hangs under ("" for impacts), and the empty choice's label.
         parent.widget.attrs["data-parent-levels"] = json.dumps({value: parent_level(value) or "" for value in Level})
+        parent.widget.attrs["data-empty-labels"] = json.dumps({key: str(label) for key, label in empty_labels.items()})
+
+    @staticmethod
+    def _empty_label(level):
+        above = parent_level(level)
+        if above is None:
+            return _("None (an impact is the top of the chain)")
+        return _("Choose the %(level)s it contributes to") % {"level": Level(above).label.lower()}
 
 
 DATE_FLOOR = datetime.date(1990, 1, 1)

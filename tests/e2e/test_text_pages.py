@@ -3,6 +3,7 @@ phone), the "contributes to" choices following the level, the comparison of two 
 file name with accents."""
 
 import datetime
+import sys
 
 import pytest
 from django.urls import reverse
@@ -79,6 +80,7 @@ def test_contributes_to_offers_the_level_above_the_chosen_one(page, sign_in, liv
     level.select_option("activity")
     assert [text for text in offered() if ":" in text] == ["Output: Seedlings"]
     expect(parent).to_have_value("")  # the outcome chosen before no longer fits
+    expect(parent.locator("option:checked")).to_have_text("Choose the output it contributes to")
 
 
 @pytest.fixture
@@ -123,3 +125,33 @@ def test_the_comparison_shows_formatting_and_the_pdf_keeps_its_accented_name(
     with page.expect_download() as download:
         page.get_by_role("link", name="Download PDF").click()
     assert download.value.suggested_filename == "mou-cacao-durable-côte-d-ivoire-v1.pdf"
+
+
+def test_without_pdf_libraries_the_download_link_leads_to_a_clear_page(
+    page, sign_in, live_server, screenshot, partnership, secretariat, monkeypatch
+):
+    version = services.mou_send_for_review(version=mou_draft(partnership, secretariat), by=secretariat)
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if WeasyPrint could not be loaded
+    sign_in("amina")
+    page.goto(live_server.url + version.get_absolute_url())
+    page.get_by_role("link", name="Download PDF").click()
+    expect(page.get_by_role("heading", name="The PDF cannot be made on this server")).to_be_visible()
+    expect(page.get_by_text("brew install pango")).to_be_visible()
+    screenshot("text-pdf-unavailable-1280")
+    page.get_by_role("link", name="Back to the page").click()
+    expect(page).to_have_url(live_server.url + version.get_absolute_url())
+
+
+def test_a_wrong_level_shows_its_error_once_beside_the_field(page, sign_in, live_server, screenshot, chain):
+    sign_in("amina")
+    page.goto(live_server.url + reverse("governance:roadmap_node_add", args=[chain.partnership_id, chain.number]))
+    page.get_by_label("Level").select_option("activity")
+    page.get_by_label("Title").fill("Nursery beds")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".invalid-feedback")).to_have_count(1)
+    expect(page.locator(".invalid-feedback")).to_contain_text("An activity contributes to an output")
+    expect(page.get_by_label("Contributes to").locator("option:checked")).to_have_text(
+        "Choose the output it contributes to"
+    )
+    expect(page.get_by_label("Title")).to_have_value("Nursery beds")
+    screenshot("text-results-chain-form-error-1280")
