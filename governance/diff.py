@@ -310,7 +310,7 @@ def compare_clauses(old_clauses, new_clauses):
         if old.key in new_keys:
             continue
         row = ClauseChange("removed", old=old, title_html=escape(old.title), text_html=formatted_diff(old.text, ""))
-        previous = [c.key for c in old_clauses[: old_order[old.key]]]
+        previous = {c.key for c in old_clauses[: old_order[old.key]]}
         position = 0
         for at, existing in enumerate(rows):
             existing_key = (existing.new or existing.old).key

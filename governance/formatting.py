@@ -52,5 +52,5 @@ def to_html(text, *, keep_marks=False):
 
 
 def to_plain(text):
-    """The text without markup (for the comparison and for plain-text e-mails)."""
+    """The text without tags (for plain-text e-mails)."""
     return nh3.clean(text or "", tags=set()).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
