@@ -15,7 +15,7 @@ import nh3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .formatting import ALLOWED_TAGS, MARKS, to_html
+from .formatting import ALLOWED_TAGS, MARKS, inline_html, to_html
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 # A sentence ends with . ! ? ; or : followed by spaces, or at a line break; the spaces stay with the sentence.
@@ -116,7 +116,15 @@ def _word_runs(old, new):
         runs = None  # less than half of the shorter text in common: word by word would be noise
     if runs is None:
         return [[False, old, new]]
-    return [[equal, "".join(old_tokens), "".join(new_tokens)] for equal, old_tokens, new_tokens in runs]
+    runs = [[equal, "".join(old_tokens), "".join(new_tokens)] for equal, old_tokens, new_tokens in runs]
+    if any(_splits_formatting(text) for equal, *texts in runs if not equal for text in texts):
+        return [[False, old, new]]  # the formatting changed: show the old and the new sentence whole
+    return runs
+
+
+def _splits_formatting(text):
+    """Whether a changed stretch holds formatting marks that only make sense with text outside it ("**")."""
+    return "*" in text and "*" in inline_html(text)
 
 
 def _sentence_runs(sa, sb):

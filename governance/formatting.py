@@ -21,7 +21,7 @@ BOLD = re.compile(r"\*\*(.+?)\*\*")
 ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 
 
-def _inline(text):
+def inline_html(text):
     return ITALIC.sub(r"<em>\1</em>", BOLD.sub(r"<strong>\1</strong>", text))
 
 
@@ -43,10 +43,10 @@ def to_html(text, *, keep_marks=False):
                 runs.append((kind, [line]))
         for kind, lines in runs:
             if kind == "p":
-                html.append("<p>" + "<br>".join(_inline(line.strip()) for line in lines) + "</p>")
+                html.append("<p>" + "<br>".join(inline_html(line.strip()) for line in lines) + "</p>")
             else:
                 pattern = BULLET if kind == "ul" else NUMBERED
-                items = "".join(f"<li>{_inline(''.join(pattern.match(line).groups()))}</li>" for line in lines)
+                items = "".join(f"<li>{inline_html(''.join(pattern.match(line).groups()))}</li>" for line in lines)
                 html.append(f"<{kind}>{items}</{kind}>")
     return mark_safe(nh3.clean("".join(html), tags=ALLOWED_TAGS, attributes={}))
 

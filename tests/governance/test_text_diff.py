@@ -107,6 +107,14 @@ def test_added_text_shows_its_formatting_not_the_marks():
     assert html == "<p>Partners meet <ins><strong>twice a year</strong></ins>.</p>"
 
 
+def test_a_change_of_formatting_alone_shows_the_sentence_before_and_after():
+    assert formatted_diff("We meet twice a year.", "We meet **twice a year**.") == (
+        "<p><del>We meet twice a year.</del><ins>We meet <strong>twice a year</strong>.</ins></p>"
+    )
+    html = formatted_diff("We meet **twice** a year.", "We meet **twice a** year.")
+    assert "*" not in html and "<ins>We meet <strong>twice a</strong> year.</ins>" in html
+
+
 def test_removed_and_added_list_items_stay_list_items():
     html = formatted_diff("Members:\n- cocoa board\n- farmers", "Members:\n- cocoa board\n- buyers\n- farmers")
     assert "<li>cocoa board</li>" in html and "<li><ins>buyers</ins></li>" in html and "- " not in html
