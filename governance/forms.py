@@ -1,4 +1,10 @@
+import datetime
+import json
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from stakeholders.selectors import active_member_organisations
@@ -56,11 +62,31 @@ class _OwnedForm(forms.ModelForm):
         self.fields["owner"].empty_label = _("No owner yet")
 
 
+class ParentSelect(forms.Select):
+    """The "contributes to" select. Every candidate node carries its level (data-level) so that results_chain.js
+    can offer the right ones when the level changes; nodes not of `offered_level` are hidden and disabled, so
+    without scripts only the level above the chosen one is offered. offered_level None offers every node."""
+
+    offered_level = None
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        node = getattr(value, "instance", None)
+        if node is not None:
+            option["attrs"]["data-level"] = node.level
+            if self.offered_level is not None and node.level != self.offered_level and not selected:
+                option["attrs"].update(hidden=True, disabled=True)
+        return option
+
+
 class ResultNodeForm(_OwnedForm):
+    """The level decides which nodes are offered as "contributes to" (the level above it); the model's clean()
+    is the one place that says when the choice does not fit, so each error shows once."""
+
     class Meta:
         model = ResultNode
         fields = ["level", "parent", "title", "description", "owner"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "parent": ParentSelect}
         help_texts = {
             "parent": _("Outcomes contribute to an impact, outputs to an outcome, activities to an output."),
         }
@@ -70,25 +96,54 @@ class ResultNodeForm(_OwnedForm):
         nodes = self.version.nodes.exclude(level=Level.ACTIVITY).order_by("position", "pk")
         if self.instance.pk:
             nodes = nodes.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = nodes
-        self.fields["parent"].label_from_instance = lambda n: f"{n.get_level_display()}: {n.title}"
-        self.fields["parent"].empty_label = _("None (an impact is the top of the chain)")
+        parent = self.fields["parent"]
+        parent.queryset = nodes
+        parent.label_from_instance = lambda n: f"{n.get_level_display()}: {n.title}"
+        empty_labels = {value: self._empty_label(value) for value in Level}
+        level = self.data.get("level") if self.is_bound else (self.instance.level or self.initial.get("level"))
+        parent.empty_label = empty_labels.get(level, _("None (an impact is the top of the chain)"))
+        if level in Level.values:
+            parent.widget.offered_level = parent_level(level) or ""  # impacts: no node at all
+        # For results_chain.js: the level each level hangs under ("" for impacts), and the empty choice's label.
+        parent.widget.attrs["data-parent-levels"] = json.dumps({value: parent_level(value) or "" for value in Level})
+        parent.widget.attrs["data-empty-labels"] = json.dumps({key: str(label) for key, label in empty_labels.items()})
 
-    def clean(self):
-        cleaned = super().clean()
-        level, parent = cleaned.get("level"), cleaned.get("parent")
-        if level and parent is not None and parent.level != parent_level(level):
-            self.add_error(
-                "parent",
-                _("An %(level)s contributes to an %(expected)s; “%(title)s” is an %(actual)s.")
-                % {
-                    "level": Level(level).label.lower(),
-                    "expected": Level(parent_level(level)).label.lower() if parent_level(level) else "–",
-                    "title": parent.title,
-                    "actual": parent.get_level_display().lower(),
-                },
-            )
-        return cleaned
+    @staticmethod
+    def _empty_label(level):
+        above = parent_level(level)
+        if above is None:
+            return _("None (an impact is the top of the chain)")
+        return _("Choose the %(level)s it contributes to") % {"level": Level(above).label.lower()}
+
+
+DATE_FLOOR = datetime.date(1990, 1, 1)
+DATE_HORIZON_YEARS = 50
+
+
+def _latest_plausible():
+    today = timezone.localdate()
+    try:
+        return today.replace(year=today.year + DATE_HORIZON_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + DATE_HORIZON_YEARS, day=28)
+
+
+def check_due_date(value):
+    """A roadmap date: not before 1990, at most 50 years ahead (0001-01-01 or 9999-12-31 are typing slips)."""
+    latest = _latest_plausible()
+    if value and not DATE_FLOOR <= value <= latest:
+        raise ValidationError(
+            _("Give a due date from %(earliest)s to %(latest)s (at most 50 years from today).")
+            % {"earliest": date_format(DATE_FLOOR, "j F Y"), "latest": date_format(latest, "j F Y")}
+        )
+
+
+def check_done_date(value):
+    """A done date: not before 1990 (the model refuses dates in the future)."""
+    if value and value < DATE_FLOOR:
+        raise ValidationError(
+            _("Give a done date from %(earliest)s onwards.") % {"earliest": date_format(DATE_FLOOR, "j F Y")}
+        )
 
 
 class MilestoneForm(_OwnedForm):
@@ -105,11 +160,20 @@ class MilestoneForm(_OwnedForm):
         self.fields["node"].queryset = self.version.nodes.order_by("position", "pk")
         self.fields["node"].label_from_instance = lambda n: f"{n.get_level_display()}: {n.title}"
         self.fields["node"].empty_label = _("Not tied to a node")
+        self.fields["due_on"].validators.append(check_due_date)
+        self.fields["done_on"].validators.append(check_done_date)
+        self.fields["due_on"].widget.attrs.update(min=DATE_FLOOR.isoformat(), max=_latest_plausible().isoformat())
+        self.fields["done_on"].widget.attrs.update(min=DATE_FLOOR.isoformat(), max=timezone.localdate().isoformat())
 
 
 class MilestoneProgressForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
-    done_on = forms.DateField(label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    done_on = forms.DateField(
+        label=_("Done on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_done_date],
+    )
 
 
 class MouVersionForm(forms.ModelForm):

@@ -3,14 +3,15 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from msp.pdf import render_pdf
+
 from .formatting import to_html
 from .selectors import signature_status
 
 
 def mou_pdf(version) -> bytes:
-    """Render one MoU version (clauses and signatures prefetched by the caller, or loaded here)."""
-    import weasyprint  # imported here: loading its native libraries is slow and only this needs them
-
+    """Render one MoU version (clauses and signatures prefetched by the caller, or loaded here). Raises
+    msp.pdf.PdfUnavailable where PDFs cannot be made."""
     clauses = list(version.clauses.all())
     html = render_to_string(
         "reports/mou.html",
@@ -23,7 +24,7 @@ def mou_pdf(version) -> bytes:
             "generated_at": timezone.now(),
         },
     )
-    return weasyprint.HTML(string=html).write_pdf()
+    return render_pdf(html)
 
 
 def mou_pdf_filename(version) -> str:

@@ -11,13 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from msp import access
+from msp.pdf import PdfUnavailable, attachment, pdf_unavailable
 from msp.services import StaleEdit
 from msp.views import partnership_context
 from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors, services
-from .formatting import compare_clauses, to_html
+from .diff import compare_clauses
+from .formatting import to_html
 from .forms import (
     ActForForm,
     ClauseForm,
@@ -296,7 +298,8 @@ def roadmap_milestone_progress(request, partnership_pk, number, pk):
     milestone = get_object_or_404(Milestone, pk=pk, version=version)
     form = MilestoneProgressForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a status for the milestone."))
+        problems = [_("Choose a status for the milestone.")] if "status" in form.errors else []
+        messages.error(request, " ".join([*problems, *form.errors.get("done_on", [])]))
         return redirect(version)
     try:
         services.milestone_progress(milestone=milestone, by=request.user, **form.cleaned_data)
@@ -789,8 +792,11 @@ def mou_pdf_download(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
     version = _version_or_404(MouVersion, partnership, number)
     version = selectors.mou_version_with_clauses(partnership, version.number)
-    response = HttpResponse(mou_pdf(version), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{mou_pdf_filename(version)}"'
+    try:
+        content = mou_pdf(version)
+    except PdfUnavailable as exc:
+        return pdf_unavailable(request, exc, back_url=version.get_absolute_url())
+    response = attachment(HttpResponse(content, content_type="application/pdf"), mou_pdf_filename(version))
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,7 +1,8 @@
 from types import SimpleNamespace
 from uuid import uuid4
 
-from governance.formatting import compare_clauses, to_html, word_diff
+from governance.diff import compare_clauses, word_diff
+from governance.formatting import to_html
 
 
 def test_simple_formatting_becomes_html():

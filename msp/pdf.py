@@ -1,0 +1,44 @@
+"""Making PDF files: the one place that calls WeasyPrint, and the page shown where it cannot run.
+
+WeasyPrint needs system libraries (Pango, HarfBuzz) that pip does not install; without them `import weasyprint`
+fails with OSError (or ImportError without the package). Every PDF goes through render_pdf(), so that failure
+becomes PdfUnavailable, which views answer with pdf_unavailable(): a 503 page saying what is missing and how to
+install it, instead of a 500.
+"""
+
+import logging
+
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+logger = logging.getLogger(__name__)
+
+
+class PdfUnavailable(Exception):
+    """PDF files cannot be made on this machine (WeasyPrint or its system libraries are missing)."""
+
+
+def render_pdf(html, base_url=None) -> bytes:
+    """The PDF of an HTML document. Raises PdfUnavailable when WeasyPrint cannot be loaded."""
+    try:
+        import weasyprint  # imported here: loading its native libraries is slow and only PDFs need them
+    except (OSError, ImportError) as exc:
+        raise PdfUnavailable(str(exc)) from exc
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+
+
+def attachment(response, filename):
+    """Mark `response` as a download named `filename`, RFC 6266 style (filename* for names beyond ASCII, which
+    browsers otherwise save as "download.pdf")."""
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+def pdf_unavailable(request, error, *, back_url=None):
+    """The answer to a PDF request where PDFs cannot be made: what is missing and how to install it (503)."""
+    logger.error("PDF requested but WeasyPrint cannot be loaded: %s", error)
+    context = {
+        "back_url": back_url,
+        "detail": str(error) if request.user.is_superuser or request.user.is_staff else "",
+    }
+    return render(request, "pdf_unavailable.html", context, status=503)
