@@ -79,7 +79,8 @@ def run(args: list[str]) -> None:
     problem = pdf_libraries_problem()
     if problem:
         print(PDF_LIBRARIES_HELP.format(error=problem), flush=True)
-    (ROOT / "var").mkdir(exist_ok=True)
+    # The SQLite file lives there (the settings do not create folders).
+    Path(env.get("MSP_VAR_DIR") or ROOT / "var").mkdir(parents=True, exist_ok=True)
     manage("migrate", "--no-input", env=env)
     manage("demo", env=env)
     print(f"\nServing on http://127.0.0.1:{port}/  (Ctrl+C stops)\n", flush=True)

@@ -4,7 +4,6 @@ With nothing set: SQLite under var/, Celery tasks run eagerly in-process, e-mail
 Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL.
 """
 
-import sys
 from pathlib import Path
 
 import environ
@@ -20,16 +19,16 @@ if env_file.exists():
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# The SQLite file, uploads and generated files. Created by whoever first needs it (dev.py, the Dockerfile,
+# collectstatic, file storage), never by importing the settings.
 VAR_DIR = Path(env("MSP_VAR_DIR", default=str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 _INSECURE_KEY = "insecure-dev-key-only-for-debug"
-# Commands that never sign, hash or send anything may run without a key (e.g. `makemigrations --check` on a
-# build machine); everything else, serving first of all, needs the real one.
-_KEYLESS_COMMANDS = {"makemigrations", "showmigrations", "sqlmigrate", "check", "collectstatic"}
-_keyless = Path(sys.argv[0]).name == "manage.py" and len(sys.argv) > 1 and sys.argv[1] in _KEYLESS_COMMANDS
-SECRET_KEY = env("SECRET_KEY", default=_INSECURE_KEY if DEBUG or _keyless else "")
-if not DEBUG and not _keyless and (not SECRET_KEY or SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
+# With DEBUG off the key must be real. Left unset, the settings still load, so that build steps that sign
+# nothing (collectstatic in the Dockerfile, makemigrations --check) run without one; everything that serves or
+# signs refuses: msp.wsgi and msp.celery at start (msp.keys), and Django itself wherever the key is read.
+SECRET_KEY = env("SECRET_KEY", default=_INSECURE_KEY if DEBUG else "")
+if SECRET_KEY and not DEBUG and (SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random string of at least 32 characters when DEBUG is off "
         "(or set DEBUG=true on a development machine)."
@@ -136,7 +135,6 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Uploads that only views may serve, after an access check (e.g. signed MoU scans): never under MEDIA_ROOT.
@@ -207,7 +205,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = True
 # Record related objects by name as they were at the time (also spares the feed a query per entry).
 AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG and bool(CSRF_TRUSTED_ORIGINS))
+# Cookies travel over HTTPS only, whenever DEBUG is off (a plain-HTTP test installation sets SECURE_COOKIES=false).
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # X-Forwarded-Proto says "this request came in over HTTPS" only when a proxy that sets it (and drops a client's own)
 # is in front. docker-compose publishes gunicorn's port directly, so anyone could send the header: trust it only

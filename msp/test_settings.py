@@ -25,3 +25,5 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="msp-test-private-"))
+# whitenoise reads STATIC_ROOT at start and warns when it is missing (collectstatic makes it in production).
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="msp-test-static-"))
