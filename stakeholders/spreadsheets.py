@@ -8,9 +8,7 @@ one transaction. Columns are matched by their key or their label, in any case an
 imports unchanged.
 """
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +21,8 @@ from django.utils.translation import gettext_lazy
 
 from msp.models import Country
 
+from . import files
+from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .models import (
     ContactPerson,
     EngagementLevel,
@@ -36,9 +36,6 @@ from .models import (
     StakeholderMapEntry,
 )
 from .selectors import contacts_for, likeness, map_entries_for, memberships_for, normalise_name
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
 
 
 class ImportKind(models.TextChoices):
@@ -194,83 +191,11 @@ def contacts_dataset(partnership) -> tablib.Dataset:
 
 
 def render(dataset: tablib.Dataset, fmt: str) -> bytes:
+    """The file to download. No cell is a formula: see `files` for why and how."""
+    rows = list(dataset)
     if fmt == "xlsx":
-        return dataset.export("xlsx")
-    # A byte-order mark, so Excel reads the accents of "Côte d'Ivoire" right; the import skips it.
-    return ("\ufeff" + dataset.export("csv")).encode("utf-8")
-
-
-# --- reading a file ----------------------------------------------------------------------------------------------
-
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read: nothing in it is looked at further."""
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _decode(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FileProblem(_("The file is not text in a known encoding. Save it as CSV (UTF-8) or as XLSX."))
-
-
-def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """(headers, rows of cell texts) from a .csv or .xlsx file; FileProblem when it cannot be read."""
-    if len(content) > MAX_BYTES:
-        raise FileProblem(_("The file is larger than 5 MB. Split it into smaller files."))
-    name = (filename or "").lower()
-    data = tablib.Dataset()
-    if name.endswith(".xlsx"):
-        try:
-            data.load(io.BytesIO(content), format="xlsx")
-        except Exception as exc:  # openpyxl and zipfile raise many unrelated types for a broken workbook
-            raise FileProblem(
-                _("The file could not be read as an Excel workbook (.xlsx): %(why)s") % {"why": exc}
-            ) from exc
-    elif name.endswith((".csv", ".txt")):
-        text = _decode(content)
-        first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-        delimiter = max([",", ";", "\t"], key=first_line.count)
-        try:
-            data.load(text, format="csv", delimiter=delimiter)
-        except tablib.InvalidDimensions:
-            raise FileProblem(_ragged_row(text, delimiter)) from None
-        except csv.Error as exc:
-            raise FileProblem(_("The file is not valid CSV: %(why)s") % {"why": exc}) from exc
-    else:
-        raise FileProblem(_("Upload a .csv or .xlsx file (this one is “%(name)s”).") % {"name": filename})
-    headers = [_cell(h) for h in (data.headers or [])]
-    rows = [[_cell(v) for v in row] for row in data]
-    if not headers or not any(headers):
-        raise FileProblem(_("The file is empty: its first row must name the columns."))
-    return headers, rows
-
-
-def _ragged_row(text, delimiter):
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))
-    width = len(rows[0])
-    for number, row in enumerate(rows[1:], start=2):
-        if row and len(row) != width:
-            return _("Row %(n)d has %(cells)d cells, but the first row names %(width)d columns.") % {
-                "n": number,
-                "cells": len(row),
-                "width": width,
-            }
-    return _("The rows of the file do not all have the same number of cells.")
+        return files.xlsx_bytes(dataset.headers, rows, dataset.title or "")
+    return files.csv_bytes(dataset.headers, rows)
 
 
 # --- checking ----------------------------------------------------------------------------------------------------
@@ -709,9 +634,7 @@ def preview(*, partnership, kind, filename, content) -> Preview:
     if not data_rows and not result.problems:
         result.problems.append(_("The file has column names but no rows."))
     if len(data_rows) > MAX_ROWS:
-        result.problems.append(
-            _("The file has %(n)d rows; import at most %(max)d at a time.") % {"n": len(data_rows), "max": MAX_ROWS}
-        )
+        result.problems.append(str(files.too_many_rows()))
     if result.problems:
         return result
 
