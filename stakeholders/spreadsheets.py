@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 
 from msp.models import Country
 
-from . import files
+from . import countries, files
 from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .models import (
     ContactPerson,
@@ -271,11 +271,9 @@ class _Lookups:
     """Reference data and the registry, read once per import."""
 
     def __init__(self, partnership, kind):
-        self.countries = {}
-        for code, name in Country.objects.values_list("code", "name"):
-            self.countries[code.lower()] = code
-            self.countries[normalise_name(name)] = code
-            self.countries[normalise_name(re.sub(r"\(the\)", "", name))] = code
+        codelist = list(Country.objects.values_list("code", "name"))
+        self.country_names = dict(codelist)
+        self.countries = countries.names_to_codes(codelist)
         self.types = {}
         for code, name in OrganisationType.objects.values_list("code", "name"):
             self.types[code] = code
@@ -378,12 +376,21 @@ def _country(row, lookups, key, label):
     text = row.values.get(key, "").strip()
     if not text:
         return None
-    code = lookups.countries.get(text.lower()) or lookups.countries.get(normalise_name(text))
+    code = countries.find(text, lookups.countries)
     if code is None:
-        row.errors.append(
-            _("%(col)s: “%(v)s” is not a country we know (use its name or ISO code, e.g. GH).")
-            % {"col": label, "v": text}
-        )
+        close = countries.suggest(text, lookups.countries)
+        if close:
+            row.errors.append(
+                _("%(col)s: “%(v)s” is not a country we know. Did you mean %(name)s (%(code)s)?")
+                % {"col": label, "v": text, "name": lookups.country_names[close], "code": close}
+            )
+        else:
+            row.errors.append(
+                _(
+                    "%(col)s: “%(v)s” is not a country we know (use its name in English, French or German, or its ISO code, e.g. GH)."
+                )
+                % {"col": label, "v": text}
+            )
     return code
 
 

@@ -177,3 +177,46 @@ def test_text_that_is_no_known_encoding_is_refused_without_nul_characters(signed
 def signed_in_client(client, secretariat):
     client.force_login(secretariat)
     return client
+
+
+# --- country names -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("Tanzania", "TZ"),
+        ("Tanzanie", "TZ"),
+        ("Tansania", "TZ"),
+        ("TZ", "TZ"),
+        ("tz", "TZ"),
+        ("Tanzania, the United Republic of", "TZ"),
+        ("Elfenbeinküste", "CI"),
+        ("Ivory Coast", "CI"),
+        ("Côte d’Ivoire", "CI"),
+        ("Allemagne", "DE"),
+        ("Deutschland", "DE"),
+        ("USA", "US"),
+        ("Vereinigte Staaten", "US"),
+        ("United Kingdom", "GB"),
+        ("DRC", "CD"),
+        ("Congo", "CG"),
+        ("Bolivia", "BO"),
+        ("Vietnam", "VN"),
+        ("South Korea", "KR"),
+        ("Russia", "RU"),
+    ],
+)
+def test_countries_are_known_by_their_common_names_in_three_languages(partnership, written, code):
+    content = f'Organisation,Sector,Country\nA,public,"{written}"\n'
+    preview = spreadsheets.preview(partnership=partnership, kind="contacts", filename="a.csv", content=content.encode())
+    assert preview.valid, [r.errors for r in preview.rows]
+    assert preview.rows[0].new_organisation["country_id"] == code
+
+
+def test_a_misspelt_country_suggests_the_codelists_name(partnership):
+    content = "Organisation,Sector,Country\nA,public,Tanzaina\n"
+    preview = spreadsheets.preview(partnership=partnership, kind="contacts", filename="a.csv", content=content.encode())
+    assert preview.rows[0].errors == [
+        "Country: “Tanzaina” is not a country we know. Did you mean Tanzania, the United Republic of (TZ)?"
+    ]
