@@ -21,7 +21,7 @@ from msp.models import Partnership, PartnershipRole, Role, person_name
 from msp.services import notify
 
 from . import selectors, spreadsheets
-from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
+from .models import MAX_INVITATION_DAYS, ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
 
 logger = logging.getLogger(__name__)
 
@@ -213,6 +213,17 @@ class InvitationClosed(ValidationError):
         self.status = status
 
 
+def _valid_days(days):
+    """The validity a person chose (1 to 30 days), or the site's default (its operator's choice)."""
+    if days is None:
+        return settings.INVITATION_VALID_DAYS
+    if not 1 <= days <= MAX_INVITATION_DAYS:
+        raise ValidationError(
+            {"valid_days": _("A link is valid for 1 to %(max)d days.") % {"max": MAX_INVITATION_DAYS}}
+        )
+    return days
+
+
 def invitation_create(*, partnership, contact, role, by, valid_days=None, send=True) -> Invitation:
     """Invite a contact person to the partnership as a partner or donor user, and queue the e-mail.
 
@@ -221,7 +232,7 @@ def invitation_create(*, partnership, contact, role, by, valid_days=None, send=T
     """
     if role not in (Role.PARTNER, Role.DONOR):
         raise ValidationError({"role": _("Invite people as partners or donors.")})
-    valid_days = valid_days or settings.INVITATION_VALID_DAYS
+    valid_days = _valid_days(valid_days)
     with transaction.atomic():
         locked = _lock(partnership, by, "manage_roles")
         contact = ContactPerson.objects.select_related("organisation", "user").get(pk=contact.pk)
@@ -261,7 +272,7 @@ def invitation_create(*, partnership, contact, role, by, valid_days=None, send=T
 
 def invitation_resend(*, invitation, by, valid_days=None) -> Invitation:
     """Send a pending or expired invitation again with a new link, valid from now; the old link stops working."""
-    valid_days = valid_days or settings.INVITATION_VALID_DAYS
+    valid_days = _valid_days(valid_days)
     with transaction.atomic():
         _lock(invitation.partnership, by, "manage_roles")
         locked = Invitation.objects.select_for_update().select_related("contact").get(pk=invitation.pk)

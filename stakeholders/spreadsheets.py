@@ -24,6 +24,7 @@ from msp.models import Country
 from . import countries, files
 from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .models import (
+    MAX_CAPACITY,
     ContactPerson,
     EngagementLevel,
     IatiRole,
@@ -34,6 +35,7 @@ from .models import (
     Sector,
     Seniority,
     StakeholderMapEntry,
+    capacity_too_large,
 )
 from .selectors import contacts_for, likeness, map_entries_for, memberships_for, normalise_name
 
@@ -546,7 +548,9 @@ def _membership(row, lookups):
     capacity_text = row.values.get("capacity", "").strip()
     capacity = None
     if capacity_text:
-        if capacity_text.isdigit():
+        if capacity_text.isdigit() and int(capacity_text) > MAX_CAPACITY:
+            row.errors.append(f"{label['capacity']}: {capacity_too_large().messages[0]}")
+        elif capacity_text.isdigit():
             capacity = int(capacity_text)
         else:
             row.errors.append(
