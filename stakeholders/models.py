@@ -352,6 +352,11 @@ class StakeholderMapEntry(models.Model):
         return Quadrant.of(self.power, self.interest)
 
     @property
+    def is_key_stakeholder(self):
+        """Flagged key, or power and interest both high (rule CM-2; see selectors.not_engaged_key_stakeholders)."""
+        return self.is_key or (self.power >= HIGH and self.interest >= HIGH)
+
+    @property
     def is_engaged(self):
         """Consulted or further (CM-2, CM-3)."""
         return self.engagement in EngagementLevel.at_least(EngagementLevel.CONSULTED)

@@ -129,8 +129,9 @@ def not_engaged_key_stakeholders(partnership):
 
 
 def stakeholder_summary(partnership, *, with_map):
-    """The dashboard card: active members by sector, the core group, and (for those who may see the map) key
-    stakeholders not yet engaged. Two queries, one without the map."""
+    """The dashboard card: active members by sector, the core group, and (for those who may see the map) the map's
+    size and its key stakeholders not yet engaged (as `not_engaged_key_stakeholders`). Two queries, one without
+    the map."""
     members = list(active_memberships(partnership).order_by("organisation__name"))
     counts = Counter(m.organisation.sector for m in members)
     summary = {
@@ -139,7 +140,12 @@ def stakeholder_summary(partnership, *, with_map):
         "core_group": [m.organisation for m in members if m.is_core_group],
     }
     if with_map:
-        summary["not_engaged"] = list(not_engaged_key_stakeholders(partnership))
+        # The whole map in one query (a map holds tens of organisations, not thousands): its size tells an empty
+        # map from one whose key stakeholders are all engaged, without a third query.
+        entries = StakeholderMapEntry.objects.filter(partnership=partnership).select_related("organisation")
+        entries = list(entries.order_by("-power", "organisation__name"))
+        summary["map_size"] = len(entries)
+        summary["not_engaged"] = [e for e in entries if e.is_key_stakeholder and not e.is_engaged]
     return summary
 
 
