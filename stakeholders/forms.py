@@ -142,8 +142,15 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "job_title", "seniority", "email", "phone", "is_active", "may_sign"]
         help_texts = {"email": _("Needed to invite the person and to reach them.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locked=(), locked_reason="", **kwargs):
+        """`locked`: authority fields the user may not change here (shown disabled, with `locked_reason`)."""
         super().__init__(*args, **kwargs)
+        for name in locked:
+            if name in self.fields:
+                self.fields[name].disabled = True
+        if locked:
+            last = [name for name in self.fields if name in locked][-1]
+            self.fields[last].help_text = locked_reason
         self.helper = _helper()
 
 

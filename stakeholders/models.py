@@ -157,6 +157,18 @@ class ContactPerson(models.Model):
         return f"{self.name} ({self.organisation.label})"
 
 
+# Who acts and signs for an organisation. The registry is shared, but these belong to the partnerships the
+# organisation is a member of: only their secretariat changes them (msp.access.can_change_authority).
+AUTHORITY_FIELDS = ("is_active", "may_sign", "email", "user")
+
+
+def authority_refusal(organisation) -> str:
+    return _(
+        "Only the secretariat of every partnership %(org)s is a member of can change who acts and signs for it "
+        "(active, may sign, e-mail, user account)."
+    ) % {"org": organisation.name}
+
+
 class MemberRole(models.TextChoices):
     INITIATOR = "initiator", _("Initiator")
     CORE_PARTNER = "core_partner", _("Core partner")

@@ -47,6 +47,30 @@ def active_member_organisations(partnership):
     ).order_by("name")
 
 
+def member_partnership_ids(organisation) -> list[int]:
+    """The partnerships the organisation is a current member of (not left; one it is about to join counts): those
+    whose signing authority its contact persons carry (see msp.access.can_change_authority)."""
+    today = timezone.localdate()
+    return list(
+        Membership.objects.filter(organisation=organisation)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+        .order_by()
+        .values_list("partnership_id", flat=True)
+        .distinct()
+    )
+
+
+def registry_activity(partnership) -> Q:
+    """Activity entries of the shared registry that concern the partnership: changes to its member organisations
+    (now or in the past) and to their contact persons. Registered with msp.selectors.activity_for."""
+    members = Membership.objects.filter(partnership=partnership).order_by().values("organisation")
+    contacts = ContactPerson.objects.filter(organisation__in=members).order_by().values("pk")
+    app = Q(content_type__app_label="stakeholders")
+    return (app & Q(content_type__model="organisation", object_id__in=members)) | (
+        app & Q(content_type__model="contactperson", object_id__in=contacts)
+    )
+
+
 # --- lists of a partnership -------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,16 @@ from msp.models import Partnership, PartnershipRole, Role, person_name
 from msp.services import notify
 
 from . import selectors, spreadsheets
-from .models import MAX_INVITATION_DAYS, ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
+from .models import (
+    AUTHORITY_FIELDS,
+    MAX_INVITATION_DAYS,
+    ContactPerson,
+    Invitation,
+    Membership,
+    Organisation,
+    StakeholderMapEntry,
+    authority_refusal,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +105,21 @@ def organisation_delete(*, organisation, by) -> None:
         locked.delete()
 
 
+def may_change_authority(by, organisation) -> bool:
+    return access.can_change_authority(by, selectors.member_partnership_ids(organisation))
+
+
+def _require_authority(by, organisation, changed):
+    """Refuse changes to the authority fields named in `changed` unless `by` keeps them (see AUTHORITY_FIELDS)."""
+    if changed and not may_change_authority(by, organisation):
+        message = authority_refusal(organisation)
+        raise ValidationError(dict.fromkeys(changed, message))
+
+
 def contact_create(*, organisation, by, **fields) -> ContactPerson:
     _require_registry(by)
+    # A new contact who may sign, or comes with a user account, is a new authority; one who does not is not.
+    _require_authority(by, organisation, [name for name in ("may_sign", "user") if fields.get(name)])
     contact = ContactPerson(organisation=organisation, **fields)
     contact.full_clean()
     contact.save()
@@ -106,6 +128,10 @@ def contact_create(*, organisation, by, **fields) -> ContactPerson:
 
 def contact_update(*, contact, by, **fields) -> ContactPerson:
     _require_registry(by)
+    # Compared with the stored row: a ModelForm has already copied the new values onto `contact`.
+    stored = ContactPerson.objects.select_related("organisation").get(pk=contact.pk)
+    changed = [name for name in AUTHORITY_FIELDS if name in fields and fields[name] != getattr(stored, name)]
+    _require_authority(by, stored.organisation, changed)
     for name, value in fields.items():
         setattr(contact, name, value)
     contact.full_clean()
@@ -496,7 +522,7 @@ def stakeholders_import(*, partnership, by, kind, filename, content) -> spreadsh
         locked = _lock(partnership, by, "change")
         if not access.can_manage_registry(by):
             raise PermissionDenied(_("Only secretariat staff keep the organisation registry."))
-        preview = spreadsheets.preview(partnership=locked, kind=kind, filename=filename, content=content)
+        preview = spreadsheets.preview(partnership=locked, kind=kind, filename=filename, content=content, by=by)
         if not preview.valid:
             raise ImportRefused(preview)
         existing = Organisation.objects.in_bulk([r.organisation.pk for r in preview.rows if r.organisation])

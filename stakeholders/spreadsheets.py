@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from msp import access
 from msp.models import Country
 
 from . import countries, files
@@ -35,6 +37,7 @@ from .models import (
     Sector,
     Seniority,
     StakeholderMapEntry,
+    authority_refusal,
     capacity_too_large,
 )
 from .selectors import contacts_for, likeness, map_entries_for, memberships_for, normalise_name
@@ -307,6 +310,23 @@ class _Lookups:
                 StakeholderMapEntry.objects.filter(partnership=partnership).values_list("organisation_id", flat=True)
             )
 
+    def load_member_of(self):
+        """The partnerships each registry organisation is a current member of (for new signatories)."""
+        self.member_of = {}
+        today = timezone.localdate()
+        for org, partnership in (
+            Membership.objects.filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+            .order_by()
+            .values_list("organisation_id", "partnership_id")
+        ):
+            self.member_of.setdefault(org, set()).add(partnership)
+        self.authority = {}
+
+    def may_add_signatory(self, by, org) -> bool:
+        if org not in self.authority:
+            self.authority[org] = access.can_change_authority(by, self.member_of.get(org, ()))
+        return self.authority[org]
+
     def similar(self, name, short=""):
         """Names of registry organisations that look like this new one, closest first."""
         scored = [(likeness(name, short, other, other_short), pk) for pk, other, other_short in self.index]
@@ -525,6 +545,14 @@ def _contact(row, lookups, existing_contacts, seen_contacts):
     row.record = fields
 
 
+def _signing_authority(row, lookups, by):
+    """A new contact who may sign for a registry organisation that partnerships rely on needs their secretariat."""
+    if by is None or row.skip or not row.record or not row.record["may_sign"] or row.organisation is None:
+        return
+    if not lookups.may_add_signatory(by, row.organisation.pk):
+        row.errors.append(f"{CONTACT_COLUMNS[-1].label}: {authority_refusal(row.organisation)}")
+
+
 def _membership(row, lookups):
     label = {c.key: str(c.label) for c in MEMBER_COLUMNS}
     role_text = row.values.get("member_role", "").strip()
@@ -606,7 +634,7 @@ def _map_entry(row, lookups):
         row.skip = _("%(org)s is already on the map: skipped.") % {"org": row.organisation.name}
 
 
-def preview(*, partnership, kind, filename, content) -> Preview:
+def preview(*, partnership, kind, filename, content, by=None) -> Preview:
     """Read and check a whole file against the registry and the partnership; writes nothing."""
     result = Preview(kind=kind, filename=filename)
     try:
@@ -650,6 +678,8 @@ def preview(*, partnership, kind, filename, content) -> Preview:
         return result
 
     lookups = _Lookups(partnership, kind)
+    if kind == ImportKind.CONTACTS:
+        lookups.load_member_of()
     existing_contacts = set()
     if kind == ImportKind.CONTACTS:
         for org, email, name in ContactPerson.objects.values_list("organisation_id", "email", "name"):
@@ -664,6 +694,7 @@ def preview(*, partnership, kind, filename, content) -> Preview:
         _organisation(row, lookups, seen, kind)
         if kind == ImportKind.CONTACTS:
             _contact(row, lookups, existing_contacts, seen_contacts)
+            _signing_authority(row, lookups, by)
         elif kind == ImportKind.MEMBERS:
             _membership(row, lookups)
         else:

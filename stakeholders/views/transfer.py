@@ -69,7 +69,9 @@ class ImportView(StakeholdersMixin, FormView):
         upload = form.cleaned_data["file"]
         content = upload.read()
         kind = form.cleaned_data["kind"]
-        preview = spreadsheets.preview(partnership=self.partnership, kind=kind, filename=upload.name, content=content)
+        preview = spreadsheets.preview(
+            partnership=self.partnership, kind=kind, filename=upload.name, content=content, by=self.request.user
+        )
         digest = hashlib.sha256(content).hexdigest()
         if preview.valid:
             self.request.session[SESSION_KEY] = {
