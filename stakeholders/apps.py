@@ -8,8 +8,10 @@ class StakeholdersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from msp import affiliations
         from msp.selectors import register_activity_source
 
+        from .affiliations import AFFILIATIONS
         from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
         from .selectors import registry_activity
 
@@ -24,3 +26,5 @@ class StakeholdersConfig(AppConfig):
         )
         # Registry changes show in the feed of each partnership the organisation is a member of.
         register_activity_source(registry_activity)
+        # "People & roles" links a partner's account to a contact person, so to an organisation.
+        affiliations.register(AFFILIATIONS)

@@ -139,6 +139,36 @@ def contact_update(*, contact, by, **fields) -> ContactPerson:
     return contact
 
 
+def contact_link_user(*, contact_id, user, partnership, by) -> ContactPerson:
+    """Link a user account to a contact person of a current member of the partnership: the user then acts for
+    that organisation. Needs the right to manage the partnership's roles and the organisation's authority (the
+    account will act and sign for it); an account acts for one organisation only."""
+    with transaction.atomic():
+        locked = _lock(partnership, by, "manage_roles")
+        contact = (
+            ContactPerson.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=contact_id)
+        )
+        members = selectors.active_memberships(locked).values_list("organisation_id", flat=True)
+        if contact.organisation_id not in set(members):
+            raise ValidationError(
+                {"contact": _("%(org)s is not a member of this partnership.") % {"org": contact.organisation.name}}
+            )
+        if contact.user_id and contact.user_id != user.pk:
+            raise ValidationError({"contact": _("%(name)s is linked to another account.") % {"name": contact.name}})
+        other = ContactPerson.objects.filter(user=user).exclude(pk=contact.pk).select_related("organisation").first()
+        if other:
+            raise ValidationError(
+                {
+                    "contact": _("%(user)s already acts for %(org)s; an account acts for one organisation only.")
+                    % {"user": person_name(user), "org": other.organisation.name}
+                }
+            )
+        _require_authority(by, contact.organisation, ["contact"] if contact.user_id != user.pk else [])
+        contact.user = user
+        contact.save(update_fields=["user"])
+    return contact
+
+
 # --- membership --------------------------------------------------------------------------------------------------
 
 
