@@ -128,6 +128,45 @@ def test_a_million_row_workbook_is_refused_within_two_seconds(partnership):
     assert elapsed < 2, elapsed
 
 
+def _workbook_with_shared_strings(count):
+    """A small workbook whose shared-string table holds `count` one-letter strings (a million zip to 46 KB)."""
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    out = io.BytesIO()
+    with zipfile.ZipFile(book) as template, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in template.infolist():
+            data = template.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                    b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                )
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+                )
+            target.writestr(info, data)
+        with target.open("xl/sharedStrings.xml", "w") as strings:
+            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">')
+            for _chunk in range(count // 10000):
+                strings.write(b"<si><t>x</t></si>" * 10000)
+            strings.write(b"</sst>")
+    return out.getvalue()
+
+
+def test_a_workbook_with_a_million_shared_strings_is_refused_quickly(partnership):
+    content = _workbook_with_shared_strings(1_000_000)
+    started = time.monotonic()
+    preview = spreadsheets.preview(partnership=partnership, kind="contacts", filename="s.xlsx", content=content)
+    assert time.monotonic() - started < 2
+    assert preview.problems and "too large or too complex" in preview.problems[0]
+
+
 def test_a_workbook_whose_dimension_says_one_row_is_read_in_full(partnership):
     content = _workbook_with_rows(3, dimension="A1:A1")
     preview = spreadsheets.preview(partnership=partnership, kind="contacts", filename="small.xlsx", content=content)
