@@ -112,3 +112,28 @@ def can_manage_registry(user) -> bool:
     if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
         return True
     return user.has_perm("stakeholders.change_organisation")
+
+
+def can_change_authority(user, member_of) -> bool:
+    """May `user` change who acts and signs for an organisation: its contact persons' active and may-sign flags,
+    e-mail addresses (where invitations and signature requests go) and linked user accounts?
+
+    `member_of` are the ids of the partnerships the organisation is a current member of (the caller knows them;
+    this module does not look into stakeholders). The registry is shared, but signing authority belongs to those
+    partnerships: only someone in the secretariat of every one of them (or a superuser) changes it. An
+    organisation no partnership relies on is kept by any registry keeper."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if not can_manage_registry(user):
+        return False
+    wanted = set(member_of)
+    if not wanted:
+        return True
+    staff_on = set(
+        PartnershipRole.objects.filter(user=user, role=SECRETARIAT, partnership_id__in=wanted).values_list(
+            "partnership_id", flat=True
+        )
+    )
+    return wanted <= staff_on

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .models import Country, Currency, Partnership, PartnershipFit, Role, SdgGoal, SdgTarget
+from . import affiliations
+from .models import Country, Currency, Partnership, PartnershipFit, Role, SdgGoal, SdgTarget, person_name
 
 
 class SdgTargetChoiceField(forms.ModelMultipleChoiceField):
@@ -112,11 +113,61 @@ class PartnershipForm(forms.ModelForm):
 
 
 class RoleGrantForm(forms.Form):
+    """Grant a role to an existing account. A partner acts for one organisation: a user not yet linked to one is
+    linked here to a contact person of a member organisation (see msp.affiliations), or refused with the reason."""
+
     user = forms.CharField(
         label=_("User"),
         help_text=_("Username or e-mail address of an existing account. New people are invited from Stakeholders."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    contact = forms.TypedChoiceField(
+        label=_("Acts for (partners)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "A partner approves and signs for one organisation: pick the contact person this account belongs to. "
+            "Not needed when the account already acts for an organisation."
+        ),
+    )
+
+    def __init__(self, *args, partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.affiliations = affiliations.get()
+        if self.affiliations is None or partnership is None:
+            del self.fields["contact"]
+            return
+        self.fields["contact"].choices = [("", "—"), *self.affiliations.choices_for(partnership)]
+
+    def clean(self):
+        cleaned = super().clean()
+        user, role = cleaned.get("user"), cleaned.get("role")
+        if self.affiliations is None or "contact" not in self.fields or user is None:
+            return cleaned
+        contact = cleaned.get("contact")
+        organisation = self.affiliations.organisation_of(user)
+        if contact and organisation:
+            self.add_error(
+                "contact",
+                _("%(user)s already acts for %(org)s; an account acts for one organisation only.")
+                % {"user": person_name(user), "org": organisation},
+            )
+        elif role == Role.PARTNER and not organisation and not contact:
+            if len(self.fields["contact"].choices) > 1:
+                reason = _(
+                    "A partner acts for one organisation, and %(user)s acts for none yet: pick the contact person "
+                    "this account belongs to."
+                )
+            else:
+                reason = _(
+                    "A partner acts for one organisation, and %(user)s acts for none yet. No member organisation has "
+                    "a contact person without an account: add the organisation as a member and the person as its "
+                    "contact first, or invite the person from Stakeholders, Invitations (the invitation links the "
+                    "account)."
+                )
+            self.add_error("contact", reason % {"user": person_name(user)})
+        return cleaned
 
     def clean_user(self):
         value = self.cleaned_data["user"].strip()

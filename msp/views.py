@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import access, registry, selectors, services
+from . import access, affiliations, registry, selectors, services
 from .filters import PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
 from .models import Partnership, PartnershipRole, person_name
@@ -139,17 +140,31 @@ class RolesView(PartnershipMixin, FormView):
     template_name = "msp/roles.html"
     form_class = RoleGrantForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.partnership}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles"] = self.partnership.roles.select_related("user", "granted_by")
+        roles = self.partnership.roles.select_related("user", "granted_by")
+        links = affiliations.get()
+        if links is not None:
+            roles = roles.annotate(organisation=links.organisation_name(OuterRef("user")))
+        context["roles"] = roles
         return context
 
     def form_valid(self, form):
         user, role = form.cleaned_data["user"], form.cleaned_data["role"]
+        contact = form.cleaned_data.get("contact")
         try:
-            granted = services.role_grant(partnership=self.partnership, user=user, role=role, by=self.request.user)
+            with transaction.atomic():  # the link and the role together, or neither
+                if contact:
+                    form.affiliations.link(
+                        contact_id=contact, user=user, partnership=self.partnership, by=self.request.user
+                    )
+                granted = services.role_grant(partnership=self.partnership, user=user, role=role, by=self.request.user)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+                form.add_error(field if field in form.fields else None, errors)
             return self.form_invalid(form)
         messages.success(
             self.request,

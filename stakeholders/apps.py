@@ -8,7 +8,12 @@ class StakeholdersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from msp import affiliations
+        from msp.selectors import register_activity_source
+
+        from .affiliations import AFFILIATIONS
         from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
+        from .selectors import registry_activity
 
         auditlog.register(Organisation, exclude_fields=["created_at", "updated_at"])
         auditlog.register(ContactPerson, exclude_fields=["created_at"])
@@ -19,3 +24,7 @@ class StakeholdersConfig(AppConfig):
             Invitation,
             exclude_fields=["nonce", "send_claimed_at", "sent_at", "send_count", "last_error", "created_at"],
         )
+        # Registry changes show in the feed of each partnership the organisation is a member of.
+        register_activity_source(registry_activity)
+        # "People & roles" links a partner's account to a contact person, so to an organisation.
+        affiliations.register(AFFILIATIONS)

@@ -9,7 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 from msp.models import Country, Role
 
-from .models import ContactPerson, Membership, Organisation, OrganisationType, StakeholderMapEntry
+from .models import (
+    EARLIEST_DATE,
+    JOIN_AHEAD,
+    LEAVE_AHEAD,
+    MAX_CAPACITY,
+    MAX_INVITATION_DAYS,
+    ContactPerson,
+    Membership,
+    Organisation,
+    OrganisationType,
+    StakeholderMapEntry,
+    capacity_too_large,
+    latest_date,
+)
 from .selectors import similar_organisations
 from .spreadsheets import MAX_BYTES, ImportKind
 
@@ -20,6 +33,12 @@ def _helper(*layout):
     if layout:
         helper.layout = Layout(*layout)
     return helper
+
+
+def _date_limits(form, name, ahead=None):
+    """The browser's date picker offers only the dates the model keeps (see models.date_out_of_range)."""
+    if name in form.fields:
+        form.fields[name].widget.attrs.update({"min": EARLIEST_DATE.isoformat(), "max": latest_date(ahead).isoformat()})
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):
@@ -123,8 +142,15 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "job_title", "seniority", "email", "phone", "is_active", "may_sign"]
         help_texts = {"email": _("Needed to invite the person and to reach them.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, locked=(), locked_reason="", **kwargs):
+        """`locked`: authority fields the user may not change here (shown disabled, with `locked_reason`)."""
         super().__init__(*args, **kwargs)
+        for name in locked:
+            if name in self.fields:
+                self.fields[name].disabled = True
+        if locked:
+            last = [name for name in self.fields if name in locked][-1]
+            self.fields[last].help_text = locked_reason
         self.helper = _helper()
 
 
@@ -149,12 +175,22 @@ class MembershipForm(forms.ModelForm):
             "iati_role": _("Its role in IATI terms, for reporting."),
         }
 
+    capacity_person_days = forms.IntegerField(
+        label=Membership._meta.get_field("capacity_person_days").verbose_name.capitalize(),
+        required=False,
+        min_value=0,
+        max_value=MAX_CAPACITY,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["capacity_person_days"].error_messages["max_value"] = capacity_too_large().messages[0]
         if self.instance.pk:
             self.fields["organisation"].disabled = True
         else:
             del self.fields["left_on"]
+        _date_limits(self, "joined_on", JOIN_AHEAD)
+        _date_limits(self, "left_on", LEAVE_AHEAD)
         self.fields["iati_role"].choices = [("", _("Not set")), *self.fields["iati_role"].choices[1:]]
         self.helper = _helper()
 
@@ -217,6 +253,7 @@ class MapEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["organisation"].disabled = True
+        _date_limits(self, "last_engaged_on")
         self.helper = _helper(
             "organisation",
             Div(
@@ -257,7 +294,10 @@ class InvitationForm(forms.Form):
         initial=Role.PARTNER,
     )
     valid_days = forms.IntegerField(
-        label=_("Link valid for (days)"), min_value=1, max_value=30, initial=settings.INVITATION_VALID_DAYS
+        label=_("Link valid for (days)"),
+        min_value=1,
+        max_value=MAX_INVITATION_DAYS,
+        initial=settings.INVITATION_VALID_DAYS,
     )
 
     def __init__(self, *args, contacts, **kwargs):

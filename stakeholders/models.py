@@ -5,18 +5,55 @@ A partner user belongs to one organisation through their ContactPerson (`Contact
 organisation on whose behalf they approve and sign.
 """
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Country, Partnership, Role
+
+# Plausible values. Dates before 1900 or far ahead are typing slips (9999-12-31, 0202-05-01), and a capacity of
+# billions of person-days makes every sum of capacities meaningless; they are refused with the range that is kept.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+JOIN_AHEAD = dt.timedelta(days=366)  # a membership agreed now may start next year
+LEAVE_AHEAD = dt.timedelta(days=10 * 366)  # a planned exit, at the end of a long programme
+MAX_CAPACITY = 100_000  # person-days a year: about 450 people full time
+MAX_INVITATION_DAYS = 30
+
+
+def latest_date(ahead=None):
+    today = timezone.localdate()
+    return today + ahead if ahead else today
+
+
+def date_out_of_range(value, ahead=None) -> ValidationError | None:
+    """An error saying which dates are kept, when `value` lies outside 1900 to today (+ `ahead`); else None."""
+    latest = latest_date(ahead)
+    if value is None or EARLIEST_DATE <= value <= latest:
+        return None
+    last = date_format(latest, "j F Y") if ahead else _("today")
+    return ValidationError(
+        _("Give a date between %(first)s and %(last)s."),
+        code="implausible_date",
+        params={"first": date_format(EARLIEST_DATE, "j F Y"), "last": last},
+    )
+
+
+def capacity_too_large() -> ValidationError:
+    return ValidationError(
+        _("Declare at most %(max)s person-days a year (about 450 people full time)."),
+        code="implausible_capacity",
+        params={"max": number_format(MAX_CAPACITY, force_grouping=True)},
+    )
 
 
 class Sector(models.TextChoices):
@@ -120,6 +157,18 @@ class ContactPerson(models.Model):
         return f"{self.name} ({self.organisation.label})"
 
 
+# Who acts and signs for an organisation. The registry is shared, but these belong to the partnerships the
+# organisation is a member of: only their secretariat changes them (msp.access.can_change_authority).
+AUTHORITY_FIELDS = ("is_active", "may_sign", "email", "user")
+
+
+def authority_refusal(organisation) -> str:
+    return _(
+        "Only the secretariat of every partnership %(org)s is a member of can change who acts and signs for it "
+        "(active, may sign, e-mail, user account)."
+    ) % {"org": organisation.name}
+
+
 class MemberRole(models.TextChoices):
     INITIATOR = "initiator", _("Initiator")
     CORE_PARTNER = "core_partner", _("Core partner")
@@ -185,6 +234,17 @@ class Membership(models.Model):
 
     def get_additional_data(self):
         return {"partnership": self.partnership_id}
+
+    def clean(self):
+        errors = {}
+        for name, ahead in (("joined_on", JOIN_AHEAD), ("left_on", LEAVE_AHEAD)):
+            problem = date_out_of_range(getattr(self, name), ahead)
+            if problem:
+                errors[name] = problem
+        if self.capacity_person_days is not None and self.capacity_person_days > MAX_CAPACITY:
+            errors["capacity_person_days"] = capacity_too_large()
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_active(self):
@@ -294,9 +354,19 @@ class StakeholderMapEntry(models.Model):
     def get_additional_data(self):
         return {"partnership": self.partnership_id}
 
+    def clean(self):
+        problem = date_out_of_range(self.last_engaged_on)
+        if problem:
+            raise ValidationError({"last_engaged_on": problem})
+
     @property
     def quadrant(self):
         return Quadrant.of(self.power, self.interest)
+
+    @property
+    def is_key_stakeholder(self):
+        """Flagged key, or power and interest both high (rule CM-2; see selectors.not_engaged_key_stakeholders)."""
+        return self.is_key or (self.power >= HIGH and self.interest >= HIGH)
 
     @property
     def is_engaged(self):

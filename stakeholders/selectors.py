@@ -47,6 +47,30 @@ def active_member_organisations(partnership):
     ).order_by("name")
 
 
+def member_partnership_ids(organisation) -> list[int]:
+    """The partnerships the organisation is a current member of (not left; one it is about to join counts): those
+    whose signing authority its contact persons carry (see msp.access.can_change_authority)."""
+    today = timezone.localdate()
+    return list(
+        Membership.objects.filter(organisation=organisation)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+        .order_by()
+        .values_list("partnership_id", flat=True)
+        .distinct()
+    )
+
+
+def registry_activity(partnership) -> Q:
+    """Activity entries of the shared registry that concern the partnership: changes to its member organisations
+    (now or in the past) and to their contact persons. Registered with msp.selectors.activity_for."""
+    members = Membership.objects.filter(partnership=partnership).order_by().values("organisation")
+    contacts = ContactPerson.objects.filter(organisation__in=members).order_by().values("pk")
+    app = Q(content_type__app_label="stakeholders")
+    return (app & Q(content_type__model="organisation", object_id__in=members)) | (
+        app & Q(content_type__model="contactperson", object_id__in=contacts)
+    )
+
+
 # --- lists of a partnership -------------------------------------------------------------------------------------
 
 
@@ -129,8 +153,9 @@ def not_engaged_key_stakeholders(partnership):
 
 
 def stakeholder_summary(partnership, *, with_map):
-    """The dashboard card: active members by sector, the core group, and (for those who may see the map) key
-    stakeholders not yet engaged. Two queries, one without the map."""
+    """The dashboard card: active members by sector, the core group, and (for those who may see the map) the map's
+    size and its key stakeholders not yet engaged (as `not_engaged_key_stakeholders`). Two queries, one without
+    the map."""
     members = list(active_memberships(partnership).order_by("organisation__name"))
     counts = Counter(m.organisation.sector for m in members)
     summary = {
@@ -139,7 +164,12 @@ def stakeholder_summary(partnership, *, with_map):
         "core_group": [m.organisation for m in members if m.is_core_group],
     }
     if with_map:
-        summary["not_engaged"] = list(not_engaged_key_stakeholders(partnership))
+        # The whole map in one query (a map holds tens of organisations, not thousands): its size tells an empty
+        # map from one whose key stakeholders are all engaged, without a third query.
+        entries = StakeholderMapEntry.objects.filter(partnership=partnership).select_related("organisation")
+        entries = list(entries.order_by("-power", "organisation__name"))
+        summary["map_size"] = len(entries)
+        summary["not_engaged"] = [e for e in entries if e.is_key_stakeholder and not e.is_engaged]
     return summary
 
 

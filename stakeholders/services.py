@@ -22,7 +22,16 @@ from msp.services import notify
 from msp.text import one_line
 
 from . import selectors, spreadsheets
-from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
+from .models import (
+    AUTHORITY_FIELDS,
+    MAX_INVITATION_DAYS,
+    ContactPerson,
+    Invitation,
+    Membership,
+    Organisation,
+    StakeholderMapEntry,
+    authority_refusal,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -97,8 +106,21 @@ def organisation_delete(*, organisation, by) -> None:
         locked.delete()
 
 
+def may_change_authority(by, organisation) -> bool:
+    return access.can_change_authority(by, selectors.member_partnership_ids(organisation))
+
+
+def _require_authority(by, organisation, changed):
+    """Refuse changes to the authority fields named in `changed` unless `by` keeps them (see AUTHORITY_FIELDS)."""
+    if changed and not may_change_authority(by, organisation):
+        message = authority_refusal(organisation)
+        raise ValidationError(dict.fromkeys(changed, message))
+
+
 def contact_create(*, organisation, by, **fields) -> ContactPerson:
     _require_registry(by)
+    # A new contact who may sign, or comes with a user account, is a new authority; one who does not is not.
+    _require_authority(by, organisation, [name for name in ("may_sign", "user") if fields.get(name)])
     contact = ContactPerson(organisation=organisation, **fields)
     contact.full_clean()
     contact.save()
@@ -107,10 +129,44 @@ def contact_create(*, organisation, by, **fields) -> ContactPerson:
 
 def contact_update(*, contact, by, **fields) -> ContactPerson:
     _require_registry(by)
+    # Compared with the stored row: a ModelForm has already copied the new values onto `contact`.
+    stored = ContactPerson.objects.select_related("organisation").get(pk=contact.pk)
+    changed = [name for name in AUTHORITY_FIELDS if name in fields and fields[name] != getattr(stored, name)]
+    _require_authority(by, stored.organisation, changed)
     for name, value in fields.items():
         setattr(contact, name, value)
     contact.full_clean()
     contact.save()
+    return contact
+
+
+def contact_link_user(*, contact_id, user, partnership, by) -> ContactPerson:
+    """Link a user account to a contact person of a current member of the partnership: the user then acts for
+    that organisation. Needs the right to manage the partnership's roles and the organisation's authority (the
+    account will act and sign for it); an account acts for one organisation only."""
+    with transaction.atomic():
+        locked = _lock(partnership, by, "manage_roles")
+        contact = (
+            ContactPerson.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=contact_id)
+        )
+        members = selectors.active_memberships(locked).values_list("organisation_id", flat=True)
+        if contact.organisation_id not in set(members):
+            raise ValidationError(
+                {"contact": _("%(org)s is not a member of this partnership.") % {"org": contact.organisation.name}}
+            )
+        if contact.user_id and contact.user_id != user.pk:
+            raise ValidationError({"contact": _("%(name)s is linked to another account.") % {"name": contact.name}})
+        other = ContactPerson.objects.filter(user=user).exclude(pk=contact.pk).select_related("organisation").first()
+        if other:
+            raise ValidationError(
+                {
+                    "contact": _("%(user)s already acts for %(org)s; an account acts for one organisation only.")
+                    % {"user": person_name(user), "org": other.organisation.name}
+                }
+            )
+        _require_authority(by, contact.organisation, ["contact"] if contact.user_id != user.pk else [])
+        contact.user = user
+        contact.save(update_fields=["user"])
     return contact
 
 
@@ -214,6 +270,17 @@ class InvitationClosed(ValidationError):
         self.status = status
 
 
+def _valid_days(days):
+    """The validity a person chose (1 to 30 days), or the site's default (its operator's choice)."""
+    if days is None:
+        return settings.INVITATION_VALID_DAYS
+    if not 1 <= days <= MAX_INVITATION_DAYS:
+        raise ValidationError(
+            {"valid_days": _("A link is valid for 1 to %(max)d days.") % {"max": MAX_INVITATION_DAYS}}
+        )
+    return days
+
+
 def invitation_create(*, partnership, contact, role, by, valid_days=None, send=True) -> Invitation:
     """Invite a contact person to the partnership as a partner or donor user, and queue the e-mail.
 
@@ -222,7 +289,7 @@ def invitation_create(*, partnership, contact, role, by, valid_days=None, send=T
     """
     if role not in (Role.PARTNER, Role.DONOR):
         raise ValidationError({"role": _("Invite people as partners or donors.")})
-    valid_days = valid_days or settings.INVITATION_VALID_DAYS
+    valid_days = _valid_days(valid_days)
     with transaction.atomic():
         locked = _lock(partnership, by, "manage_roles")
         contact = ContactPerson.objects.select_related("organisation", "user").get(pk=contact.pk)
@@ -262,7 +329,7 @@ def invitation_create(*, partnership, contact, role, by, valid_days=None, send=T
 
 def invitation_resend(*, invitation, by, valid_days=None) -> Invitation:
     """Send a pending or expired invitation again with a new link, valid from now; the old link stops working."""
-    valid_days = valid_days or settings.INVITATION_VALID_DAYS
+    valid_days = _valid_days(valid_days)
     with transaction.atomic():
         _lock(invitation.partnership, by, "manage_roles")
         locked = Invitation.objects.select_for_update().select_related("contact").get(pk=invitation.pk)
@@ -486,7 +553,7 @@ def stakeholders_import(*, partnership, by, kind, filename, content) -> spreadsh
         locked = _lock(partnership, by, "change")
         if not access.can_manage_registry(by):
             raise PermissionDenied(_("Only secretariat staff keep the organisation registry."))
-        preview = spreadsheets.preview(partnership=locked, kind=kind, filename=filename, content=content)
+        preview = spreadsheets.preview(partnership=locked, kind=kind, filename=filename, content=content, by=by)
         if not preview.valid:
             raise ImportRefused(preview)
         existing = Organisation.objects.in_bulk([r.organisation.pk for r in preview.rows if r.organisation])

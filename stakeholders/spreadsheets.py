@@ -8,22 +8,25 @@ one transaction. Columns are matched by their key or their label, in any case an
 imports unchanged.
 """
 
-import csv
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from msp import access
 from msp.models import Country
 
+from . import countries, files
+from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .models import (
+    MAX_CAPACITY,
     ContactPerson,
     EngagementLevel,
     IatiRole,
@@ -34,11 +37,10 @@ from .models import (
     Sector,
     Seniority,
     StakeholderMapEntry,
+    authority_refusal,
+    capacity_too_large,
 )
 from .selectors import contacts_for, likeness, map_entries_for, memberships_for, normalise_name
-
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 2000
 
 
 class ImportKind(models.TextChoices):
@@ -194,83 +196,11 @@ def contacts_dataset(partnership) -> tablib.Dataset:
 
 
 def render(dataset: tablib.Dataset, fmt: str) -> bytes:
+    """The file to download. No cell is a formula: see `files` for why and how."""
+    rows = list(dataset)
     if fmt == "xlsx":
-        return dataset.export("xlsx")
-    # A byte-order mark, so Excel reads the accents of "Côte d'Ivoire" right; the import skips it.
-    return ("\ufeff" + dataset.export("csv")).encode("utf-8")
-
-
-# --- reading a file ----------------------------------------------------------------------------------------------
-
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read: nothing in it is looked at further."""
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _decode(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FileProblem(_("The file is not text in a known encoding. Save it as CSV (UTF-8) or as XLSX."))
-
-
-def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """(headers, rows of cell texts) from a .csv or .xlsx file; FileProblem when it cannot be read."""
-    if len(content) > MAX_BYTES:
-        raise FileProblem(_("The file is larger than 5 MB. Split it into smaller files."))
-    name = (filename or "").lower()
-    data = tablib.Dataset()
-    if name.endswith(".xlsx"):
-        try:
-            data.load(io.BytesIO(content), format="xlsx")
-        except Exception as exc:  # openpyxl and zipfile raise many unrelated types for a broken workbook
-            raise FileProblem(
-                _("The file could not be read as an Excel workbook (.xlsx): %(why)s") % {"why": exc}
-            ) from exc
-    elif name.endswith((".csv", ".txt")):
-        text = _decode(content)
-        first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-        delimiter = max([",", ";", "\t"], key=first_line.count)
-        try:
-            data.load(text, format="csv", delimiter=delimiter)
-        except tablib.InvalidDimensions:
-            raise FileProblem(_ragged_row(text, delimiter)) from None
-        except csv.Error as exc:
-            raise FileProblem(_("The file is not valid CSV: %(why)s") % {"why": exc}) from exc
-    else:
-        raise FileProblem(_("Upload a .csv or .xlsx file (this one is “%(name)s”).") % {"name": filename})
-    headers = [_cell(h) for h in (data.headers or [])]
-    rows = [[_cell(v) for v in row] for row in data]
-    if not headers or not any(headers):
-        raise FileProblem(_("The file is empty: its first row must name the columns."))
-    return headers, rows
-
-
-def _ragged_row(text, delimiter):
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter))
-    width = len(rows[0])
-    for number, row in enumerate(rows[1:], start=2):
-        if row and len(row) != width:
-            return _("Row %(n)d has %(cells)d cells, but the first row names %(width)d columns.") % {
-                "n": number,
-                "cells": len(row),
-                "width": width,
-            }
-    return _("The rows of the file do not all have the same number of cells.")
+        return files.xlsx_bytes(dataset.headers, rows, dataset.title or "")
+    return files.csv_bytes(dataset.headers, rows)
 
 
 # --- checking ----------------------------------------------------------------------------------------------------
@@ -346,11 +276,9 @@ class _Lookups:
     """Reference data and the registry, read once per import."""
 
     def __init__(self, partnership, kind):
-        self.countries = {}
-        for code, name in Country.objects.values_list("code", "name"):
-            self.countries[code.lower()] = code
-            self.countries[normalise_name(name)] = code
-            self.countries[normalise_name(re.sub(r"\(the\)", "", name))] = code
+        codelist = list(Country.objects.values_list("code", "name"))
+        self.country_names = dict(codelist)
+        self.countries = countries.names_to_codes(codelist)
         self.types = {}
         for code, name in OrganisationType.objects.values_list("code", "name"):
             self.types[code] = code
@@ -381,6 +309,23 @@ class _Lookups:
             self.map_orgs = set(
                 StakeholderMapEntry.objects.filter(partnership=partnership).values_list("organisation_id", flat=True)
             )
+
+    def load_member_of(self):
+        """The partnerships each registry organisation is a current member of (for new signatories)."""
+        self.member_of = {}
+        today = timezone.localdate()
+        for org, partnership in (
+            Membership.objects.filter(Q(left_on__isnull=True) | Q(left_on__gt=today))
+            .order_by()
+            .values_list("organisation_id", "partnership_id")
+        ):
+            self.member_of.setdefault(org, set()).add(partnership)
+        self.authority = {}
+
+    def may_add_signatory(self, by, org) -> bool:
+        if org not in self.authority:
+            self.authority[org] = access.can_change_authority(by, self.member_of.get(org, ()))
+        return self.authority[org]
 
     def similar(self, name, short=""):
         """Names of registry organisations that look like this new one, closest first."""
@@ -453,12 +398,21 @@ def _country(row, lookups, key, label):
     text = row.values.get(key, "").strip()
     if not text:
         return None
-    code = lookups.countries.get(text.lower()) or lookups.countries.get(normalise_name(text))
+    code = countries.find(text, lookups.countries)
     if code is None:
-        row.errors.append(
-            _("%(col)s: “%(v)s” is not a country we know (use its name or ISO code, e.g. GH).")
-            % {"col": label, "v": text}
-        )
+        close = countries.suggest(text, lookups.countries)
+        if close:
+            row.errors.append(
+                _("%(col)s: “%(v)s” is not a country we know. Did you mean %(name)s (%(code)s)?")
+                % {"col": label, "v": text, "name": lookups.country_names[close], "code": close}
+            )
+        else:
+            row.errors.append(
+                _(
+                    "%(col)s: “%(v)s” is not a country we know (use its name in English, French or German, or its ISO code, e.g. GH)."
+                )
+                % {"col": label, "v": text}
+            )
     return code
 
 
@@ -591,6 +545,14 @@ def _contact(row, lookups, existing_contacts, seen_contacts):
     row.record = fields
 
 
+def _signing_authority(row, lookups, by):
+    """A new contact who may sign for a registry organisation that partnerships rely on needs their secretariat."""
+    if by is None or row.skip or not row.record or not row.record["may_sign"] or row.organisation is None:
+        return
+    if not lookups.may_add_signatory(by, row.organisation.pk):
+        row.errors.append(f"{CONTACT_COLUMNS[-1].label}: {authority_refusal(row.organisation)}")
+
+
 def _membership(row, lookups):
     label = {c.key: str(c.label) for c in MEMBER_COLUMNS}
     role_text = row.values.get("member_role", "").strip()
@@ -614,7 +576,9 @@ def _membership(row, lookups):
     capacity_text = row.values.get("capacity", "").strip()
     capacity = None
     if capacity_text:
-        if capacity_text.isdigit():
+        if capacity_text.isdigit() and int(capacity_text) > MAX_CAPACITY:
+            row.errors.append(f"{label['capacity']}: {capacity_too_large().messages[0]}")
+        elif capacity_text.isdigit():
             capacity = int(capacity_text)
         else:
             row.errors.append(
@@ -670,7 +634,7 @@ def _map_entry(row, lookups):
         row.skip = _("%(org)s is already on the map: skipped.") % {"org": row.organisation.name}
 
 
-def preview(*, partnership, kind, filename, content) -> Preview:
+def preview(*, partnership, kind, filename, content, by=None) -> Preview:
     """Read and check a whole file against the registry and the partnership; writes nothing."""
     result = Preview(kind=kind, filename=filename)
     try:
@@ -709,13 +673,13 @@ def preview(*, partnership, kind, filename, content) -> Preview:
     if not data_rows and not result.problems:
         result.problems.append(_("The file has column names but no rows."))
     if len(data_rows) > MAX_ROWS:
-        result.problems.append(
-            _("The file has %(n)d rows; import at most %(max)d at a time.") % {"n": len(data_rows), "max": MAX_ROWS}
-        )
+        result.problems.append(str(files.too_many_rows()))
     if result.problems:
         return result
 
     lookups = _Lookups(partnership, kind)
+    if kind == ImportKind.CONTACTS:
+        lookups.load_member_of()
     existing_contacts = set()
     if kind == ImportKind.CONTACTS:
         for org, email, name in ContactPerson.objects.values_list("organisation_id", "email", "name"):
@@ -730,6 +694,7 @@ def preview(*, partnership, kind, filename, content) -> Preview:
         _organisation(row, lookups, seen, kind)
         if kind == ImportKind.CONTACTS:
             _contact(row, lookups, existing_contacts, seen_contacts)
+            _signing_authority(row, lookups, by)
         elif kind == ImportKind.MEMBERS:
             _membership(row, lookups)
         else:

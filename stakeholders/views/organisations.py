@@ -16,7 +16,7 @@ from msp import access
 from .. import selectors, services
 from ..filters import OrganisationFilter
 from ..forms import ContactForm, OrganisationForm
-from ..models import ContactPerson, Organisation
+from ..models import ContactPerson, Organisation, authority_refusal
 from .common import RegistryMixin, add_service_errors, safe_next
 
 
@@ -158,12 +158,23 @@ def organisation_delete(request, pk):
     )
 
 
+def _authority_lock(user, organisation, fields):
+    """Form kwargs that lock the authority fields a user may not change for this organisation."""
+    if services.may_change_authority(user, organisation):
+        return {}
+    return {"locked": fields, "locked_reason": authority_refusal(organisation)}
+
+
 class ContactCreateView(RegistryMixin, FormView):
     template_name = "stakeholders/contact_form.html"
     form_class = ContactForm
 
     def load(self, pk):
         self.organisation = get_object_or_404(Organisation, pk=pk)
+
+    def get_form_kwargs(self):
+        # A new contact who may sign is a new authority; a new contact as such is not.
+        return {**super().get_form_kwargs(), **_authority_lock(self.request.user, self.organisation, ["may_sign"])}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(organisation=self.organisation, next=safe_next(self.request, ""), **kwargs)
@@ -190,7 +201,8 @@ class ContactUpdateView(RegistryMixin, FormView):
         self.contact = get_object_or_404(ContactPerson.objects.select_related("organisation"), pk=pk)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.contact}
+        lock = _authority_lock(self.request.user, self.contact.organisation, ["email", "is_active", "may_sign"])
+        return {**super().get_form_kwargs(), "instance": self.contact, **lock}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -3,7 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
@@ -54,7 +56,8 @@ def chart_svg(request, partnership_pk):
     entries = selectors.map_entries_for(partnership)
     title = _("Power/interest grid: %(name)s") % {"name": partnership.name}
     response = HttpResponse(power_interest_svg(entries, title=title), content_type="image/svg+xml; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="stakeholder-map-{partnership.pk}.svg"'
+    filename = f"{slugify(partnership.name, allow_unicode=True)[:50]}-stakeholder-map.svg"
+    response["Content-Disposition"] = content_disposition_header(False, filename)
     return response
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -39,8 +40,8 @@ def export(request, partnership_pk, what):
         fmt = "csv"
     build, name = EXPORTS[what]
     response = HttpResponse(spreadsheets.render(build(partnership), fmt), content_type=CONTENT_TYPES[fmt])
-    filename = f"{slugify(partnership.name)[:50]}-{name}-{timezone.localdate().isoformat()}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    filename = f"{slugify(partnership.name, allow_unicode=True)[:50]}-{name}-{timezone.localdate().isoformat()}.{fmt}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
@@ -68,7 +69,9 @@ class ImportView(StakeholdersMixin, FormView):
         upload = form.cleaned_data["file"]
         content = upload.read()
         kind = form.cleaned_data["kind"]
-        preview = spreadsheets.preview(partnership=self.partnership, kind=kind, filename=upload.name, content=content)
+        preview = spreadsheets.preview(
+            partnership=self.partnership, kind=kind, filename=upload.name, content=content, by=self.request.user
+        )
         digest = hashlib.sha256(content).hexdigest()
         if preview.valid:
             self.request.session[SESSION_KEY] = {

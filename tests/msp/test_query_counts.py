@@ -95,8 +95,8 @@ def test_activity_and_phase_history_are_constant(client, db):
     assert small == large == PAGE_QUERIES
 
 
-# session, user, partnership, my role, roles with their users
-ROLES_QUERIES = 5
+# session, user, partnership, my role, contact persons a partner may act as, roles with their users and organisations
+ROLES_QUERIES = 6
 
 
 def test_the_roles_page_is_constant(client, db):

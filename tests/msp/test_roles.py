@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from msp import access
@@ -49,7 +50,7 @@ def test_the_last_secretariat_cannot_be_removed(client, partnership, secretariat
     )
     assert "is the last secretariat member of this partnership" in response.content.decode()
     assert PartnershipRole.objects.filter(pk=role.pk).exists()
-    response = client.post(roles_url(partnership), {"user": "sara", "role": "partner"})
+    response = client.post(roles_url(partnership), {"user": "sara", "role": "donor"})
     assert "is the last secretariat member" in response.content.decode()
 
 
@@ -65,3 +66,75 @@ def test_superusers_see_every_partnership_without_a_role(partnership, superuser,
     assert partnership in access.partnerships_for(superuser)
     assert access.can(superuser, "move_phase", partnership)
     assert partnership not in access.partnerships_for(outsider)
+
+
+# --- partners act for an organisation ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def member_contact(partnership):
+    from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
+
+    coop = OrganisationFactory(name="Cocoa Coop")
+    MembershipFactory(partnership=partnership, organisation=coop)
+    return ContactFactory(organisation=coop, name="Ama Owusu", email="ama@coop.example")
+
+
+def test_a_partner_role_without_an_organisation_is_refused_with_the_reason(client, partnership, secretariat):
+    UserFactory(username="nadia")
+    client.force_login(secretariat)
+    response = client.post(roles_url(partnership), {"user": "nadia", "role": "partner"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A partner acts for one organisation" in html
+    assert 'value="nadia"' in html  # what was typed is kept
+    assert not PartnershipRole.objects.filter(user__username="nadia").exists()
+
+
+def test_a_partner_is_linked_to_the_contact_person_chosen(client, partnership, secretariat, member_contact):
+    nadia = UserFactory(username="nadia")
+    client.force_login(secretariat)
+    page = client.get(roles_url(partnership)).content.decode()
+    assert "Ama Owusu – Cocoa Coop" in page
+    response = client.post(
+        roles_url(partnership), {"user": "nadia", "role": "partner", "contact": member_contact.pk}, follow=True
+    )
+    assert "is now partner on this partnership." in response.content.decode()
+    member_contact.refresh_from_db()
+    assert member_contact.user == nadia
+    assert access.role_on(nadia, partnership) == Role.PARTNER
+    assert "Cocoa Coop" in client.get(roles_url(partnership)).content.decode()  # shown beside the person
+
+
+def test_a_user_who_acts_for_an_organisation_needs_no_choice(client, partnership, secretariat, member_contact):
+    nadia = UserFactory(username="nadia")
+    member_contact.user = nadia
+    member_contact.save()
+    client.force_login(secretariat)
+    response = client.post(roles_url(partnership), {"user": "nadia", "role": "partner"})
+    assert response.status_code == 302
+    assert access.role_on(nadia, partnership) == Role.PARTNER
+
+
+def test_a_user_cannot_be_linked_to_a_second_organisation(client, partnership, secretariat, member_contact):
+    from tests.factories import ContactFactory
+
+    nadia = UserFactory(username="nadia")
+    ContactFactory(name="Nadia", user=nadia)
+    client.force_login(secretariat)
+    response = client.post(roles_url(partnership), {"user": "nadia", "role": "partner", "contact": member_contact.pk})
+    assert response.status_code == 200
+    assert "already acts for" in response.content.decode()
+    member_contact.refresh_from_db()
+    assert member_contact.user is None
+
+
+def test_secretariat_and_donor_roles_need_no_organisation(client, partnership, secretariat):
+    UserFactory(username="nadia")
+    client.force_login(secretariat)
+    assert client.post(roles_url(partnership), {"user": "nadia", "role": "donor"}).status_code == 302
+
+
+def test_partners_without_an_organisation_are_marked(client, partnership, secretariat, partner):
+    client.force_login(secretariat)
+    assert "acts for no organisation" in client.get(roles_url(partnership)).content.decode()

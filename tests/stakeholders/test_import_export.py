@@ -182,7 +182,9 @@ def test_numbers_too_large_for_the_database_are_reported_not_crashed_on(partners
     content = "Organisation,Sector,Capacity (person-days a year)\nA,public,99999999999999999999\n"
     preview = spreadsheets.preview(partnership=partnership, kind="members", filename="m.csv", content=content.encode())
     [row] = preview.error_rows
-    assert row.errors[0].startswith("Capacity (person-days a year): Ensure this value is less than or equal to")
+    assert row.errors == [
+        "Capacity (person-days a year): Declare at most 100,000 person-days a year (about 450 people full time)."
+    ]
 
 
 def test_partners_cannot_import(client, partnership, partner):

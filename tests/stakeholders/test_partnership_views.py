@@ -282,3 +282,21 @@ class TestDashboardCard:
         html = client.get(reverse("msp:dashboard", kwargs={"partnership_pk": partnership.pk})).content.decode()
         assert "1 member organisation" in html and "Cocoa Coop" in html
         assert "Key stakeholders not yet engaged" not in html and "Ministry" not in html
+
+    def test_an_empty_map_says_so_and_links_to_it(self, client, partnership, secretariat, partner):
+        dashboard = reverse("msp:dashboard", kwargs={"partnership_pk": partnership.pk})
+        client.force_login(secretariat)
+        html = client.get(dashboard).content.decode()
+        assert "every key stakeholder on the map is consulted" not in html
+        assert "The stakeholder map is empty." in html
+        assert f'href="{url("map_add", partnership)}"' in html
+        client.force_login(partner)
+        html = client.get(dashboard).content.decode()
+        assert "The stakeholder map is empty." in html and f'href="{url("map", partnership)}"' in html
+
+    def test_a_map_whose_key_stakeholders_are_engaged_says_so(self, client, partnership, secretariat):
+        MapEntryFactory(partnership=partnership, power=5, interest=5, engagement="involved")
+        client.force_login(secretariat)
+        html = client.get(reverse("msp:dashboard", kwargs={"partnership_pk": partnership.pk})).content.decode()
+        assert "every key stakeholder on the map is consulted or further" in html
+        assert "The stakeholder map is empty." not in html

@@ -1,0 +1,34 @@
+"""Which organisation a user acts for.
+
+msp knows users and their roles; organisations and their contact persons live in a later app (stakeholders),
+which registers here how to read and set that link, so msp never imports it. A partner acts for exactly one
+organisation (through the contact person their account is linked to): that is on whose behalf they approve and
+sign. Without the link a partner sees everything and can act for nobody.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Affiliations:
+    # OuterRef to a user id -> an expression giving the name of the organisation that user acts for (or NULL)
+    organisation_name: Callable
+    # user -> the name of the organisation the user acts for, or None
+    organisation_of: Callable
+    # partnership -> [(contact person id, label)]: people of member organisations without an account yet
+    choices_for: Callable
+    # (*, contact_id, user, partnership, by) -> None: link the account to the contact person, or ValidationError
+    link: Callable
+
+
+_registered: list[Affiliations] = []
+
+
+def register(affiliations: Affiliations) -> None:
+    _registered[:] = [affiliations]
+
+
+def get() -> Affiliations | None:
+    """The registered link between users and organisations (None while no app provides one)."""
+    return _registered[0] if _registered else None
