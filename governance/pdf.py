@@ -8,6 +8,7 @@ from stakeholders.models import Membership
 
 from .formatting import to_html
 from .selectors import outstanding, signature_status, unable_to_act
+from .templatetags.governance_tags import shows_type
 
 
 def _members_and_roles(partnership, organisations):
@@ -38,7 +39,7 @@ def mou_pdf(version) -> bytes:
             "countries": list(partnership.countries.all()),
             "sdg_goals": list(partnership.sdg_goals.all()),
             "members": _members_and_roles(partnership, [s.organisation for s in signatures]),
-            "clauses": [(c, to_html(c.text), c.get_type_display().lower() != c.title.strip().lower()) for c in clauses],
+            "clauses": [(c, to_html(c.text), shows_type(c)) for c in clauses],
             "signatures": [(s, s.organisation.pk in on_paper) for s in signatures],
             "fingerprint": version.fingerprint or version.compute_fingerprint(clauses),
             "generated_at": timezone.now(),
