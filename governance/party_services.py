@@ -137,9 +137,17 @@ def _at_noon(day):
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
 
 
-def _check_offline(locked, organisation, purpose, given_on):
+def _check_offline(locked, organisation, purpose, given_on, field="given_on"):
     if given_on > timezone.localdate():
-        raise ValidationError({"given_on": _("The date cannot be in the future.")})
+        raise ValidationError({field: _("The date cannot be in the future.")})
+    sent = locked.for_signature_at if purpose == "sign" else locked.sent_at
+    if sent and given_on < timezone.localdate(sent):
+        raise ValidationError(
+            {
+                field: _("The version was sent on %(day)s: it cannot have been approved or signed before.")
+                % {"day": timezone.localdate(sent).strftime("%d %b %Y")}
+            }
+        )
     if not _parties_rows(locked, purpose).filter(organisation=organisation).exists():
         raise ValidationError({"organisation": _("%(org)s is not a party to this version.") % {"org": organisation}})
 
@@ -204,7 +212,7 @@ def mou_sign_on_paper(*, version, by, organisation, name, position, signed_on, e
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
-        _check_offline(locked, organisation, "sign", signed_on)
+        _check_offline(locked, organisation, "sign", signed_on, field="signed_on")
         if locked.signatures.filter(organisation=organisation).exists():
             raise ValidationError(_("%(org)s has already signed this version.") % {"org": organisation})
         signature = MouSignature(

@@ -141,7 +141,7 @@ def build(world):
         organisation=Organisation.objects.get(name="Other Org"),
         name="Olu Other",
         method="email",
-        given_on=dt.date(2025, 1, 2),
+        given_on=dt.date.today(),
         evidence=ContentFile(b"%PDF-1.4 mail", name="mail.pdf"),
     )
     world["mou_review"] = review

@@ -52,7 +52,7 @@ def test_the_pdf_reads_as_signed_after_a_member_joins_and_marks_paper_signatures
         organisation=paper,
         name="Yao Kouassi",
         position="President",
-        signed_on=dt.date(2025, 9, 8),
+        signed_on=dt.date.today(),
         evidence=ContentFile(b"%PDF-1.4 page", name="page.pdf"),
     )
     member(partnership, "late", org_name="Latecomer Ltd")

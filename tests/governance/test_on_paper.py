@@ -16,6 +16,7 @@ from tests.factories import ContactFactory, MembershipFactory, OrganisationFacto
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
 
 PDF = b"%PDF-1.4 letter"
+TODAY = dt.date.today().isoformat()
 
 
 def url(name, partnership, *args):
@@ -68,7 +69,7 @@ def test_the_secretariat_records_a_paper_signature_that_counts_and_is_marked(
             "organisation": paper_org.pk,
             "name": "Yao Kouassi",
             "position": "President",
-            "signed_on": "2025-09-08",
+            "signed_on": TODAY,
             "evidence": SimpleUploadedFile("page.pdf", PDF, content_type="application/pdf"),
         },
         follow=True,
@@ -77,7 +78,7 @@ def test_the_secretariat_records_a_paper_signature_that_counts_and_is_marked(
     assert "in force" in body
     signature = MouSignature.objects.get(organisation=paper_org)
     assert signature.method == "paper" and signature.recorded_by == secretariat and signature.signed_by is None
-    assert signature.evidence and signature.signed_at.date() == dt.date(2025, 9, 8)
+    assert signature.evidence and signature.signed_at.date().isoformat() == TODAY
     assert "signed on paper" in body
     assert client.get(url("evidence", partnership, "signature", signature.pk)).status_code == 200
 
@@ -99,7 +100,7 @@ def test_a_paper_signature_without_evidence_or_by_a_partner_is_refused(
     client.force_login(secretariat)
     response = client.post(
         url("mou_sign_paper", partnership, version.number),
-        {"organisation": paper_org.pk, "name": "Yao Kouassi", "position": "President", "signed_on": "2025-09-08"},
+        {"organisation": paper_org.pk, "name": "Yao Kouassi", "position": "President", "signed_on": TODAY},
     )
     assert response.status_code == 400
     body = response.content.decode()
@@ -110,7 +111,7 @@ def test_a_paper_signature_without_evidence_or_by_a_partner_is_refused(
             "organisation": paper_org.pk,
             "name": "Yao Kouassi",
             "position": "President",
-            "signed_on": "2025-09-08",
+            "signed_on": TODAY,
             "evidence": SimpleUploadedFile("page.exe", b"MZ....", content_type="application/octet-stream"),
         },
     )
@@ -127,7 +128,7 @@ def test_an_approval_given_by_e_mail_is_recorded_for_a_roadmap_and_counts(partne
         organisation=paper_org,
         name="Yao Kouassi",
         method="email",
-        given_on=dt.date(2025, 8, 28),
+        given_on=dt.date.today(),
         evidence=ContentFile(PDF, name="mail.pdf"),
     )
     assert isinstance(approval, RoadmapApproval) and approval.method == "email"
@@ -144,7 +145,7 @@ def test_an_mou_approval_on_paper_is_recorded(client, partnership, secretariat, 
             "organisation": paper_org.pk,
             "name": "Yao Kouassi",
             "method": "paper",
-            "given_on": "2025-08-01",
+            "given_on": TODAY,
             "evidence": SimpleUploadedFile("letter.png", b"\x89PNG\r\n\x1a\nxxxx", content_type="image/png"),
         },
         follow=True,
@@ -181,3 +182,22 @@ def test_the_approve_form_refuses_a_missing_or_unknown_organisation(client, part
     assert client.post(url("mou_approve", partnership, version.number), posted).status_code == 400
     assert client.post(url("roadmap_approve", partnership, roadmap.number), posted).status_code == 400
     assert not MouApproval.objects.exists() and not RoadmapApproval.objects.exists()
+
+
+def test_a_record_dated_before_the_version_was_sent_or_in_the_future_is_refused(partnership, secretariat, paper_org):
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    for day, message in (
+        (dt.date(2020, 1, 1), "cannot have been approved or signed before"),
+        (dt.date(2999, 1, 1), "future"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            services.mou_sign_on_paper(
+                version=version,
+                by=secretariat,
+                organisation=paper_org,
+                name="Yao Kouassi",
+                position="President",
+                signed_on=day,
+                evidence=ContentFile(PDF, name="page.pdf"),
+            )
+    assert not MouSignature.objects.exists()
