@@ -75,6 +75,9 @@ def test_the_secretariat_sees_a_joiner_and_may_add_it_as_a_party(client, partner
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     sign(version, kofi)
     late = member(partnership, "late", org_name="Latecomer Ltd")
+    client.force_login(late)
+    body = client.get(url("mou_version", partnership, version.number)).content.decode()
+    assert "Latecomer Ltd is not a party to this version" in body and "Sign for Latecomer Ltd" not in body
     client.force_login(secretariat)
     body = client.get(url("mou_version", partnership, version.number)).content.decode()
     assert "joined after this version was sent" in body and "Latecomer Ltd" in body
