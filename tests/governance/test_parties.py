@@ -126,3 +126,31 @@ def test_the_approval_panel_is_not_titled_in_review_once_in_force(client, partne
     assert "Approval in review" not in body and "Approvals given in review" in body
     general = body.split('id="comments"')[1].split("</section>")[0]
     assert "open thread" not in general and "No general comments." in general
+
+
+def test_the_secretariat_sees_a_party_that_left_and_a_joiner_on_the_roadmap_too(
+    client, partnership, secretariat, kofi, awa
+):
+    version = services.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
+    Membership.objects.filter(organisation=awa.contact.organisation).update(left_on=timezone.localdate())
+    late = member(partnership, "late", org_name="Latecomer Ltd")
+    client.force_login(secretariat)
+    panel = client.get(url("roadmap_version", partnership, version.number)).content.decode()
+    panel = panel.split('id="unable-to-act"')[1].split("</section>")[0]
+    assert "Members that joined after this version was sent" in panel and "Latecomer Ltd" in panel
+    assert "Parties that have left the partnership without acting" in panel and "Kavokiva" in panel
+    client.post(
+        url("party_change", partnership, "roadmap", version.number, "remove"),
+        {"organisation": awa.contact.organisation_id},
+    )
+    client.post(
+        url("party_change", partnership, "roadmap", version.number, "add"),
+        {"organisation": late.contact.organisation_id},
+    )
+    services.roadmap_approve(version=version, by=kofi, organisation=kofi.contact.organisation)
+    version.refresh_from_db()
+    assert version.status == RoadmapVersion.Status.IN_REVIEW  # the latecomer, now a party, has not approved
+    services.roadmap_approve(version=version, by=late, organisation=late.contact.organisation)
+    version.refresh_from_db()
+    assert version.status == RoadmapVersion.Status.APPROVED
+    assert {o.name for o in selectors.parties(version)} == {"Ghana Cocoa Board", "Latecomer Ltd"}
