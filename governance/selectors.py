@@ -358,4 +358,6 @@ def party_situation(version, members, approvals, signatures):
         waiting = outstanding(approvals if open_for == "approve" else signatures)
         situation["unable"] = unable_to_act(version.partnership, waiting, sign=open_for == "sign")
         situation["unable_sign"] = open_for == "sign"
+    situation["no_partner"] = [o for o, reason in situation["unable"] if reason == "no_partner"]
+    situation["no_signer"] = [o for o, reason in situation["unable"] if reason == "no_signer"]
     return situation

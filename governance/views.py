@@ -538,18 +538,25 @@ def _send_signature_confirm(version, approvals, members):
     parts = [_("Send this version for signature? Its text is frozen from then on, and partners are e-mailed.")]
     if version.status == MouVersion.Status.IN_REVIEW:
         missing = selectors.outstanding(approvals)
-        if missing:
+        n, done = len(approvals), len(approvals) - len(missing)
+        names = ", ".join(o.name for o in missing)
+        if missing and not done:
             parts.append(
                 ngettext(
-                    "Only %(done)d of %(n)d party has approved it; not yet: %(names)s.",
-                    "Only %(done)d of %(n)d parties has approved it; not yet: %(names)s.",
-                    len(approvals),
+                    "The party has not approved it yet: %(names)s.",
+                    "None of the %(n)d parties has approved it yet: %(names)s.",
+                    n,
                 )
-                % {
-                    "done": len(approvals) - len(missing),
-                    "n": len(approvals),
-                    "names": ", ".join(o.name for o in missing),
-                }
+                % {"n": n, "names": names}
+            )
+        elif missing:
+            parts.append(
+                ngettext(
+                    "Only %(done)d of %(n)d parties has approved it; not yet: %(names)s.",
+                    "Only %(done)d of %(n)d parties have approved it; not yet: %(names)s.",
+                    done,
+                )
+                % {"done": done, "n": n, "names": names}
             )
         else:
             parts.append(_("Every party has approved it."))
