@@ -3,7 +3,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from msp.models import PartnershipRole, Role
 from stakeholders.models import ContactPerson, Membership, Organisation
@@ -224,7 +225,18 @@ def mou_versions(partnership):
         .annotate(
             clause_count=Count("clauses", distinct=True),
             signature_count=Count("signatures", distinct=True),
-            signing_party_count=Count("parties", filter=Q(parties__purpose="sign"), distinct=True),
+            # A subquery, not a fourth join: the joins above already multiply rows.
+            signing_party_count=Coalesce(
+                Subquery(
+                    MouParty.objects.filter(version=OuterRef("pk"), purpose="sign")
+                    .order_by()
+                    .values("version")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
             open_comment_count=Count(
                 "comments", filter=Q(comments__resolved_at__isnull=True, comments__parent__isnull=True), distinct=True
             ),
