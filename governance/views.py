@@ -8,7 +8,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from msp import access
@@ -34,8 +33,8 @@ from .forms import (
     TerminateForm,
 )
 from .models import Clause, Milestone, MouComment, MouVersion, ResultNode, RoadmapComment, RoadmapVersion
+from .party_context import secretariat_party_context, send_signature_confirm
 from .pdf import mou_pdf, mou_pdf_filename
-from .record_forms import OnRecordApprovalForm, PaperSignatureForm
 
 
 def _messages_of(exc):
@@ -74,7 +73,7 @@ def _roadmap_page(request, partnership, version=None, *, comment_form=None, reco
     contact = selectors.acting_contact(user, partnership) if context["can_act"] else None
     my_status = next((s for s in statuses if contact and s.organisation.pk == contact.organisation_id), None)
     if context["can_change"]:
-        context.update(_secretariat_party_context(version, members, statuses, [], record_form=record_form))
+        context.update(secretariat_party_context(version, members, statuses, [], record_form=record_form))
     context.update(
         version=version,
         goals=list(version.goals.all()),
@@ -372,18 +371,6 @@ def _posted_organisation(form):
     raise ValidationError(_("The form did not say which organisation you act for. Reload the page and try again."))
 
 
-def _secretariat_party_context(version, members, approvals, signatures, *, record_form=None, paper_form=None):
-    """What only the secretariat sees on a version's page: the party situation (joiners, leavers, who nobody can
-    act for) and the forms to record an approval or a signature given outside the app."""
-    situation = selectors.party_situation(version, members, approvals, signatures)
-    context = {"situation": situation}
-    if situation["open_for"] == "approve":
-        context["record_form"] = record_form or OnRecordApprovalForm(organisations=selectors.outstanding(approvals))
-    elif situation["open_for"] == "sign":
-        context["paper_form"] = paper_form or PaperSignatureForm(organisations=selectors.outstanding(signatures))
-    return context
-
-
 @login_required
 @require_POST
 def roadmap_comment(request, partnership_pk, number):
@@ -494,12 +481,12 @@ def _mou_page(request, partnership, version, *, comment_form=None, sign_form=Non
     context = partnership_context(request, partnership, active_tab="mou")
     if context["can_change"]:
         context.update(
-            _secretariat_party_context(
+            secretariat_party_context(
                 version, members, approvals, signatures, record_form=record_form, paper_form=paper_form
             ),
         )
         if version.status in (MouVersion.Status.DRAFT, MouVersion.Status.IN_REVIEW):
-            context["send_signature_confirm"] = _send_signature_confirm(version, approvals, members)
+            context["send_signature_confirm"] = send_signature_confirm(version, approvals, members)
     context.update(
         version=version,
         scans=list(version.scans.all()),
@@ -530,45 +517,6 @@ def _mou_page(request, partnership, version, *, comment_form=None, sign_form=Non
         Status=MouVersion.Status,
     )
     return render(request, "governance/mou_version.html", context, status=status)
-
-
-def _send_signature_confirm(version, approvals, members):
-    """The question asked before sending for signature: it names the parties that have not approved the text and
-    the members nobody can sign for in the app."""
-    parts = [_("Send this version for signature? Its text is frozen from then on, and partners are e-mailed.")]
-    if version.status == MouVersion.Status.IN_REVIEW:
-        missing = selectors.outstanding(approvals)
-        n, done = len(approvals), len(approvals) - len(missing)
-        names = ", ".join(o.name for o in missing)
-        if missing and not done:
-            parts.append(
-                ngettext(
-                    "The party has not approved it yet: %(names)s.",
-                    "None of the %(n)d parties has approved it yet: %(names)s.",
-                    n,
-                )
-                % {"n": n, "names": names}
-            )
-        elif missing:
-            parts.append(
-                ngettext(
-                    "Only %(done)d of %(n)d parties has approved it; not yet: %(names)s.",
-                    "Only %(done)d of %(n)d parties have approved it; not yet: %(names)s.",
-                    done,
-                )
-                % {"done": done, "n": n, "names": names}
-            )
-        else:
-            parts.append(_("Every party has approved it."))
-    elif version.status == MouVersion.Status.DRAFT:
-        parts.append(_("It has not been sent for review: no member has approved this text."))
-    unable = selectors.unable_to_act(version.partnership, members, sign=True)
-    if unable:
-        parts.append(
-            _("Nobody can sign online for: %(names)s; their signatures will have to be recorded from paper.")
-            % {"names": ", ".join(o.name for o, _reason in unable)}
-        )
-    return " ".join(parts)
 
 
 @login_required
