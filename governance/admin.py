@@ -172,19 +172,45 @@ class MouCommentAdmin(CommentAdmin):
     pass
 
 
+class OfflineRecordAdmin(ReadOnlyAdmin):
+    """Approvals and signatures: the evidence of one given outside the app is linked through the access-checked
+    view (private files have no URL)."""
+
+    evidence_kind = ""
+
+    def get_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name not in ("id", "evidence")] + ["evidence_link"]
+
+    @admin.display(description=_("evidence"))
+    def evidence_link(self, obj):
+        if not obj.evidence:
+            return "–"
+        url = reverse(
+            "governance:evidence",
+            kwargs={"partnership_pk": obj.version.partnership_id, "kind": self.evidence_kind, "pk": obj.pk},
+        )
+        return format_html('<a href="{}">{}</a>', url, _("Open the evidence"))
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
+
+
 @admin.register(RoadmapApproval)
-class RoadmapApprovalAdmin(ReadOnlyAdmin):
-    list_display = ["version", "organisation", "by", "at"]
+class RoadmapApprovalAdmin(OfflineRecordAdmin):
+    evidence_kind = "roadmap-approval"
+    list_display = ["version", "organisation", "by", "approver_name", "method", "at"]
     list_select_related = ["version__partnership", "organisation", "by"]
 
 
 @admin.register(MouApproval)
-class MouApprovalAdmin(ReadOnlyAdmin):
-    list_display = ["version", "organisation", "by", "at"]
+class MouApprovalAdmin(OfflineRecordAdmin):
+    evidence_kind = "mou-approval"
+    list_display = ["version", "organisation", "by", "approver_name", "method", "at"]
     list_select_related = ["version__partnership", "organisation", "by"]
 
 
 @admin.register(MouSignature)
-class MouSignatureAdmin(ReadOnlyAdmin):
-    list_display = ["version", "organisation", "signer_name", "signer_position", "signed_at", "fingerprint"]
+class MouSignatureAdmin(OfflineRecordAdmin):
+    evidence_kind = "signature"
+    list_display = ["version", "organisation", "signer_name", "signer_position", "method", "signed_at", "fingerprint"]
     list_select_related = ["version__partnership", "organisation"]

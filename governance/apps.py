@@ -19,6 +19,8 @@ class GovernanceConfig(AppConfig):
         # Approving and signing: people of member organisations, for their own organisation only. The
         # secretariat is neutral and does neither (and so superusers, who act as the secretariat, do not either).
         access.register_action("act_for_organisation", {access.PARTNER})
+        # Recording an approval or signature a party gave outside the app (on paper, by e-mail), with the evidence.
+        access.register_action("record_for_organisation", access.STAFF)
 
         auditlog.register(models.RoadmapVersion)
         auditlog.register(models.RoadmapGoal)
@@ -31,3 +33,6 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.MouComment)
         auditlog.register(models.MouApproval)
         auditlog.register(models.MouSignature)
+        auditlog.register(models.RoadmapParty)
+        auditlog.register(models.MouParty)
+        auditlog.register(models.MouScan)

@@ -1,12 +1,13 @@
 """The roadmap and MoU tabs, and the dashboard's agreements card (see msp.registry)."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from msp.registry import Card, Tab, register_card, register_tab
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors
-from .models import MouVersion, RoadmapVersion
+from .models import MouParty, MouVersion, RoadmapParty, RoadmapVersion
 
 register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
@@ -22,7 +23,9 @@ def agreements(request, partnership):
     roadmaps = list(
         RoadmapVersion.objects.filter(partnership=partnership)
         .exclude(status=RoadmapVersion.Status.SUPERSEDED)
-        .prefetch_related("approvals")
+        .prefetch_related(
+            "approvals", Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation"))
+        )
         .order_by("-number")
     )
     roadmap = next((v for v in roadmaps if v.status == RoadmapVersion.Status.IN_REVIEW), None) or next(
@@ -32,7 +35,9 @@ def agreements(request, partnership):
     mous = list(
         MouVersion.objects.filter(partnership=partnership)
         .exclude(status=MouVersion.Status.SUPERSEDED)
-        .prefetch_related("signatures", "approvals")
+        .prefetch_related(
+            "signatures", "approvals", Prefetch("parties", queryset=MouParty.objects.select_related("organisation"))
+        )
         .order_by("-number")
     )
     mou = (

@@ -4,11 +4,16 @@ Cocoa: roadmap v1 (superseded) and v2 (approved by every member); MoU v1 signed 
 and superseded, v2 in force, signed by all eight members. Water: roadmap v1 in review (one approval so far), MoU
 v1 superseded after review comments and v2 partially signed (two of six), with open comments. Idempotent: a
 partnership that has versions is left alone.
+
+Every action is recorded as the person who would have done it: partners with an account approve and sign online
+(the activity feed credits them); members without one approved by e-mail and signed on paper, which the
+secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 """
 
 import datetime as dt
 
 from auditlog.context import set_actor
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from msp.models import PartnershipRole, Role
@@ -16,14 +21,17 @@ from stakeholders.models import ContactPerson, Membership
 
 from .models import (
     Clause,
+    Method,
     Milestone,
     MouComment,
+    MouParty,
     MouSignature,
     MouVersion,
     ResultNode,
     RoadmapApproval,
     RoadmapComment,
     RoadmapGoal,
+    RoadmapParty,
     RoadmapVersion,
 )
 
@@ -323,23 +331,105 @@ def _mou(partnership, number, by, title, clauses, *, created, previous=None):
     return version
 
 
-def _sign(version, orgs, day, hour=9):
-    partners = set(
-        PartnershipRole.objects.filter(partnership=version.partnership, role=Role.PARTNER).values_list(
-            "user", flat=True
-        )
+def evidence_pdf(*lines):
+    """A one-page PDF with a few lines of text: the stand-in for a scanned page or a printed e-mail."""
+
+    def literal(line):  # a PDF string: Latin-1, with backslashes and parentheses escaped
+        line = str(line).replace("–", "-").encode("latin-1", "replace").decode("latin-1")
+        return "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+    text = " ".join(f"{literal(line)} Tj 0 -16 Td" for line in lines)
+    stream = f"BT /F1 11 Tf 60 780 Td {text} ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _partner_users(partnership):
+    return set(
+        PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER).values_list("user", flat=True)
     )
+
+
+def _parties(version, orgs, at, purpose=None):
+    """The parties of a version sent at `at`: the members of that day (`orgs`)."""
+    if purpose is None:
+        RoadmapParty.objects.bulk_create(
+            RoadmapParty(version=version, organisation=org, added_at=at) for org, _ in orgs
+        )
+    else:
+        MouParty.objects.bulk_create(
+            MouParty(version=version, organisation=org, purpose=purpose, added_at=at) for org, _ in orgs
+        )
+
+
+def _approve(model, version, orgs, day, secretariat, hour=9):
+    """Approvals: online by a partner with an account (as that user), otherwise by e-mail, recorded by the
+    secretariat with the message as evidence."""
+    partners = _partner_users(version.partnership)
     for i, (org, contact) in enumerate(orgs):
-        MouSignature.objects.create(
+        at = _at(day, hour + i % 8)
+        if contact.user_id in partners:
+            with set_actor(contact.user):
+                model.objects.create(version=version, organisation=org, by=contact.user, at=at)
+            continue
+        approval = model(
             version=version,
             organisation=org,
-            # Only a partner user signs in the app; other signatories are recorded by name and position.
-            signed_by=contact.user if contact.user_id in partners else None,
+            by=None,
+            approver_name=contact.name,
+            at=at,
+            method=Method.EMAIL,
+            recorded_by=secretariat,
+        )
+        approval.evidence.save(
+            f"p{version.partnership_id}-approval.pdf",
+            ContentFile(evidence_pdf(f"From: {contact.name}, {org.name}", f"{version} is approved.", day)),
+            save=False,
+        )
+        with set_actor(secretariat):
+            approval.save()
+
+
+def _sign(version, orgs, day, secretariat, hour=9):
+    """Signatures: online by a partner with an account (as that user); the other signatories signed on paper,
+    recorded by the secretariat with the scanned page."""
+    partners = _partner_users(version.partnership)
+    for i, (org, contact) in enumerate(orgs):
+        online = contact.user_id in partners
+        signature = MouSignature(
+            version=version,
+            organisation=org,
+            signed_by=contact.user if online else None,
             signer_name=contact.name,
             signer_position=contact.job_title,
-            signed_at=_at(day, hour + i % 8),
+            signed_at=_at(day, hour + i % 8) if online else _at(day, 12),
             fingerprint=version.fingerprint,
+            method=Method.ONLINE if online else Method.PAPER,
+            recorded_by=None if online else secretariat,
         )
+        if not online:
+            signature.evidence.save(
+                f"p{version.partnership_id}-mou-v{version.number}-signature.pdf",
+                ContentFile(evidence_pdf(f"{version}", f"Signed for {org.name}", contact.name, day)),
+                save=False,
+            )
+        with set_actor(contact.user if online else secretariat):
+            signature.save()
 
 
 def _org_of(members, user):
@@ -357,26 +447,26 @@ def load(ctx):
         with set_actor(amina):
             v1 = _roadmap(cocoa, 1, amina, COCOA_V1, everyone, created="2024-09-02")
             _move(v1, status="in_review", sent_at=_at("2024-10-01"))
-            for i, (org, contact) in enumerate(_as_of(cocoa_members, "2024-10-20")):
-                RoadmapApproval.objects.create(
-                    version=v1, organisation=org, by=contact.user, at=_at("2024-10-20", 9 + i)
-                )
+            _parties(v1, _as_of(cocoa_members, "2024-10-01"), _at("2024-10-01"))
+        _approve(RoadmapApproval, v1, _as_of(cocoa_members, "2024-10-01"), "2024-10-20", amina)
+        with set_actor(amina):
             _move(v1, status="approved", approved_at=_at("2024-10-28"))
             v2 = _roadmap(cocoa, 2, amina, COCOA_V2, everyone, created="2025-07-14")
-            _move(v2, status="in_review", sent_at=_at("2025-08-01"))
+            # Sent once the Ivorian regulator had joined (15 August), so that it is a party.
+            _move(v2, status="in_review", sent_at=_at("2025-08-18"))
+            _parties(v2, _as_of(cocoa_members, "2025-08-18"), _at("2025-08-18"))
+        with set_actor(users["awa"]):
             RoadmapComment.objects.create(
                 version=v2,
                 author=users["awa"],
                 organisation=_org_of(cocoa_members, users["awa"]),
                 body="Child-labour monitoring needs its own budget line; please note it for the commitments round.",
-                created_at=_at("2025-08-05"),
-                resolved_at=_at("2025-08-12"),
-                resolved_by=amina,
+                created_at=_at("2025-08-19"),
             )
-            for i, (org, contact) in enumerate(everyone):
-                RoadmapApproval.objects.create(
-                    version=v2, organisation=org, by=contact.user, at=_at("2025-08-28", 9 + i % 8)
-                )
+        with set_actor(amina):
+            RoadmapComment.objects.filter(version=v2).update(resolved_at=_at("2025-08-22"), resolved_by=amina)
+        _approve(RoadmapApproval, v2, _as_of(cocoa_members, "2025-08-18"), "2025-08-28", amina)
+        with set_actor(amina):
             _move(v1, status="superseded", superseded_at=_at("2025-08-29"))
             _move(v2, status="approved", approved_at=_at("2025-08-29"))
 
@@ -386,7 +476,9 @@ def load(ctx):
             # regulator joined, and is signed by every member.
             v1 = _mou(cocoa, 1, amina, "Memorandum of Understanding", COCOA_CLAUSES, created="2024-10-07")
             _move(v1, status="for_signature", fingerprint=v1.compute_fingerprint(), for_signature_at=_at("2024-10-30"))
-            _sign(v1, _as_of(cocoa_members, "2024-11-04"), "2024-11-04")
+            _parties(v1, _as_of(cocoa_members, "2024-10-30"), _at("2024-10-30"), "sign")
+        _sign(v1, _as_of(cocoa_members, "2024-10-30"), "2024-11-04", amina)
+        with set_actor(amina):
             _move(v1, status="in_force", in_force_at=_at("2024-11-05"))
             v2 = _mou(
                 cocoa,
@@ -398,7 +490,9 @@ def load(ctx):
                 previous=v1,
             )
             _move(v2, status="for_signature", fingerprint=v2.compute_fingerprint(), for_signature_at=_at("2025-09-02"))
-            _sign(v2, everyone, "2025-09-08")
+            _parties(v2, _as_of(cocoa_members, "2025-09-02"), _at("2025-09-02"), "sign")
+        _sign(v2, _as_of(cocoa_members, "2025-09-02"), "2025-09-08", amina)
+        with set_actor(amina):
             _move(v1, status="superseded", ended_at=_at("2025-09-10"))
             _move(v2, status="in_force", in_force_at=_at("2025-09-10"))
 
@@ -454,13 +548,17 @@ def load(ctx):
             )
             v1 = _roadmap(water, 1, joseph, spec, water_orgs, created="2025-07-01")
             _move(v1, status="in_review", sent_at=_at("2025-10-06"))
-            RoadmapApproval.objects.create(version=v1, organisation=wra, by=users["wanjiru"], at=_at("2025-10-09"))
+            _parties(v1, _as_of(water_members, "2025-10-06"), _at("2025-10-06"))
+        wanjiru_contact = next(c for org, c in water_orgs if org == wra)
+        _approve(RoadmapApproval, v1, [(wra, wanjiru_contact)], "2025-10-09", joseph)
 
     if not MouVersion.objects.filter(partnership=water).exists():
         with set_actor(joseph):
             v1 = _mou(water, 1, joseph, "Memorandum of Understanding", WATER_CLAUSES_V1, created="2025-08-04")
             _move(v1, status="in_review", fingerprint=v1.compute_fingerprint(), sent_at=_at("2025-08-11"))
+            _parties(v1, _as_of(water_members, "2025-08-11"), _at("2025-08-11"), "approve")
             funding = v1.clauses.get(type="funding_conditions")
+        with set_actor(users["wanjiru"]):
             thread = MouComment.objects.create(
                 version=v1,
                 clause=funding,
@@ -468,9 +566,9 @@ def load(ctx):
                 organisation=wra,
                 body="Without a floor the fund cannot plan payments to farmers. Can we agree a minimum a year?",
                 created_at=_at("2025-08-14"),
-                resolved_at=_at("2025-09-01"),
-                resolved_by=joseph,
             )
+        with set_actor(joseph):
+            MouComment.objects.filter(pk=thread.pk).update(resolved_at=_at("2025-09-01"), resolved_by=joseph)
             MouComment.objects.create(
                 version=v1,
                 clause=funding,
@@ -484,9 +582,12 @@ def load(ctx):
             )
             _move(v1, status="superseded", ended_at=_at("2025-09-15"))
             _move(v2, status="for_signature", fingerprint=v2.compute_fingerprint(), for_signature_at=_at("2025-09-15"))
+            _parties(v2, _as_of(water_members, "2025-09-15"), _at("2025-09-15"), "sign")
             first_two = [m for m in water_orgs if m[0] == wra] + [m for m in water_orgs if m[0] != wra][:1]
-            _sign(v2, first_two, "2025-09-22")
+        _sign(v2, first_two, "2025-09-22", joseph)
+        with set_actor(joseph):
             _move(v2, status="partially_signed")
+        with set_actor(users["wanjiru"]):
             MouComment.objects.create(
                 version=v2,
                 clause=v2.clauses.get(type="governance"),
@@ -496,6 +597,7 @@ def load(ctx):
                 "before their board signs?",
                 created_at=_at("2025-09-25"),
             )
+        with set_actor(joseph):
             MouComment.objects.create(
                 version=v2,
                 author=joseph,

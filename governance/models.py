@@ -218,11 +218,44 @@ class CommentBase(models.Model):
         return {"partnership": _partnership_of_version(self)}
 
 
-class ApprovalBase(models.Model):
-    """One organisation's approval of a version, given by one of its people. Append-only."""
+class Method(models.TextChoices):
+    """How an approval or a signature was given: in the app, or outside it and recorded by the secretariat."""
+
+    ONLINE = "online", _("online")
+    PAPER = "paper", _("on paper")
+    EMAIL = "email", _("by e-mail")
+
+
+EVIDENCE_UPLOAD_TO = "agreement-evidence/"
+
+
+class RecordedOffline(models.Model):
+    """What an approval or signature given outside the app carries: how, the evidence, who recorded it.
+
+    `evidence` is the scanned page, letter or message (PDF or image), in private storage like the signed scan.
+    """
+
+    method = models.CharField(_("given"), max_length=10, choices=Method.choices, default=Method.ONLINE)
+    evidence = models.FileField(_("evidence"), storage=private_storage, upload_to=EVIDENCE_UPLOAD_TO, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_offline(self):
+        return self.method != Method.ONLINE
+
+
+class ApprovalBase(RecordedOffline):
+    """One organisation's approval of a version, given by one of its people (online: `by`; on paper or by e-mail:
+    `approver_name`, recorded by the secretariat with the evidence). Append-only."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    approver_name = models.CharField(_("approved by"), max_length=200, blank=True)
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -239,6 +272,34 @@ class ApprovalBase(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Approvals are append-only.")
+
+    def get_additional_data(self):
+        return {"partnership": _partnership_of_version(self)}
+
+
+class PartyBase(models.Model):
+    """An organisation that is a party to a version: asked to approve or sign it.
+
+    Written when the version is sent (for review: who approves; for signature: who signs) from the active members
+    of that day, and read by every count, page and PDF of the version from then on, so members joining or leaving
+    later do not change what was agreed. The secretariat may add a member that joined while the version awaits
+    approval or signature, or remove a party that left before acting (see services.party_add/party_remove).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Empty for the parties fixed when the version was sent; says why for one added later.
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["organisation__name", "pk"]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.version}"
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
@@ -490,6 +551,19 @@ class RoadmapApproval(ApprovalBase):
         ]
 
 
+class RoadmapParty(PartyBase):
+    """A member organisation asked to approve a roadmap version (fixed when it is sent for review)."""
+
+    version = models.ForeignKey(RoadmapVersion, on_delete=models.CASCADE, related_name="parties")
+
+    class Meta(PartyBase.Meta):
+        verbose_name = _("roadmap party")
+        verbose_name_plural = _("roadmap parties")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "organisation"], name="roadmap_party_once"),
+        ]
+
+
 # --- memorandum of understanding --------------------------------------------------------------------------------
 
 
@@ -646,11 +720,59 @@ class MouApproval(ApprovalBase):
         ]
 
 
-class MouSignature(models.Model):
+class MouParty(PartyBase):
+    """A member organisation asked to approve (fixed when the version is sent for review) or to sign (fixed when
+    it is sent for signature) an MoU version."""
+
+    class Purpose(models.TextChoices):
+        APPROVE = "approve", _("approve")
+        SIGN = "sign", _("sign")
+
+    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="parties")
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+
+    class Meta(PartyBase.Meta):
+        verbose_name = _("MoU party")
+        verbose_name_plural = _("MoU parties")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "purpose", "organisation"], name="mou_party_once"),
+        ]
+
+
+class MouScan(models.Model):
+    """A scan of the wet-ink signed copy of a version. Every upload is kept (the latest is the version's
+    `signed_scan`); none is deleted."""
+
+    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="scans")
+    file = models.FileField(storage=private_storage, upload_to="mou-scans/")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("signed-copy scan")
+        verbose_name_plural = _("signed-copy scans")
+
+    def __str__(self):
+        return f"{self.version} – {self.uploaded_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Scans are kept as they were uploaded.")
+        super().save(*args, **kwargs)
+
+    def get_additional_data(self):
+        return {"partnership": _partnership_of_version(self)}
+
+
+class MouSignature(RecordedOffline):
     """An organisation's signature of an MoU version. Append-only.
 
     `fingerprint` is the SHA-256 of the exact text signed (`MouVersion.signed_text()` at that moment); the name
-    and position are as the signer gave them.
+    and position are as the signer gave them. A signature given on paper is recorded by the secretariat
+    (`method` paper, the scanned page as `evidence`, `recorded_by`) and counts like one given online.
     """
 
     version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="signatures")

@@ -3,7 +3,8 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from msp.models import PartnershipRole, Role
 from stakeholders.models import ContactPerson, Membership, Organisation
@@ -15,11 +16,14 @@ from .models import (
     Milestone,
     MouApproval,
     MouComment,
+    MouParty,
+    MouScan,
     MouSignature,
     MouVersion,
     ResultNode,
     RoadmapApproval,
     RoadmapComment,
+    RoadmapParty,
     RoadmapVersion,
 )
 
@@ -48,7 +52,8 @@ def roadmap_version_full(partnership, number):
             "goals",
             Prefetch("nodes", queryset=ResultNode.objects.select_related("owner")),
             Prefetch("milestones", queryset=Milestone.objects.select_related("owner", "node")),
-            Prefetch("approvals", queryset=RoadmapApproval.objects.select_related("organisation", "by")),
+            Prefetch("approvals", queryset=RoadmapApproval.objects.select_related("organisation", "by", "recorded_by")),
+            Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation")),
             Prefetch(
                 "comments",
                 queryset=RoadmapComment.objects.select_related("author", "organisation", "resolved_by"),
@@ -113,14 +118,39 @@ def _by_organisation(organisations, records):
     return rows
 
 
+def parties(version, purpose="sign"):
+    """The organisations that are parties to `version`, by name: for a roadmap those asked to approve it; for an
+    MoU those asked to `purpose` ("approve" or "sign") it. Empty until the version is sent. Reads prefetched
+    `parties` (with their organisation) when loaded."""
+    rows = version.parties.all()
+    if isinstance(version, MouVersion):
+        rows = [p for p in rows if p.purpose == purpose]
+    return sorted((p.organisation for p in rows), key=lambda o: (o.name.lower(), o.pk))
+
+
+def _sent_for(version, purpose):
+    """Has `version` been sent for `purpose` (so its parties for it are fixed)?"""
+    if isinstance(version, RoadmapVersion):
+        return not version.is_draft
+    return (version.sent_at if purpose == "approve" else version.for_signature_at) is not None
+
+
 def approval_status(version, organisations=None):
-    """Every active member organisation, with its approval of `version` or None."""
-    organisations = list(active_member_organisations(version.partnership)) if organisations is None else organisations
+    """The version's approval parties with their approval or None. For a version not sent yet: today's active
+    members (`organisations`, or loaded here), who would become its parties."""
+    if _sent_for(version, "approve"):
+        organisations = parties(version, "approve")
+    elif organisations is None:
+        organisations = list(active_member_organisations(version.partnership))
     return _by_organisation(organisations, version.approvals.all())
 
 
 def signature_status(version, organisations=None):
-    organisations = list(active_member_organisations(version.partnership)) if organisations is None else organisations
+    """The version's signing parties with their signature or None (as approval_status)."""
+    if _sent_for(version, "sign"):
+        organisations = parties(version, "sign")
+    elif organisations is None:
+        organisations = list(active_member_organisations(version.partnership))
     return _by_organisation(organisations, version.signatures.all())
 
 
@@ -128,17 +158,60 @@ def outstanding(statuses):
     return [s.organisation for s in statuses if s.record is None]
 
 
-def is_approved_by_all(version, organisations):
-    """True when every organisation in `organisations` (non-empty) has approved `version`."""
-    approved = set(version.approvals.values_list("organisation_id", flat=True))
-    wanted = {o.pk for o in organisations}
-    return bool(wanted) and wanted <= approved
+def _all_of(party_ids, done_ids):
+    return bool(party_ids) and set(party_ids) <= set(done_ids)
 
 
-def is_signed_by_all(version, organisations):
-    signed = set(version.signatures.values_list("organisation_id", flat=True))
-    wanted = {o.pk for o in organisations}
-    return bool(wanted) and wanted <= signed
+def is_approved_by_all(version):
+    """True when every party (there is at least one) has approved `version`. Reads the database, not prefetches:
+    services call it under the version's row lock."""
+    purpose = {"purpose": "approve"} if isinstance(version, MouVersion) else {}
+    return _all_of(
+        version.parties.filter(**purpose).values_list("organisation_id", flat=True),
+        version.approvals.values_list("organisation_id", flat=True),
+    )
+
+
+def is_signed_by_all(version):
+    return _all_of(
+        version.parties.filter(purpose="sign").values_list("organisation_id", flat=True),
+        version.signatures.values_list("organisation_id", flat=True),
+    )
+
+
+def members_not_parties(version, purpose, members):
+    """Active members (`members`) that are not parties to a sent version: they joined after it was sent."""
+    party_ids = {o.pk for o in parties(version, purpose)}
+    return [o for o in members if o.pk not in party_ids]
+
+
+def parties_not_members(version, purpose, members):
+    """Parties that are no longer active members (they left after the version was sent)."""
+    member_ids = {o.pk for o in members}
+    return [o for o in parties(version, purpose) if o.pk not in member_ids]
+
+
+def unable_to_act(partnership, organisations, *, sign=True):
+    """(organisation, reason) for each of `organisations` that nobody can approve (`sign=False`) or sign for in
+    the app: no active contact person with a partner account on this partnership (and, to sign, allowed to
+    sign). Two queries whatever the number of organisations."""
+    organisations = list(organisations)
+    partner_users = set(
+        PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER).values_list("user_id", flat=True)
+    )
+    contacts = {}
+    for contact in ContactPerson.objects.filter(
+        organisation__in=[o.pk for o in organisations], is_active=True, user__isnull=False
+    ):
+        contacts.setdefault(contact.organisation_id, []).append(contact)
+    result = []
+    for organisation in organisations:
+        people = [c for c in contacts.get(organisation.pk, []) if c.user_id in partner_users]
+        if not people:
+            result.append((organisation, "no_partner"))
+        elif sign and not any(c.may_sign for c in people):
+            result.append((organisation, "no_signer"))
+    return result
 
 
 # --- MoU -------------------------------------------------------------------------------------------------------
@@ -152,6 +225,18 @@ def mou_versions(partnership):
         .annotate(
             clause_count=Count("clauses", distinct=True),
             signature_count=Count("signatures", distinct=True),
+            # A subquery, not a fourth join: the joins above already multiply rows.
+            signing_party_count=Coalesce(
+                Subquery(
+                    MouParty.objects.filter(version=OuterRef("pk"), purpose="sign")
+                    .order_by()
+                    .values("version")
+                    .annotate(n=Count("pk"))
+                    .values("n"),
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
             open_comment_count=Count(
                 "comments", filter=Q(comments__resolved_at__isnull=True, comments__parent__isnull=True), distinct=True
             ),
@@ -174,8 +259,13 @@ def mou_version_full(partnership, number):
         .select_related("created_by", "partnership", "scan_uploaded_by")
         .prefetch_related(
             "clauses",
-            Prefetch("approvals", queryset=MouApproval.objects.select_related("organisation", "by")),
-            Prefetch("signatures", queryset=MouSignature.objects.select_related("organisation", "signed_by")),
+            Prefetch("approvals", queryset=MouApproval.objects.select_related("organisation", "by", "recorded_by")),
+            Prefetch(
+                "signatures",
+                queryset=MouSignature.objects.select_related("organisation", "signed_by", "recorded_by"),
+            ),
+            Prefetch("parties", queryset=MouParty.objects.select_related("organisation")),
+            Prefetch("scans", queryset=MouScan.objects.select_related("uploaded_by")),
             Prefetch("comments", queryset=MouComment.objects.select_related("author", "organisation", "resolved_by")),
         )
         .get()
@@ -187,6 +277,20 @@ def mou_version_with_clauses(partnership, number):
         MouVersion.objects.filter(partnership=partnership, number=number)
         .select_related("partnership")
         .prefetch_related(Prefetch("clauses", queryset=Clause.objects.order_by("position", "pk")))
+        .get()
+    )
+
+
+def mou_version_for_pdf(partnership, number):
+    """One version with what its PDF prints: clauses, signing parties, signatures (who recorded them)."""
+    return (
+        MouVersion.objects.filter(partnership=partnership, number=number)
+        .select_related("partnership")
+        .prefetch_related(
+            Prefetch("clauses", queryset=Clause.objects.order_by("position", "pk")),
+            Prefetch("parties", queryset=MouParty.objects.select_related("organisation")),
+            Prefetch("signatures", queryset=MouSignature.objects.select_related("organisation", "recorded_by")),
+        )
         .get()
     )
 
@@ -238,3 +342,34 @@ def contact_and_membership(user, partnership):
         return None, False
     member = Membership.objects.active().filter(partnership=partnership, organisation=contact.organisation_id).exists()
     return contact, member
+
+
+def party_situation(version, members, approvals, signatures):
+    """What the secretariat sees about a version's parties: members that joined after it was sent (`joined`),
+    parties that left without acting (`left`), and the organisations nobody can act for in the app at its next
+    step (`unable`: (organisation, reason) pairs, see unable_to_act; `unable_sign` says whether signing is meant).
+    `approvals`/`signatures` are approval_status/signature_status of the version."""
+    is_roadmap = isinstance(version, RoadmapVersion)
+    open_for = None
+    if version.status == "in_review":
+        open_for = "approve"
+    elif not is_roadmap and version.is_signable:
+        open_for = "sign"
+    situation = {"open_for": open_for, "joined": [], "left": [], "unable": [], "unable_sign": not is_roadmap}
+    if open_for:
+        statuses = approvals if open_for == "approve" else signatures
+        member_ids = {o.pk for o in members}
+        situation["joined"] = members_not_parties(version, open_for, members)
+        situation["left"] = [
+            s.organisation for s in statuses if s.record is None and s.organisation.pk not in member_ids
+        ]
+    if version.is_draft or (not is_roadmap and version.status == "in_review"):
+        # Before sending: today's members, who will be the parties (for an MoU, signing is the hard step).
+        situation["unable"] = unable_to_act(version.partnership, members, sign=not is_roadmap)
+    elif open_for:
+        waiting = outstanding(approvals if open_for == "approve" else signatures)
+        situation["unable"] = unable_to_act(version.partnership, waiting, sign=open_for == "sign")
+        situation["unable_sign"] = open_for == "sign"
+    situation["no_partner"] = [o for o, reason in situation["unable"] if reason == "no_partner"]
+    situation["no_signer"] = [o for o, reason in situation["unable"] if reason == "no_signer"]
+    return situation

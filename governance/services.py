@@ -24,6 +24,8 @@ from .models import (
     Milestone,
     MouApproval,
     MouComment,
+    MouParty,
+    MouScan,
     MouSignature,
     MouVersion,
     ResultNode,
@@ -76,6 +78,32 @@ def _acting_contact(by, partnership, *, organisation=None, doing):
     if not contact.is_active:
         raise PermissionDenied(_("Your contact record is marked inactive, so you cannot %(doing)s.") % {"doing": doing})
     return contact
+
+
+def _fix_parties(locked, purpose, by):
+    """Record the active members of today as the parties asked to `purpose` the version just sent."""
+    party_model = locked.parties.model
+    extra = {"purpose": purpose} if party_model is MouParty else {}
+    now = timezone.now()
+    party_model.objects.bulk_create(
+        [
+            party_model(version=locked, organisation=organisation, added_at=now, added_by=by, **extra)
+            for organisation in active_member_organisations(locked.partnership)
+        ]
+    )
+
+
+def _require_party(locked, organisation, purpose):
+    """Refuse an approval or signature for an organisation that is not a party to the version."""
+    extra = {"purpose": purpose} if isinstance(locked, MouVersion) else {}
+    if not locked.parties.filter(organisation=organisation, **extra).exists():
+        raise ValidationError(
+            _(
+                "%(org)s is not a party to version %(n)d: it became a member after the version was sent. The "
+                "secretariat can add it as a party on the version's page."
+            )
+            % {"org": organisation, "n": locked.number}
+        )
 
 
 # --- roadmap: drafting -----------------------------------------------------------------------------------------
@@ -303,6 +331,7 @@ def roadmap_send_for_review(*, version, by) -> RoadmapVersion:
             older.superseded_at = locked.sent_at
             older.save(update_fields=["status", "superseded_at"])
         locked.save(update_fields=["status", "sent_at"])
+        _fix_parties(locked, "approve", by)
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
@@ -319,8 +348,8 @@ def roadmap_send_for_review(*, version, by) -> RoadmapVersion:
 
 
 def roadmap_approve(*, version, by, organisation=None) -> RoadmapApproval:
-    """A partner approves the version in review for their organisation. When every active member organisation
-    has approved, the version is approved (and the previously approved one superseded)."""
+    """A partner approves the version in review for their organisation, a party to it. When every party has
+    approved, the version is approved (and the previously approved one superseded)."""
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "act_for_organisation", locked.partnership)
@@ -330,31 +359,36 @@ def roadmap_approve(*, version, by, organisation=None) -> RoadmapApproval:
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
+        _require_party(locked, contact.organisation, "approve")
         if locked.approvals.filter(organisation=contact.organisation).exists():
             raise ValidationError(_("%(org)s has already approved this version.") % {"org": contact.organisation})
         approval = RoadmapApproval.objects.create(version=locked, organisation=contact.organisation, by=by)
-        if selectors.is_approved_by_all(locked, list(active_member_organisations(locked.partnership))):
-            now = timezone.now()
-            for older in RoadmapVersion.objects.select_for_update().filter(
-                partnership=locked.partnership, status=RS.APPROVED
-            ):
-                older.move_to(RS.SUPERSEDED)
-                older.superseded_at = now
-                older.save(update_fields=["status", "superseded_at"])
-            locked.move_to(RS.APPROVED)
-            locked.approved_at = now
-            locked.save(update_fields=["status", "approved_at"])
-            notify(
-                partnership=locked.partnership,
-                recipients=selectors.everyone_on(locked.partnership),
-                subject=_("Roadmap v%(n)d of %(name)s is approved")
-                % {"n": locked.number, "name": locked.partnership.name},
-                body=_("Every member organisation has approved version %(n)d of the roadmap of %(name)s.")
-                % {"n": locked.number, "name": locked.partnership.name},
-                link=locked.get_absolute_url(),
-            )
+        roadmap_approve_if_complete(locked)
     version.status = locked.status
     return approval
+
+
+def roadmap_approve_if_complete(locked):
+    """With the version row locked: when every party has approved, the version is approved (and the one approved
+    before it superseded), and everyone is told."""
+    if locked.status != RS.IN_REVIEW or not selectors.is_approved_by_all(locked):
+        return
+    now = timezone.now()
+    for older in RoadmapVersion.objects.select_for_update().filter(partnership=locked.partnership, status=RS.APPROVED):
+        older.move_to(RS.SUPERSEDED)
+        older.superseded_at = now
+        older.save(update_fields=["status", "superseded_at"])
+    locked.move_to(RS.APPROVED)
+    locked.approved_at = now
+    locked.save(update_fields=["status", "approved_at"])
+    notify(
+        partnership=locked.partnership,
+        recipients=selectors.everyone_on(locked.partnership),
+        subject=_("Roadmap v%(n)d of %(name)s is approved") % {"n": locked.number, "name": locked.partnership.name},
+        body=_("Every party has approved version %(n)d of the roadmap of %(name)s.")
+        % {"n": locked.number, "name": locked.partnership.name},
+        link=locked.get_absolute_url(),
+    )
 
 
 # --- comments (roadmap and MoU) --------------------------------------------------------------------------------
@@ -560,6 +594,7 @@ def _send(locked, to, by):
         row.ended_at = now
         row.save(update_fields=["status", "ended_at"])
     locked.save(update_fields=["status", "fingerprint", "sent_at", "for_signature_at"])
+    _fix_parties(locked, "approve" if to == MS.IN_REVIEW else "sign", by)
 
 
 def mou_send_for_review(*, version, by) -> MouVersion:
@@ -637,6 +672,7 @@ def mou_approve(*, version, by, organisation=None) -> MouApproval:
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
+        _require_party(locked, contact.organisation, "approve")
         if locked.approvals.filter(organisation=contact.organisation).exists():
             raise ValidationError(_("%(org)s has already approved this version.") % {"org": contact.organisation})
         return MouApproval.objects.create(version=locked, organisation=contact.organisation, by=by)
@@ -665,6 +701,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
+        _require_party(locked, contact.organisation, "sign")
         existing = locked.signatures.filter(organisation=contact.organisation).select_related("signed_by").first()
         if existing:
             raise ValidationError(
@@ -699,14 +736,20 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
             raise ValidationError(
                 _("%(org)s has already signed this version.") % {"org": contact.organisation}
             ) from None
-        members = list(active_member_organisations(locked.partnership))
-        if selectors.is_signed_by_all(locked, members):
-            _bring_into_force(locked)
-        elif locked.status == MS.FOR_SIGNATURE:
-            locked.move_to(MS.PARTIALLY_SIGNED)
-            locked.save(update_fields=["status"])
+        mou_after_signature(locked)
     version.status = locked.status
     return signature
+
+
+def mou_after_signature(locked):
+    """With the version row locked: in force when every party has signed, otherwise partially signed."""
+    if locked.status not in MouVersion.SIGNABLE:
+        return
+    if selectors.is_signed_by_all(locked):
+        _bring_into_force(locked)
+    elif locked.status == MS.FOR_SIGNATURE and locked.signatures.exists():
+        locked.move_to(MS.PARTIALLY_SIGNED)
+        locked.save(update_fields=["status"])
 
 
 def _bring_into_force(locked):
@@ -722,14 +765,16 @@ def _bring_into_force(locked):
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),
         subject=_("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
-        body=_("Every member organisation has signed version %(n)d of the MoU of %(name)s; it is now in force.")
+        body=_("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
         % {"n": locked.number, "name": locked.partnership.name},
         link=locked.get_absolute_url(),
     )
 
 
 def mou_scan_upload(*, version, by, file) -> MouVersion:
-    """Attach the scan of the wet-ink signed copy (PDF only, at most SCAN_MAX_BYTES). Replaces an earlier scan."""
+    """Attach a scan of the wet-ink signed copy (PDF only, at most SCAN_MAX_BYTES) to a version sent for
+    signature and not superseded. The newest scan is the version's `signed_scan`; every earlier one is kept (a
+    MouScan row each), never deleted."""
     if file is None:
         raise ValidationError({"scan": _("Choose the PDF file of the scan.")})
     if file.size > SCAN_MAX_BYTES:
@@ -748,11 +793,20 @@ def mou_scan_upload(*, version, by, file) -> MouVersion:
         access.require(by, "change", locked.partnership)
         if locked.status in (MS.DRAFT, MS.IN_REVIEW):
             raise ValidationError(_("A signed copy can be attached once the version has been sent for signature."))
-        old = locked.signed_scan.name
-        locked.signed_scan.save(f"p{locked.partnership_id}-mou-v{locked.number}.pdf", file, save=False)
-        locked.scan_uploaded_at, locked.scan_uploaded_by = timezone.now(), by
+        if locked.status == MS.SUPERSEDED:
+            raise ValidationError(
+                _("Version %(n)d is superseded: a signed copy can no longer be attached to it.") % {"n": locked.number}
+            )
+        scan = MouScan(version=locked, uploaded_by=by)
+        # The storage picks a free name, so an earlier scan's file is never overwritten.
+        scan.file.save(f"p{locked.partnership_id}-mou-v{locked.number}.pdf", file, save=False)
+        scan.save()
+        locked.signed_scan.name = scan.file.name
+        locked.scan_uploaded_at, locked.scan_uploaded_by = scan.uploaded_at, by
         locked.save(update_fields=["signed_scan", "scan_uploaded_at", "scan_uploaded_by"])
-        if old and old != locked.signed_scan.name:
-            storage, name = locked.signed_scan.storage, old
-            transaction.on_commit(lambda: storage.delete(name))
     return locked
+
+
+# Parties added or removed after sending, and approvals and signatures given outside the app: in their own module,
+# which uses the helpers above; importable from here like every other governance service.
+from .party_services import approve_on_record, mou_sign_on_paper, party_add, party_remove  # noqa: E402, F401

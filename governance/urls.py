@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import views
+from . import party_views, views
 
 app_name = "governance"
 
@@ -57,4 +57,21 @@ urlpatterns = [
     path("mou/v<int:number>/signed-copy/", views.mou_scan, name="mou_scan"),
     path("mou/v<int:number>/signed-copy/upload/", views.mou_scan_upload, name="mou_scan_upload"),
     path("mou/v<int:number>/pdf/", views.mou_pdf_download, name="mou_pdf"),
+    # Parties, and approvals and signatures given outside the app (the secretariat records them)
+    path("mou/v<int:number>/sign-on-paper/", party_views.mou_sign_paper, name="mou_sign_paper"),
+    re_path(
+        r"^(?P<kind>roadmap|mou)/v(?P<number>[0-9]+)/approve-on-record/$",
+        party_views.approve_on_record,
+        name="approve_on_record",
+    ),
+    re_path(
+        r"^(?P<kind>roadmap|mou)/v(?P<number>[0-9]+)/parties/(?P<action>add|remove)/$",
+        party_views.party_change,
+        name="party_change",
+    ),
+    re_path(
+        r"^evidence/(?P<kind>signature|mou-approval|roadmap-approval)/(?P<pk>[0-9]+)/$",
+        party_views.evidence,
+        name="evidence",
+    ),
 ]

@@ -35,6 +35,7 @@ from .forms import (
     TerminateForm,
 )
 from .models import Clause, Milestone, MouComment, MouVersion, ResultNode, RoadmapComment, RoadmapVersion
+from .party_context import secretariat_party_context, send_signature_confirm
 from .pdf import mou_pdf, mou_pdf_filename
 
 
@@ -54,7 +55,7 @@ def _version_or_404(model, partnership, number):
 # --- roadmap ---------------------------------------------------------------------------------------------------
 
 
-def _roadmap_page(request, partnership, version=None, *, comment_form=None, error=None, status=200):
+def _roadmap_page(request, partnership, version=None, *, comment_form=None, record_form=None, error=None, status=200):
     user = request.user
     context = partnership_context(request, partnership, active_tab="roadmap")
     versions = list(selectors.roadmap_versions(partnership))
@@ -73,6 +74,8 @@ def _roadmap_page(request, partnership, version=None, *, comment_form=None, erro
     statuses = selectors.approval_status(version, members)
     contact = selectors.acting_contact(user, partnership) if context["can_act"] else None
     my_status = next((s for s in statuses if contact and s.organisation.pk == contact.organisation_id), None)
+    if context["can_change"]:
+        context.update(secretariat_party_context(version, members, statuses, [], record_form=record_form))
     context.update(
         version=version,
         goals=list(version.goals.all()),
@@ -347,26 +350,28 @@ def roadmap_send(request, partnership_pk, number):
 def roadmap_approve(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "act_for_organisation")
     version = _version_or_404(RoadmapVersion, partnership, number)
-    form = ActForForm(request.POST)
-    organisation = _posted_organisation(form)
     try:
+        organisation = _posted_organisation(ActForForm(request.POST))
         approval = services.roadmap_approve(version=version, by=request.user, organisation=organisation)
     except (ValidationError, PermissionDenied) as exc:
         return _roadmap_page(request, partnership, version, error=_messages_of(exc), status=400)
     text = _("You approved version %(n)d for %(org)s.") % {"n": number, "org": approval.organisation}
     if version.status == RoadmapVersion.Status.APPROVED:
-        text += " " + _("Every member organisation has now approved it: it is the current roadmap.")
+        text += " " + _("Every party has now approved it: it is the current roadmap.")
     messages.success(request, text)
     return redirect(version)
 
 
 def _posted_organisation(form):
-    """The organisation the form was shown for (or a stand-in naming an unknown one, so the refusal can say so)."""
+    """The organisation the form was shown for (or a stand-in naming an unknown one, so the refusal can say so).
+
+    A form without it (or with something that is not an organisation id) is refused: never taken to mean the
+    user's own organisation."""
     if form.is_valid():
         return Organisation.objects.filter(pk=form.cleaned_data["organisation"]).first() or Organisation(
             pk=form.cleaned_data["organisation"], name=_("an unknown organisation")
         )
-    return None
+    raise ValidationError(_("The form did not say which organisation you act for. Reload the page and try again."))
 
 
 @login_required
@@ -424,7 +429,6 @@ def mou_list(request, partnership_pk):
         versions=versions,
         in_force=in_force,
         has_draft=any(v.status == MouVersion.Status.DRAFT for v in versions),
-        member_count=active_member_organisations(partnership).count(),
         can_see_comments=access.can(request.user, "view", partnership),
     )
     return render(request, "governance/mou_list.html", context)
@@ -451,7 +455,7 @@ def mou_create(request, partnership_pk):
 
 
 def _mou_page(request, partnership, version, *, comment_form=None, sign_form=None, terminate_form=None,
-              scan_form=None, error=None, status=200):  # fmt: skip
+              scan_form=None, record_form=None, paper_form=None, error=None, status=200):  # fmt: skip
     user = request.user
     version = selectors.mou_version_full(partnership, version.number)
     members = list(active_member_organisations(partnership))
@@ -478,14 +482,24 @@ def _mou_page(request, partnership, version, *, comment_form=None, sign_form=Non
             }
         )
     context = partnership_context(request, partnership, active_tab="mou")
+    if context["can_change"]:
+        context.update(
+            secretariat_party_context(
+                version, members, approvals, signatures, record_form=record_form, paper_form=paper_form
+            ),
+        )
+        if version.status in (MouVersion.Status.DRAFT, MouVersion.Status.IN_REVIEW):
+            context["send_signature_confirm"] = send_signature_confirm(version, approvals, members)
     context.update(
         version=version,
+        scans=list(version.scans.all()),
         versions=list(
             MouVersion.objects.filter(partnership=partnership).order_by("-number").values("number", "status")
         ),
         clauses=[(c, to_html(c.text), by_clause.get(c.pk, [])) for c in clauses],
         general_threads=by_clause.get(None, []),
-        open_threads=sum(1 for c in comments if c.parent_id is None and not c.is_resolved),
+        # The general-comments header counts the general threads only; clause threads show under their clause.
+        open_threads=sum(1 for c in comments if c.parent_id is None and c.clause_id is None and not c.is_resolved),
         approvals=approvals,
         signatures=signatures,
         unsigned=selectors.outstanding(signatures),
@@ -685,8 +699,8 @@ def mou_terminate(request, partnership_pk, number):
 def mou_approve(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "act_for_organisation")
     version = _version_or_404(MouVersion, partnership, number)
-    organisation = _posted_organisation(ActForForm(request.POST))
     try:
+        organisation = _posted_organisation(ActForForm(request.POST))
         approval = services.mou_approve(version=version, by=request.user, organisation=organisation)
     except (ValidationError, PermissionDenied) as exc:
         return _mou_page(request, partnership, version, error=_messages_of(exc), status=400)
@@ -705,10 +719,11 @@ def mou_sign(request, partnership_pk, number):
     if not form.is_valid():
         return _mou_page(request, partnership, version, sign_form=form, status=400)
     try:
+        organisation = _posted_organisation(form)
         signature = services.mou_sign(
             version=version,
             by=request.user,
-            organisation=_posted_organisation(form),
+            organisation=organisation,
             name=form.cleaned_data["name"],
             position=form.cleaned_data["position"],
             fingerprint=form.cleaned_data["fingerprint"],
@@ -717,7 +732,7 @@ def mou_sign(request, partnership_pk, number):
         return _mou_page(request, partnership, version, sign_form=form, error=_messages_of(exc), status=400)
     text = _("You signed version %(n)d for %(org)s.") % {"n": number, "org": signature.organisation}
     if version.status == MouVersion.Status.IN_FORCE:
-        text += " " + _("Every member organisation has now signed: the MoU is in force.")
+        text += " " + _("Every party has now signed: the MoU is in force.")
     messages.success(request, text)
     return redirect(version.get_absolute_url() + "#signatures")
 
@@ -775,10 +790,16 @@ def mou_scan(request, partnership_pk, number):
     """The wet-ink scan, only for people with a role on the partnership (never through a media URL)."""
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
     version = _version_or_404(MouVersion, partnership, number)
-    if not version.signed_scan:
+    scan = version.signed_scan
+    if request.GET.get("scan"):  # an earlier scan, kept as history
+        earlier = version.scans.filter(pk=request.GET["scan"]).first() if request.GET["scan"].isdigit() else None
+        if earlier is None:
+            raise Http404(_("No such scan of this version."))
+        scan = earlier.file
+    if not scan:
         raise Http404(_("No signed copy is attached to this version."))
     try:
-        handle = version.signed_scan.open("rb")
+        handle = scan.open("rb")
     except FileNotFoundError:
         raise Http404(_("The file of the signed copy is missing.")) from None
     response = FileResponse(handle, content_type="application/pdf", filename=f"mou-v{version.number}-signed-copy.pdf")
@@ -791,7 +812,7 @@ def mou_scan(request, partnership_pk, number):
 def mou_pdf_download(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
     version = _version_or_404(MouVersion, partnership, number)
-    version = selectors.mou_version_with_clauses(partnership, version.number)
+    version = selectors.mou_version_for_pdf(partnership, version.number)
     try:
         content = mou_pdf(version)
     except PdfUnavailable as exc:

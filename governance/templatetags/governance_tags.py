@@ -36,3 +36,9 @@ def formatted(text):
 @register.filter
 def short_hash(value):
     return f"{value[:8]}…{value[-8:]}" if value and len(value) > 20 else value
+
+
+@register.filter
+def shows_type(clause):
+    """Whether to show a clause's type beside its title: not when it would only repeat it ("Exit (Exit)")."""
+    return clause.get_type_display().strip().lower() != clause.title.strip().lower()

@@ -2,6 +2,7 @@
 the secretariat makes version 2 and sends it for signature, two partners sign, the MoU is in force, and the PDF
 downloads with the clauses and both signatures."""
 
+import datetime as dt
 import subprocess
 
 import pytest
@@ -61,10 +62,16 @@ def test_an_mou_is_drafted_reviewed_revised_signed_and_downloaded(browser, live_
     )
     _partner(partnership, "wanjiru", "Wanjiru", "Njoroge", "Water Resources Authority")
     _partner(partnership, "peter", "Peter", "Otieno", "Nairobi City Water")
+    # A member whose signatory has no account: it signs on paper, and the secretariat records it.
+    farmers = OrganisationFactory(name="Upper Tana Farmers' Union")
+    MembershipFactory(partnership=partnership, organisation=farmers)
+    ContactFactory(organisation=farmers, name="Grace Wambui", job_title="Chair", may_sign=True)
     mou_url = f"{live_server.url}/partnerships/{partnership.pk}/mou/"
 
     # The secretariat drafts version 1 with two clauses and sends it for review.
     joseph = _person(browser, live_server, "joseph")
+    questions = []
+    joseph.on("dialog", lambda dialog: questions.append(dialog.message))
     joseph.goto(mou_url)
     expect(joseph.get_by_text("No MoU yet")).to_be_visible()
     joseph.get_by_role("button", name="Draft the MoU").click()
@@ -110,8 +117,10 @@ def test_an_mou_is_drafted_reviewed_revised_signed_and_downloaded(browser, live_
     expect(joseph.locator("ins", has_text="at least USD 50,000 a year each")).to_be_visible()
     _shot(joseph, "mou-compare")
     joseph.go_back()
+    expect(joseph.locator("#unable-to-act")).to_contain_text("Upper Tana Farmers' Union")
     joseph.get_by_role("button", name="Send for signature").click()
     expect(joseph.get_by_text("Version 2 is sent for signature")).to_be_visible()
+    assert "Nobody can sign online for: Upper Tana Farmers' Union" in questions[-1]
 
     # Two partners sign for their organisations.
     for page, org in (
@@ -123,11 +132,26 @@ def test_an_mou_is_drafted_reviewed_revised_signed_and_downloaded(browser, live_
         page.get_by_label("I have read this version and sign it on behalf of my organisation.").check()
         page.get_by_role("button", name=f"Sign for {org}").click()
         expect(page.get_by_text(f"You signed version 2 for {org}.")).to_be_visible()
-    expect(page.get_by_text("Every member organisation has now signed: the MoU is in force.")).to_be_visible()
+    expect(page.locator(".gov-status").first).to_have_text("Partially signed")
+
+    # The farmers' union signed the printed text: the secretariat records it with the scanned page.
+    scan = tmp_path / "signed-page.pdf"
+    scan.write_bytes(b"%PDF-1.4 signed page")
+    joseph.goto(mou_url + "v2/")
+    joseph.get_by_text("Record a signature given on paper").click()
+    joseph.get_by_label("Organisation").select_option(label="Upper Tana Farmers' Union")
+    joseph.get_by_label("Signed by (name)").fill("Grace Wambui")
+    joseph.get_by_label("Position").fill("Chair")
+    joseph.get_by_label("Signed on").fill(dt.date.today().isoformat())
+    joseph.get_by_label("Evidence").set_input_files(str(scan))
+    joseph.get_by_role("button", name="Record the signature").click()
+    expect(joseph.get_by_text("Every party has now signed: the MoU is in force.")).to_be_visible()
+    expect(joseph.locator("#signatures")).to_contain_text("signed on paper")
+    page = joseph
     expect(page.locator(".gov-status").first).to_have_text("In force")
     _shot(page, "mou-in-force")
     version = MouVersion.objects.get(partnership=partnership, number=2)
-    assert version.status == "in_force" and version.signatures.count() == 2
+    assert version.status == "in_force" and version.signatures.count() == 3
 
     # The PDF downloads, with the revised clause and both signatures.
     with page.expect_download() as download:
@@ -139,3 +163,4 @@ def test_an_mou_is_drafted_reviewed_revised_signed_and_downloaded(browser, live_
     )
     assert "at least USD 50,000 a year each" in text and "In force" in text
     assert "Wanjiru Njoroge" in text and "Peter Otieno" in text
+    assert "Grace Wambui" in text and "signed on paper" in text

@@ -5,10 +5,13 @@ read, they do not act. Comments are the members' (secretariat and partners); app
 partners' only ("partner-action"); drafting, sending, resolving and uploading are the secretariat's.
 """
 
+import datetime as dt
+
 from django.core.files.base import ContentFile
 
 from governance import services
 from governance.models import MouApproval, MouComment, MouSignature, RoadmapApproval, RoadmapComment
+from stakeholders.models import Organisation
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
 
 LEVELS = {
@@ -48,6 +51,10 @@ LEVELS = {
     "governance:mou_scan": "summary",
     "governance:mou_scan_upload": "secretariat-action",
     "governance:mou_pdf": "summary",
+    "governance:mou_sign_paper": "secretariat-action",
+    "governance:approve_on_record": "secretariat-action",
+    "governance:party_change": "secretariat-action",
+    "governance:evidence": "summary",
 }
 
 
@@ -94,6 +101,14 @@ OBJECTS = {
     "governance:mou_scan": {"number": lambda w: w["mou"].number},
     "governance:mou_scan_upload": {"number": lambda w: w["mou"].number},
     "governance:mou_pdf": {"number": lambda w: w["mou"].number},
+    "governance:mou_sign_paper": {"number": lambda w: w["mou"].number},
+    "governance:approve_on_record": {"kind": lambda w: "mou", "number": lambda w: w["mou_review"].number},
+    "governance:party_change": {
+        "kind": lambda w: "mou",
+        "number": lambda w: w["mou"].number,
+        "action": lambda w: "add",
+    },
+    "governance:evidence": {"kind": lambda w: "mou-approval", "pk": lambda w: w["paper_approval"].pk},
 }
 
 
@@ -120,6 +135,15 @@ def build(world):
 
     review = services.mou_send_for_review(version=mou_draft(p, sec), by=sec)
     services.mou_approve(version=review, by=signer)
+    world["paper_approval"] = services.approve_on_record(
+        version=review,
+        by=sec,
+        organisation=Organisation.objects.get(name="Other Org"),
+        name="Olu Other",
+        method="email",
+        given_on=dt.date.today(),
+        evidence=ContentFile(b"%PDF-1.4 mail", name="mail.pdf"),
+    )
     world["mou_review"] = review
     mou = services.mou_send_for_signature(version=mou_draft(p, sec, clauses=("Roles",)), by=sec)
     sign(mou, signer)

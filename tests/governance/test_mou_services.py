@@ -13,8 +13,9 @@ from django.core.files.base import ContentFile
 from django.http import Http404
 
 from governance import services
-from governance.models import Clause, MouSignature, MouVersion
+from governance.models import Clause, MouParty, MouSignature, MouVersion
 from stakeholders.models import ContactPerson, Membership
+from stakeholders.selectors import active_member_organisations
 from tests.governance.factories import member, mou_draft, sign
 
 S = MouVersion.Status
@@ -46,9 +47,14 @@ def test_the_status_machine_allows_exactly_these_moves(source, target):
 
 
 def _at(version, status):
-    """Put a version in `status` (with its fingerprint fixed, as sending does)."""
+    """Put a version in `status` (with its fingerprint and its parties fixed, as sending does)."""
     MouVersion.objects.filter(pk=version.pk).update(status=status, fingerprint=version.compute_fingerprint())
     version.refresh_from_db()
+    for purpose in ("approve", "sign"):
+        MouParty.objects.bulk_create(
+            MouParty(version=version, organisation=o, purpose=purpose)
+            for o in active_member_organisations(version.partnership)
+        )
     return version
 
 
@@ -170,12 +176,17 @@ def test_signing_refusals_say_why(partnership, secretariat, kofi, awa, partner, 
     assert MouSignature.objects.count() == 1
 
 
-def test_a_member_that_left_cannot_sign_and_is_not_waited_for(partnership, secretariat, kofi, awa):
+def test_a_party_that_left_cannot_sign_and_is_waited_for_until_the_secretariat_removes_it(
+    partnership, secretariat, kofi, awa
+):
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     Membership.objects.filter(organisation=awa.contact.organisation).update(left_on=dt.date.today())
     with pytest.raises(PermissionDenied, match="not an active member"):
         sign(version, awa)
     sign(version, kofi)
+    version.refresh_from_db()
+    assert version.status == S.PARTIALLY_SIGNED
+    services.party_remove(version=version, by=secretariat, organisation=awa.contact.organisation)
     version.refresh_from_db()
     assert version.status == S.IN_FORCE
 
@@ -281,9 +292,12 @@ def test_a_scan_cannot_be_attached_before_signature(partnership, secretariat):
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4", name="a.pdf"))
 
 
-def test_signatures_of_a_new_member_are_awaited(partnership, secretariat, kofi):
+def test_a_new_member_signs_only_once_the_secretariat_adds_it_as_a_party(partnership, secretariat, kofi):
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     newcomer = member(partnership, "newcomer", org_name="Newcomer")
+    with pytest.raises(ValidationError, match="not a party to version 1"):
+        sign(version, newcomer)
+    services.party_add(version=version, by=secretariat, organisation=newcomer.contact.organisation)
     sign(version, kofi)
     version.refresh_from_db()
     assert version.status == S.PARTIALLY_SIGNED

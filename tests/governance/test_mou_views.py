@@ -290,3 +290,12 @@ def test_two_people_editing_the_same_clause_lose_nothing(client, partnership, se
     resubmit = {**mine, "seen": response.context["form"].data["seen"]}
     assert client.post(edit_url, resubmit).status_code == 302
     assert Clause.objects.get(pk=clause.pk).text == "My own careful text."
+
+
+def test_a_clause_type_is_not_repeated_beside_a_title_that_says_it(client, partnership, secretariat):
+    version = mou_draft(partnership, secretariat, clauses=())
+    services.clause_save(version=version, by=secretariat, type="exit", title="Exit", text="Leave with notice.")
+    services.clause_save(version=version, by=secretariat, type="other", title="Fees", text="None.")
+    client.force_login(secretariat)
+    body = client.get(url("mou_version", partnership, version.number)).content.decode()
+    assert 'fw-normal ms-1">Exit</span>' not in body and 'fw-normal ms-1">Other</span>' in body

@@ -74,12 +74,13 @@ def _counts(client, worlds, viewer, name, *args, query=""):
 
 # session, user, partnership, my role; the version by number (404 otherwise); roadmap versions (the switcher);
 # the version again with its goals, nodes (with owners), milestones (with owners and nodes), approvals (with
-# organisations and people), comments (with authors, organisations, resolvers); active member organisations; the
-# partner's contact person and its membership
-ROADMAP_PARTNER_QUERIES = 15
+# organisations and people), parties (with organisations), comments (with authors, organisations, resolvers);
+# active member organisations; the partner's contact person and its membership
+ROADMAP_PARTNER_QUERIES = 16
 # The tab without a version number: the approved version (none here) and the latest instead of the 404 check;
-# no contact person to look up for the secretariat.
-ROADMAP_TAB_SECRETARIAT_QUERIES = 14
+# no contact person to look up for the secretariat, but the party situation: partner users and their contacts
+# (who nobody can act for), and the parties offered in the form to record an approval (exists, then options).
+ROADMAP_TAB_SECRETARIAT_QUERIES = 19
 
 
 def test_the_roadmap_page_is_constant(client, worlds):
@@ -90,10 +91,12 @@ def test_the_roadmap_page_is_constant(client, worlds):
 
 
 # session, user, partnership, my role; the version by number (404 otherwise); the version again with its clauses,
-# approvals, signatures (with organisations and signers), comments (with authors, organisations, resolvers);
-# active member organisations; the partner's contact person and membership; the version list (switcher)
-MOU_PARTNER_QUERIES = 14
-MOU_SECRETARIAT_QUERIES = 12  # no contact person to look up
+# approvals, signatures (with organisations and signers), parties, scans, comments (with authors, organisations,
+# resolvers); active member organisations; the partner's contact person and membership; the version list
+MOU_PARTNER_QUERIES = 16
+# No contact person to look up; the party situation (partner users, their contacts) and the parties offered in the
+# form to record a paper signature (exists, then options).
+MOU_SECRETARIAT_QUERIES = 18
 
 
 def test_the_mou_page_is_constant(client, worlds):
@@ -103,9 +106,8 @@ def test_the_mou_page_is_constant(client, worlds):
     assert counts == [MOU_SECRETARIAT_QUERIES] * 2, sql
 
 
-# session, user, partnership, my role; the versions with clause, signature and open-comment counts; how many
-# active members
-MOU_LIST_QUERIES = 6
+# session, user, partnership, my role; the versions with clause, signature, signing-party and open-comment counts
+MOU_LIST_QUERIES = 5
 
 
 def test_the_mou_list_is_constant(client, worlds):

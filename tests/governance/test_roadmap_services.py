@@ -8,9 +8,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import services
-from governance.models import FrozenVersion, Milestone, ResultNode, RoadmapApproval, RoadmapVersion
+from governance.models import FrozenVersion, Milestone, ResultNode, RoadmapApproval, RoadmapParty, RoadmapVersion
 from msp.models import Notification
 from stakeholders.models import Membership
+from stakeholders.selectors import active_member_organisations
 from tests.governance.factories import member, roadmap_draft
 
 S = RoadmapVersion.Status
@@ -31,8 +32,12 @@ def test_the_status_machine_allows_exactly_these_moves(source, target):
 
 
 def _at(version, status):
+    """Put a version in `status`, with its parties fixed as sending does."""
     RoadmapVersion.objects.filter(pk=version.pk).update(status=status)
     version.refresh_from_db()
+    RoadmapParty.objects.bulk_create(
+        RoadmapParty(version=version, organisation=o) for o in active_member_organisations(version.partnership)
+    )
     return version
 
 

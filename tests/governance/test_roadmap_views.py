@@ -90,7 +90,7 @@ def test_a_partner_approves_and_comments_for_their_organisation(client, partners
     version = services.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
     client.force_login(kofi)
     body = client.get(url("roadmap", partnership)).content.decode()
-    assert "Approve for Ghana Cocoa Board" in body and "2 member organisations have not approved it yet" in body
+    assert "Approve for Ghana Cocoa Board" in body and "2 parties have not approved it yet" in body
     response = client.post(url("roadmap_comment", partnership, 1), {"body": "Add soil."}, follow=True)
     assert "Your comment is added." in response.content.decode()
     response = client.post(url("roadmap_approve", partnership, 1), {"organisation": awa.contact.organisation_id})
