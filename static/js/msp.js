@@ -5,14 +5,50 @@
     root.querySelectorAll("select[data-enhance]").forEach(function (el) {
       if (el.tomselect) return;
       var multi = el.dataset.enhance === "multi";
-      new TomSelect(el, {
+      var select = new TomSelect(el, {
         plugins: multi ? ["remove_button"] : [],
         maxOptions: 300,
         placeholder: el.dataset.placeholder || "",
         hidePlaceholder: true,
         closeAfterSelect: true,
+        render: {
+          // A chosen value is cut to one line by msp.css; its title holds the whole text.
+          item: function (data, escape) {
+            var text = escape(data.text);
+            return '<div title="' + text + '"><span class="msp-chip-text">' + text + "</span></div>";
+          },
+        },
       });
+      keepEnterInPicker(select);
+      if (multi) clickOnChipSearches(select);
     });
+  }
+
+  // Enter in a picker chooses the highlighted option (Tom Select does that first) and nothing else: without
+  // this, Enter with the list closed submits the whole form half-filled.
+  function keepEnterInPicker(select) {
+    select.wrapper.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") e.preventDefault();
+    });
+  }
+
+  // A click on a chip (not on its remove button) opens the search, as a click anywhere else in the field does;
+  // Tom Select would select the chip instead, and the next keys would go nowhere. Chips are still selectable from
+  // the keyboard (arrow keys, Backspace).
+  function clickOnChipSearches(select) {
+    select.control.addEventListener(
+      "click",
+      function (e) {
+        var chip = e.target.closest("[data-ts-item]");
+        if (!chip || e.target.closest(".remove")) return;
+        e.preventDefault();
+        e.stopPropagation();
+        select.setActiveItem();
+        select.focus();
+        select.open();
+      },
+      true
+    );
   }
 
   // Confirm steps: a form (or a button) with data-confirm="question" asks before submitting. One listener for
