@@ -5,7 +5,8 @@ from msp.models import BackwardReason, Phase
 
 
 class AdvanceForm(forms.Form):
-    """Move forward one phase. `to_phase` is the phase the user saw as next, so a double submit cannot skip."""
+    """Move forward one phase. `to_phase` is the phase the user saw as next, so a double submit cannot skip, and a
+    form that went stale (someone else moved the partnership meanwhile) is refused with what happened."""
 
     to_phase = forms.TypedChoiceField(choices=Phase.choices, coerce=int, widget=forms.HiddenInput)
     note = forms.CharField(
@@ -14,6 +15,25 @@ class AdvanceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("What made the partnership ready for the next phase."),
     )
+
+    def __init__(self, *args, partnership, **kwargs):
+        kwargs.setdefault("auto_id", "id_advance_%s")  # the revert form on the same page has a note too
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean(self):
+        cleaned = super().clean()
+        to_phase, now = cleaned.get("to_phase"), self.partnership.phase
+        if to_phase is not None and to_phase <= now:
+            raise forms.ValidationError(
+                _(
+                    "Meanwhile the partnership has moved to phase %(n)d (%(phase)s). Look at its history below "
+                    "before moving it again."
+                ),
+                code="stale",
+                params={"n": now, "phase": Phase(now).label},
+            )
+        return cleaned
 
 
 class RevertForm(forms.Form):
@@ -26,5 +46,10 @@ class RevertForm(forms.Form):
     )
 
     def __init__(self, *args, partnership, **kwargs):
+        kwargs.setdefault("auto_id", "id_revert_%s")
         super().__init__(*args, **kwargs)
-        self.fields["to_phase"].choices = [(p.value, f"{p.value}. {p.label}") for p in partnership.backward_targets]
+        targets = partnership.backward_targets
+        self.fields["to_phase"].choices = [(p.value, f"{p.value}. {p.label}") for p in targets]
+        if targets:
+            # The nearest earlier phase: going back further than needed is the bigger step, so it must be chosen.
+            self.fields["to_phase"].initial = targets[-1].value
