@@ -67,6 +67,28 @@
     true
   );
 
-  document.addEventListener("DOMContentLoaded", function () { enhanceSelects(document); });
+  // A form sent back with errors starts with a summary (partials/error_summary.html): move focus there, so the
+  // user hears and sees what is wrong, and let its links put the cursor in the field (a picker's search box when the
+  // field is a Tom Select, whose own select is hidden).
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (e) {
+      var link = e.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      e.preventDefault();
+      var visible = field.tomselect ? field.tomselect.wrapper : field;
+      visible.scrollIntoView({ block: "center" });
+      if (field.tomselect) field.tomselect.focus();
+      else field.focus();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhanceSelects(document);
+    focusErrorSummary();
+  });
   document.body && document.body.addEventListener("htmx:afterSwap", function (e) { enhanceSelects(e.target); });
 })();
