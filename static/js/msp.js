@@ -86,8 +86,19 @@
     });
   }
 
+  // Tabs that scroll sideways (a phone) start with the current tab in view.
+  function showCurrentTab() {
+    document.querySelectorAll(".msp-tabs").forEach(function (tabs) {
+      var current = tabs.querySelector(".active");
+      if (current && tabs.scrollWidth > tabs.clientWidth) {
+        tabs.scrollLeft = current.offsetLeft - (tabs.clientWidth - current.offsetWidth) / 2;
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     enhanceSelects(document);
+    showCurrentTab();
     focusErrorSummary();
   });
   document.body && document.body.addEventListener("htmx:afterSwap", function (e) { enhanceSelects(e.target); });
