@@ -62,6 +62,7 @@ def test_a_click_after_choosing_a_contact_lands_where_it_was_aimed(page, live_se
     expect(donor).to_be_checked()
     expect(page.get_by_role("radio", name="Partner")).not_to_be_checked()
     assert donor.bounding_box() == before, "leaving the picker moved the form below it"
+    expect(page.locator(".ts-wrapper.focus")).to_have_count(0)
     screenshot("pickers-invitation-donor")
 
 
