@@ -86,13 +86,23 @@
     });
   }
 
-  // Tabs that scroll sideways (a phone) start with the current tab in view.
+  // Tabs that scroll sideways (a phone) start with the current tab in view, and fade at an edge with more beyond.
+  function markEdges(row) {
+    row.classList.toggle("has-more-left", row.scrollLeft > 1);
+    row.classList.toggle("has-more-right", row.scrollLeft + row.clientWidth < row.scrollWidth - 1);
+  }
+
   function showCurrentTab() {
-    document.querySelectorAll(".msp-tabs").forEach(function (tabs) {
-      var current = tabs.querySelector(".active");
-      if (current && tabs.scrollWidth > tabs.clientWidth) {
-        tabs.scrollLeft = current.offsetLeft - (tabs.clientWidth - current.offsetWidth) / 2;
+    document.querySelectorAll(".msp-tabs, .msp-subnav").forEach(function (row) {
+      var current = row.querySelector(".active");
+      if (current && row.scrollWidth > row.clientWidth) {
+        row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
       }
+      markEdges(row);
+      row.addEventListener("scroll", function () { markEdges(row); }, { passive: true });
+    });
+    window.addEventListener("resize", function () {
+      document.querySelectorAll(".msp-tabs, .msp-subnav").forEach(markEdges);
     });
   }
 
