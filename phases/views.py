@@ -57,10 +57,14 @@ def advance(request, partnership_pk):
                 % {"name": partnership.name, "n": partnership.phase, "phase": Phase(partnership.phase).label},
             )
             return redirect("msp:dashboard", partnership_pk=partnership.pk)
-    if partnership.next_phase:
-        # After a refusal the button offers the move that is next now; pressing it again is a deliberate choice.
-        form.data = form.data.copy()
-        form.data["to_phase"] = partnership.next_phase.value
+    if not partnership.next_phase:
+        # Moved into the last phase meanwhile: there is no form to show the refusal beside.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return _history_page(request, partnership, status=400)
+    # After a refusal the button offers the move that is next now; pressing it again is a deliberate choice.
+    form.data = form.data.copy()
+    form.data["to_phase"] = partnership.next_phase.value
     return _history_page(request, partnership, advance_form=form, status=400)
 
 

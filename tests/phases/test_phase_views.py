@@ -76,3 +76,13 @@ def test_the_two_forms_label_their_own_fields(client, partnership, secretariat):
     html = client.get(reverse("phases:history", args=[partnership.pk])).content.decode()
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_a_stale_advance_into_the_last_phase_offers_no_further_move(client, partnership, secretariat):
+    client.force_login(secretariat)
+    in_phase(partnership, 4)
+    response = client.post(reverse("phases:advance", args=[partnership.pk]), {"to_phase": 4, "note": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count("Meanwhile the partnership has moved to phase 4") == 1
+    assert "Move forward to phase" not in html
