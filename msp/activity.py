@@ -10,9 +10,24 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 ACTION_VERBS = {0: _("created"), 1: _("changed"), 2: _("deleted"), 3: _("viewed")}
-# Not news in a feed that is already filed under its partnership.
-HIDDEN_FIELDS = {"id", "partnership"}
+# One line on the dashboard: what happened to what, in words.
+ACTION_SENTENCES = {
+    0: _("added the %(label)s “%(object)s”"),
+    1: _("changed the %(label)s “%(object)s”"),
+    2: _("removed the %(label)s “%(object)s”"),
+    3: _("viewed the %(label)s “%(object)s”"),
+}
+# Not news in a feed that is already filed under its partnership, or bookkeeping nobody typed (an order, a
+# revision counter); fields that are not editable (keys, nonces, send claims) are hidden as well.
+HIDDEN_FIELDS = {"id", "partnership", "position", "revision"}
+SUMMARY_FIELDS = 3
 EMPTY = {"", "None", "null", "[]"}
+
+
+@dataclass
+class Summary:
+    sentence: str  # "changed the clause “Purpose”"
+    fields: str  # "title, text", or "" when the entry is not a change of fields
 
 
 @dataclass
@@ -30,9 +45,9 @@ def describe(entry):
     label = model._meta.verbose_name if model else entry.content_type.model
     changes = []
     for name, values in (entry.changes or {}).items():
-        if name in HIDDEN_FIELDS:
-            continue
         field = _field(model, name)
+        if name in HIDDEN_FIELDS or (field is not None and not field.editable):
+            continue
         if field is None and model is not None and _is_reverse_relation(model, name):
             continue
         field_label = str(field.verbose_name) if field is not None else name.replace("_", " ")
@@ -53,6 +68,19 @@ def describe(entry):
             continue  # creating or deleting with an empty field is not news
         changes.append(Change(field_label, old=old, new=new))
     return ACTION_VERBS.get(entry.action, ""), label, changes
+
+
+def summarise(entry, *, object_length=60):
+    """One line for the dashboard: the sentence and, for a change, the names of the fields changed (not values)."""
+    _verb, label, changes = describe(entry)
+    name = entry.object_repr if len(entry.object_repr) <= object_length else entry.object_repr[: object_length - 1]
+    name = name.rstrip() + ("…" if len(entry.object_repr) > object_length else "")
+    sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1]) % {"label": label, "object": name}
+    fields = ""
+    if entry.action == 1:
+        names = list(dict.fromkeys(change.field for change in changes))
+        fields = ", ".join(names[:SUMMARY_FIELDS]) + ("…" if len(names) > SUMMARY_FIELDS else "")
+    return Summary(str(sentence), fields)
 
 
 def _field(model, name):

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from . import activity as activity_text
 from . import selectors
 from .models import Role
 from .registry import Card, Tab, register_card, register_tab
@@ -27,8 +28,13 @@ def roles(request, partnership):
     return {"by_role": [(Role(role).label, users) for role, users in by_role.items()]}
 
 
+# A glance, not the record: the activity page has every field's old and new value.
+RECENT_ACTIVITY = 5
+
+
 def activity(request, partnership):
-    return {"entries": list(selectors.activity_for(partnership)[:8])}
+    entries = selectors.activity_for(partnership)[:RECENT_ACTIVITY]
+    return {"entries": [(entry, activity_text.summarise(entry)) for entry in entries]}
 
 
 register_card(Card("key_facts", "msp/cards/key_facts.html", order=10, context=key_facts, action="view_summary"))

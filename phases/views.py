@@ -22,7 +22,7 @@ def _history_page(request, partnership, *, advance_form=None, revert_form=None, 
     if can_move:
         next_phase = partnership.next_phase
         if next_phase and advance_form is None:
-            advance_form = AdvanceForm(initial={"to_phase": next_phase.value})
+            advance_form = AdvanceForm(initial={"to_phase": next_phase.value}, partnership=partnership)
         if partnership.backward_targets and revert_form is None:
             revert_form = RevertForm(partnership=partnership)
         context.update(next_phase=next_phase, advance_form=advance_form, revert_form=revert_form)
@@ -39,7 +39,7 @@ def history(request, partnership_pk):
 @require_POST
 def advance(request, partnership_pk):
     partnership = access.get_partnership(request.user, partnership_pk, "move_phase")
-    form = AdvanceForm(request.POST)
+    form = AdvanceForm(request.POST, partnership=partnership)
     if form.is_valid():
         try:
             phase_transition(
@@ -57,6 +57,14 @@ def advance(request, partnership_pk):
                 % {"name": partnership.name, "n": partnership.phase, "phase": Phase(partnership.phase).label},
             )
             return redirect("msp:dashboard", partnership_pk=partnership.pk)
+    if not partnership.next_phase:
+        # Moved into the last phase meanwhile: there is no form to show the refusal beside.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return _history_page(request, partnership, status=400)
+    # After a refusal the button offers the move that is next now; pressing it again is a deliberate choice.
+    form.data = form.data.copy()
+    form.data["to_phase"] = partnership.next_phase.value
     return _history_page(request, partnership, advance_form=form, status=400)
 
 

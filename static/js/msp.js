@@ -5,14 +5,50 @@
     root.querySelectorAll("select[data-enhance]").forEach(function (el) {
       if (el.tomselect) return;
       var multi = el.dataset.enhance === "multi";
-      new TomSelect(el, {
+      var select = new TomSelect(el, {
         plugins: multi ? ["remove_button"] : [],
         maxOptions: 300,
         placeholder: el.dataset.placeholder || "",
         hidePlaceholder: true,
         closeAfterSelect: true,
+        render: {
+          // A chosen value is cut to one line by msp.css; its title holds the whole text.
+          item: function (data, escape) {
+            var text = escape(data.text);
+            return '<div title="' + text + '"><span class="msp-chip-text">' + text + "</span></div>";
+          },
+        },
       });
+      keepEnterInPicker(select);
+      if (multi) clickOnChipSearches(select);
     });
+  }
+
+  // Enter in a picker chooses the highlighted option (Tom Select does that first) and nothing else: without
+  // this, Enter with the list closed submits the whole form half-filled.
+  function keepEnterInPicker(select) {
+    select.wrapper.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") e.preventDefault();
+    });
+  }
+
+  // A click on a chip (not on its remove button) opens the search, as a click anywhere else in the field does;
+  // Tom Select would select the chip instead, and the next keys would go nowhere. Chips are still selectable from
+  // the keyboard (arrow keys, Backspace).
+  function clickOnChipSearches(select) {
+    select.control.addEventListener(
+      "click",
+      function (e) {
+        var chip = e.target.closest("[data-ts-item]");
+        if (!chip || e.target.closest(".remove")) return;
+        e.preventDefault();
+        e.stopPropagation();
+        select.setActiveItem();
+        select.focus();
+        select.open();
+      },
+      true
+    );
   }
 
   // Confirm steps: a form (or a button) with data-confirm="question" asks before submitting. One listener for
@@ -31,6 +67,49 @@
     true
   );
 
-  document.addEventListener("DOMContentLoaded", function () { enhanceSelects(document); });
+  // A form sent back with errors starts with a summary (partials/error_summary.html): move focus there, so the
+  // user hears and sees what is wrong, and let its links put the cursor in the field (a picker's search box when the
+  // field is a Tom Select, whose own select is hidden).
+  function focusErrorSummary() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (!summary) return;
+    summary.focus();
+    summary.addEventListener("click", function (e) {
+      var link = e.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      e.preventDefault();
+      var visible = field.tomselect ? field.tomselect.wrapper : field;
+      visible.scrollIntoView({ block: "center" });
+      if (field.tomselect) field.tomselect.focus();
+      else field.focus();
+    });
+  }
+
+  // Tabs that scroll sideways (a phone) start with the current tab in view, and fade at an edge with more beyond.
+  function markEdges(row) {
+    row.classList.toggle("has-more-left", row.scrollLeft > 1);
+    row.classList.toggle("has-more-right", row.scrollLeft + row.clientWidth < row.scrollWidth - 1);
+  }
+
+  function showCurrentTab() {
+    document.querySelectorAll(".msp-tabs, .msp-subnav").forEach(function (row) {
+      var current = row.querySelector(".active");
+      if (current && row.scrollWidth > row.clientWidth) {
+        row.scrollLeft = current.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+      }
+      markEdges(row);
+      row.addEventListener("scroll", function () { markEdges(row); }, { passive: true });
+    });
+    window.addEventListener("resize", function () {
+      document.querySelectorAll(".msp-tabs, .msp-subnav").forEach(markEdges);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    enhanceSelects(document);
+    showCurrentTab();
+    focusErrorSummary();
+  });
   document.body && document.body.addEventListener("htmx:afterSwap", function (e) { enhanceSelects(e.target); });
 })();

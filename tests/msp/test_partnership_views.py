@@ -51,7 +51,9 @@ def test_an_unknown_country_or_target_is_refused(client, secretariat):
     client.force_login(secretariat)
     response = client.post(reverse("msp:partnership_create"), {**VALID, "countries": ["XX"], "sdg_targets": ["99.9"]})
     assert response.status_code == 200
-    assert response.content.decode().count("is not one of the available choices") == 2
+    summary, form = response.content.decode().split('<form method="post" class="card', 1)
+    assert form.count("is not one of the available choices") == 2  # beside each field
+    assert summary.count("is not one of the available choices") == 2  # and in the summary at the top
 
 
 def test_partners_and_donors_cannot_create_partnerships(client, partner):

@@ -1,0 +1,125 @@
+"""Searchable selects (Tom Select): nothing moves when one gains or loses focus, and Enter never submits the form.
+
+A picker that changes height on blur moves what is below it while the pointer is pressed on it: the click lands on
+something else, or nothing (issue 7, item 7). Enter in a picker is for choosing an option (item 8).
+"""
+
+import pytest
+from django.contrib.auth.models import Permission
+from playwright.sync_api import expect
+
+from msp.models import Partnership, Role, SdgTarget
+from tests.factories import (
+    ContactFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    RoleFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def top_of(page, selector):
+    """Where an element is on the page (not in the viewport, which scrolls when a field takes focus)."""
+    return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().top + window.scrollY")
+
+
+def type_into(box, text):
+    """Type as a person does; Tom Select can drop keys while its list opens, and a person types again (see pick)."""
+    for _ in range(3):
+        box.press_sequentially(text, delay=30)
+        if box.input_value() == text:
+            break
+        box.fill("")
+    expect(box).to_have_value(text)
+
+
+def test_a_click_after_choosing_a_contact_lands_where_it_was_aimed(page, live_server, sign_in, screenshot):
+    partnership = PartnershipFactory(name="Sustainable Cocoa Partnership")
+    RoleFactory(partnership=partnership, user=UserFactory(username="amina"), role=Role.SECRETARIAT)
+    organisation = OrganisationFactory(name="Ghana Cocoa Farmers' Cooperative Union (GCFCU)")
+    MembershipFactory(partnership=partnership, organisation=organisation)
+    ContactFactory(organisation=organisation, name="Ama Owusu-Boateng", email="ama.owusu-boateng@ghanacocoa.example")
+    sign_in("amina")
+    page.goto(f"{live_server.url}/partnerships/{partnership.pk}/stakeholders/invitations/")
+
+    donor = page.get_by_role("radio", name="Donor")
+    before = donor.bounding_box()
+    box = page.locator("#id_contact-ts-control")
+    box.focus()
+    expect(page.locator("#id_contact-ts-dropdown .option").first).to_be_visible()
+    assert donor.bounding_box() == before, "focusing the picker moved the form below it"
+    type_into(box, "Ama")
+    expect(page.locator("#id_contact-ts-dropdown .option.active")).to_contain_text("Ama Owusu-Boateng")
+    box.press("Enter")
+    expect(page.locator("#id_contact-ts-dropdown")).to_be_hidden()
+    assert donor.bounding_box() == before, "choosing a contact moved the form below it"
+
+    donor.click()  # the pointer goes down on "Donor" while the picker still has focus
+
+    expect(donor).to_be_checked()
+    expect(page.get_by_role("radio", name="Partner")).not_to_be_checked()
+    assert donor.bounding_box() == before, "leaving the picker moved the form below it"
+    expect(page.locator(".ts-wrapper.focus")).to_have_count(0)
+    screenshot("pickers-invitation-donor")
+
+
+def test_no_picker_on_the_partnership_form_moves_the_page_on_focus_or_blur(page, live_server, sign_in):
+    amina = UserFactory(username="amina")
+    amina.user_permissions.add(Permission.objects.get(codename="add_partnership"))
+    sign_in("amina")
+    page.goto(f"{live_server.url}/partnerships/new/")
+    button = ".msp-form button[type=submit]"
+    for field_id, text in [("id_countries", "Ghana"), ("id_sdg_targets", "15.2"), ("id_currency", "GHS")]:
+        box = page.locator(f"#{field_id}-ts-control")
+        box.focus()
+        expect(page.locator(f"#{field_id}-ts-dropdown .option").first).to_be_visible()
+        type_into(box, text)
+        expect(page.locator(f"#{field_id}-ts-dropdown .option.active")).to_contain_text(text)
+        box.press("Enter")
+        focused = top_of(page, button)
+        page.locator("h1").click()
+        expect(page.locator(f"#{field_id}-ts-dropdown")).to_be_hidden()
+        assert top_of(page, button) == focused, f"{field_id}: the page moved when the picker lost focus"
+        box.focus()
+        assert top_of(page, button) == focused, f"{field_id}: the page moved when the picker gained focus"
+        page.locator("h1").click()
+
+
+def test_enter_in_the_sdg_picker_never_submits_and_a_click_searches(page, live_server, sign_in, screenshot):
+    amina = UserFactory(username="amina")
+    amina.user_permissions.add(Permission.objects.get(codename="add_partnership"))
+    long_target = max(SdgTarget.objects.all(), key=lambda t: len(t.description))
+    sign_in("amina")
+    page.goto(f"{live_server.url}/partnerships/new/")
+    page.get_by_label("Name").fill("Half-filled Partnership")
+
+    box = page.locator("#id_sdg_targets-ts-control")
+    box.focus()
+    type_into(box, long_target.code)
+    expect(page.locator("#id_sdg_targets-ts-dropdown .option.active")).to_contain_text(long_target.code)
+    box.press("Enter")
+    chips = page.locator("#id_sdg_targets-ts-control").locator("xpath=..").locator(".item")
+    expect(chips).to_have_count(1)
+    page.locator("h1").click()
+
+    # A person clicks the middle of the field to search again: they get the search box, not the chip.
+    page.locator(".ts-wrapper:has(#id_sdg_targets-ts-control) .ts-control").click()
+    expect(box).to_be_focused()
+    expect(chips.and_(page.locator(".active"))).to_have_count(0)
+
+    # Enter with nothing to choose, and Enter with the list closed, stay in the form.
+    type_into(box, "zzzz")
+    expect(page.locator("#id_sdg_targets-ts-dropdown")).to_contain_text("No results found")
+    box.press("Enter")
+    box.fill("")
+    box.press("Escape")
+    expect(page.locator("#id_sdg_targets-ts-dropdown")).to_be_hidden()
+    box.press("Enter")
+    expect(chips).to_have_count(1)
+    expect(page.get_by_role("button", name="Create partnership")).to_be_visible()
+    assert page.url == f"{live_server.url}/partnerships/new/"
+    assert not Partnership.objects.filter(name="Half-filled Partnership").exists()
+    screenshot("pickers-sdg-target-chosen")
