@@ -165,4 +165,7 @@ def test_a_form_level_error_shows_once(client, partnership, secretariat, draft, 
     body = client.post(
         url("roadmap_node_add", partnership, draft.number), {"level": "impact", "parent": "", "title": "Again"}
     ).content.decode()
-    assert _form(body).count("The roadmap changed meanwhile.") == 1
+    # Said once on the page: in the error summary at the top (templates/partials/error_summary.html), not again
+    # inside the form.
+    assert body.count("The roadmap changed meanwhile.") == 1
+    assert "The roadmap changed meanwhile." not in _form(body)
