@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import needs_chromium
 
@@ -22,6 +23,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# Journeys wait on conditions (an element, a text, a URL), never on time. The condition's deadline is generous:
+# on a loaded two-core machine a page may take seconds, and a deadline that is too short fails a correct app.
+# Playwright's default for `expect` is 5 s, for actions 30 s.
+expect.set_options(timeout=20_000)
+
+
+@pytest.fixture(autouse=True)
+def _page_timeouts(request):
+    if "page" in request.fixturenames:
+        page = request.getfixturevalue("page")
+        page.set_default_timeout(30_000)
+        page.set_default_navigation_timeout(30_000)
 
 
 @pytest.fixture(autouse=True)

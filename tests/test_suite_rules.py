@@ -1,0 +1,25 @@
+"""Rules for the suite itself: browser journeys wait on conditions, never on time.
+
+A fixed wait is too short on a loaded machine (a flaky failure) and too long on a quiet one (a slow suite);
+Playwright's `expect(...)` and `wait_for_*` wait exactly as long as the condition needs, up to a deadline.
+"""
+
+import re
+from pathlib import Path
+
+E2E = Path(__file__).parent / "e2e"
+TIMED_WAIT = re.compile(r"\bwait_for_timeout\s*\(|\btime\.sleep\s*\(|\bsleep\s*\(")
+
+
+def test_journeys_exist():
+    assert len(list(E2E.glob("test_*.py"))) >= 5
+
+
+def test_browser_journeys_never_wait_on_time():
+    offenders = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted(E2E.glob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if TIMED_WAIT.search(line)
+    ]
+    assert offenders == []
