@@ -61,9 +61,9 @@ def server_env(port: str, base: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def pdf_libraries_problem() -> str | None:
-    """Why WeasyPrint cannot load in .venv (a missing system library), or None when it can."""
-    probe = subprocess.run([PY, "-c", "import weasyprint"], capture_output=True, text=True)
+def pdf_libraries_problem(python: Path | str = PY) -> str | None:
+    """Why WeasyPrint cannot load in `python` (.venv's; a missing system library), or None when it can."""
+    probe = subprocess.run([python, "-c", "import weasyprint"], capture_output=True, text=True)
     if probe.returncode == 0:
         return None
     lines = [line for line in probe.stderr.strip().splitlines() if line.strip()]
