@@ -9,21 +9,28 @@ imports unchanged.
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from msp import access
 from msp.models import Country
 
 from . import countries, files
+from .columns import (
+    COLUMNS,
+    CONTACT_COLUMNS,
+    INFORMATIONAL,
+    MAP_COLUMNS,
+    MEMBER_COLUMNS,
+    ORGANISATION_COLUMNS,
+    ImportKind,
+    header_key,
+)
 from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .models import (
     MAX_CAPACITY,
@@ -41,72 +48,6 @@ from .models import (
     capacity_too_large,
 )
 from .selectors import contacts_for, likeness, map_entries_for, memberships_for, normalise_name
-
-
-class ImportKind(models.TextChoices):
-    CONTACTS = "contacts", gettext_lazy("Organisations and their contact persons (into the registry)")
-    MEMBERS = "members", gettext_lazy("Members of this partnership")
-    MAP = "map", gettext_lazy("Stakeholder map of this partnership")
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: object
-    required: bool = False
-
-
-ORGANISATION_COLUMNS = [
-    Column("organisation", gettext_lazy("Organisation"), required=True),
-    Column("short_name", gettext_lazy("Short name")),
-    Column("sector", gettext_lazy("Sector")),
-    Column("iati_type", gettext_lazy("IATI organisation type")),
-    Column("country", gettext_lazy("Country")),
-    Column("website", gettext_lazy("Website")),
-    Column("iati_identifier", gettext_lazy("IATI identifier")),
-    Column("description", gettext_lazy("Description")),
-]
-CONTACT_COLUMNS = [
-    Column("contact_name", gettext_lazy("Contact name")),
-    Column("job_title", gettext_lazy("Job title")),
-    Column("seniority", gettext_lazy("Seniority")),
-    Column("email", gettext_lazy("E-mail")),
-    Column("phone", gettext_lazy("Phone")),
-    Column("active", gettext_lazy("Active")),
-    Column("may_sign", gettext_lazy("May sign")),
-]
-MEMBER_COLUMNS = [
-    Column("member_role", gettext_lazy("Member role")),
-    Column("iati_role", gettext_lazy("IATI role")),
-    Column("core_group", gettext_lazy("Core group")),
-    Column("joined_on", gettext_lazy("Joined")),
-    Column("left_on", gettext_lazy("Left")),
-    Column("capacity", gettext_lazy("Capacity (person-days a year)")),
-]
-MAP_COLUMNS = [
-    Column("power", gettext_lazy("Power"), required=True),
-    Column("interest", gettext_lazy("Interest"), required=True),
-    Column("influence", gettext_lazy("Influence")),
-    Column("engagement", gettext_lazy("Engagement")),
-    Column("target_group", gettext_lazy("Target group")),
-    Column("key_stakeholder", gettext_lazy("Key stakeholder")),
-    Column("champion", gettext_lazy("Champion")),
-    Column("map_country", gettext_lazy("Located in")),
-    Column("last_engaged_on", gettext_lazy("Last engaged")),
-    Column("notes", gettext_lazy("Notes")),
-]
-COLUMNS = {
-    ImportKind.CONTACTS: ORGANISATION_COLUMNS + CONTACT_COLUMNS,
-    ImportKind.MEMBERS: ORGANISATION_COLUMNS + MEMBER_COLUMNS,
-    ImportKind.MAP: ORGANISATION_COLUMNS + MAP_COLUMNS,
-}
-# Columns an export adds for the reader that an import ignores.
-INFORMATIONAL = {"status", "member"}
-
-
-def header_key(text) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(text or "").strip().lower()).strip("_")
-
 
 # --- export ------------------------------------------------------------------------------------------------------
 
