@@ -71,3 +71,8 @@ INFORMATIONAL = {"status", "member"}
 
 def header_key(text) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text or "").strip().lower()).strip("_")
+
+
+def labels(columns) -> dict:
+    """Column key -> its label in the current language, for messages about a cell."""
+    return {c.key: str(c.label) for c in columns}
