@@ -119,7 +119,9 @@ def test_a_made_up_id_is_refused(signed_in, partnership, value):
 
 
 def test_a_file_waiting_more_than_an_hour_has_expired(signed_in, partnership):
-    pending = check(signed_in, partnership)
+    checked = signed_in.post(import_url(partnership), {"kind": "contacts", "file": upload("people.csv", CONTACTS_CSV)})
+    assert "The checked file waits here for an hour" in checked.content.decode()
+    pending = checked.context["pending"]
     PendingImport.objects.filter(pk=pending.pk).update(created_at=timezone.now() - dt.timedelta(minutes=61))
     response = signed_in.post(confirm_url(partnership), {"pending": pending.pk}, follow=True)
     assert "no checked file waiting" in response.content.decode()
