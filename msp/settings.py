@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.tasks.send_pending_invitations",
         "schedule": 10 * 60,
     },
+    "purge-expired-imports": {
+        "task": "stakeholders.tasks.purge_expired_imports",
+        "schedule": 60 * 60,
+    },
 }
 
 CACHES = {

@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from msp.models import Country, Partnership, Role
 
+from .pending_imports import PendingImport  # noqa: F401 (a model of this app, kept in its own module)
+
 # Plausible values. Dates before 1900 or far ahead are typing slips (9999-12-31, 0202-05-01), and a capacity of
 # billions of person-days makes every sum of capacities meaningless; they are refused with the range that is kept.
 EARLIEST_DATE = dt.date(1900, 1, 1)

@@ -1,12 +1,14 @@
 """Writes about who is who. Every service checks its caller's right through msp.access and validates with
 full_clean(); those touching a partnership lock its row, so two secretariat members cannot interleave."""
 
+import hashlib
 import logging
 
 from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
@@ -32,6 +34,7 @@ from .models import (
     StakeholderMapEntry,
     authority_refusal,
 )
+from .pending_imports import FOLDER, PendingImport, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -536,6 +539,74 @@ def pending_invitation_ids(*, older_than=SWEEP_GRACE):
 
 
 # --- import ------------------------------------------------------------------------------------------------------
+
+
+def pending_import_create(*, partnership, by, kind, filename, content) -> PendingImport:
+    """Keep a checked file in private storage until its "Import all rows" button (see `pending_imports`)."""
+    access.require(by, "change", partnership)
+    pending = PendingImport(
+        partnership=partnership,
+        uploaded_by=by,
+        kind=kind,
+        filename=filename[-255:],
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    # The file first: if the row is not written, the clean-up removes the file it finds without one.
+    pending.file.save("upload", ContentFile(content), save=False)
+    pending.full_clean()
+    pending.save()
+    return pending
+
+
+def pending_import_take(*, pk, partnership, by) -> tuple[PendingImport, bytes] | None:
+    """The waiting file `pk` and its bytes, removed from storage: used once. None when there is no such file for
+    this user and partnership (another user's, another partnership's, expired, already taken, a made-up id) or
+    its bytes are not the ones checked; the answer does not tell which."""
+    try:
+        pending = PendingImport.objects.usable(by=by, partnership=partnership).get(pk=pk)
+    except (PendingImport.DoesNotExist, ValidationError):  # ValidationError: not a UUID at all
+        return None
+    # The claim: of two presses of the button (or two tabs), only one deletes the row.
+    if not PendingImport.objects.filter(pk=pending.pk).delete()[0]:
+        return None
+    content = _read_and_remove(pending.file.storage, pending.file.name)
+    if content is None or hashlib.sha256(content).hexdigest() != pending.sha256:
+        logger.warning("Pending import %s: its file is missing or changed in storage; not imported.", pending.pk)
+        return None
+    return pending, content
+
+
+def _read_and_remove(storage, name) -> bytes | None:
+    try:
+        with storage.open(name, "rb") as stored:
+            content = stored.read()
+    except FileNotFoundError:
+        return None
+    storage.delete(name)
+    return content
+
+
+def pending_imports_purge(*, now=None) -> int:
+    """Remove the pending imports nobody confirmed in time, with their files, and files left without a row (its
+    partnership or user deleted, or a crash between writing the file and the row). Returns how many rows went."""
+    now = now or timezone.now()
+    storage = private_storage()
+    removed = 0
+    for pk, name in PendingImport.objects.expired(now).values_list("pk", "file")[:1000]:
+        if PendingImport.objects.filter(pk=pk).delete()[0]:  # not taken meanwhile by a late confirm
+            storage.delete(name)
+            removed += 1
+    known = set(PendingImport.objects.values_list("file", flat=True))
+    try:
+        _folders, names = storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return removed
+    for filename in names:
+        name = f"{FOLDER}/{filename}"
+        # Only old ones: a young file may belong to an upload whose row is being written right now.
+        if name not in known and storage.get_modified_time(name) < now - PendingImport.VALID_FOR:
+            storage.delete(name)
+    return removed
 
 
 class ImportRefused(ValidationError):

@@ -31,3 +31,9 @@ def send_pending_invitations():
         except Exception:
             logger.exception("Invitation %s failed again; it stays pending.", pk)
     return sent
+
+
+@shared_task
+def purge_expired_imports():
+    """The clean-up (celery beat, hourly): checked files nobody imported within the hour, and their rows."""
+    return services.pending_imports_purge()

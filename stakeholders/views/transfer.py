@@ -1,6 +1,3 @@
-import base64
-import hashlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -28,7 +25,9 @@ CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-SESSION_KEY = "stakeholders-import"
+SESSION_KEY = "stakeholders-imports"
+# The ids of the files this session checked and has not imported yet (one per tab); only ids, never the file.
+KEEP_IN_SESSION = 10
 
 
 @login_required
@@ -46,7 +45,7 @@ def export(request, partnership_pk, what):
 
 
 class ImportView(StakeholdersMixin, FormView):
-    """Upload a file and see every row checked. A valid file waits in the session for the "Import" button."""
+    """Upload a file and see every row checked. A valid file waits in private storage for the "Import" button."""
 
     action = "change"
     section = "import"
@@ -72,16 +71,14 @@ class ImportView(StakeholdersMixin, FormView):
         preview = spreadsheets.preview(
             partnership=self.partnership, kind=kind, filename=upload.name, content=content, by=self.request.user
         )
-        digest = hashlib.sha256(content).hexdigest()
+        pending = None
         if preview.valid:
-            self.request.session[SESSION_KEY] = {
-                "partnership": self.partnership.pk,
-                "kind": kind,
-                "filename": upload.name,
-                "content": base64.b64encode(content).decode("ascii"),
-                "digest": digest,
-            }
-        context = self.get_context_data(form=form, preview=preview, digest=digest)
+            pending = services.pending_import_create(
+                partnership=self.partnership, by=self.request.user, kind=kind, filename=upload.name, content=content
+            )
+            waiting = self.request.session.get(SESSION_KEY, [])
+            self.request.session[SESSION_KEY] = [*waiting, str(pending.pk)][-KEEP_IN_SESSION:]
+        context = self.get_context_data(form=form, preview=preview, pending=pending)
         return self.render_to_response(context, status=200 if preview.valid else 400)
 
 
@@ -90,38 +87,37 @@ class ImportView(StakeholdersMixin, FormView):
 def import_confirm(request, partnership_pk):
     """Write the previewed file: all rows or, if anything changed meanwhile and a row is now invalid, none."""
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    pending = request.session.get(SESSION_KEY)
-    if not pending or pending["partnership"] != partnership.pk or pending["digest"] != request.POST.get("digest"):
+    pk = request.POST.get("pending", "")
+    waiting = request.session.get(SESSION_KEY, [])
+    taken = None
+    if pk in waiting:
+        request.session[SESSION_KEY] = [other for other in waiting if other != pk]
+        taken = services.pending_import_take(pk=pk, partnership=partnership, by=request.user)
+    if taken is None:
         messages.error(request, _("There is no checked file waiting to be imported; upload it again."))
         return redirect("stakeholders:import", partnership_pk=partnership.pk)
-    del request.session[SESSION_KEY]  # one file, one import, even if the button is pressed twice
-    request.session.save()
-    content = base64.b64decode(pending["content"])
+    pending, content = taken
     try:
         preview = services.stakeholders_import(
-            partnership=partnership,
-            by=request.user,
-            kind=pending["kind"],
-            filename=pending["filename"],
-            content=content,
+            partnership=partnership, by=request.user, kind=pending.kind, filename=pending.filename, content=content
         )
     except services.ImportRefused as exc:
         context = partnership_context(request, partnership, active_tab="stakeholders")
         context.update(
             section="import",
-            form=ImportForm(initial={"kind": pending["kind"]}),
+            form=ImportForm(initial={"kind": pending.kind}),
             preview=exc.preview,
             refused=True,
             columns=[],
         )
         return render(request, "stakeholders/import.html", context, status=400)
     counts = {
-        "file": pending["filename"],
+        "file": pending.filename,
         "orgs": preview.new_organisations,
         "records": preview.records,
         "skipped": preview.skipped,
     }
-    if pending["kind"] == spreadsheets.ImportKind.CONTACTS:
+    if pending.kind == spreadsheets.ImportKind.CONTACTS:
         messages.success(
             request,
             _(
@@ -140,5 +136,5 @@ def import_confirm(request, partnership_pk):
         )
         % counts,
     )
-    target = "stakeholders:members" if pending["kind"] == spreadsheets.ImportKind.MEMBERS else "stakeholders:map"
+    target = "stakeholders:members" if pending.kind == spreadsheets.ImportKind.MEMBERS else "stakeholders:map"
     return redirect(target, partnership_pk=partnership.pk)

@@ -34,9 +34,10 @@ def import_url(partnership):
 
 def check_and_import(client, partnership, name, content, kind):
     preview = client.post(import_url(partnership), {"kind": kind, "file": upload(name, content)})
-    digest = preview.context["digest"]
+    pending = preview.context["pending"]
     confirm = client.post(
-        reverse("stakeholders:import_confirm", kwargs={"partnership_pk": partnership.pk}), {"digest": digest}
+        reverse("stakeholders:import_confirm", kwargs={"partnership_pk": partnership.pk}),
+        {"pending": pending.pk if pending else ""},
     )
     return preview, confirm
 
@@ -58,7 +59,7 @@ def test_a_valid_file_shows_every_row_then_imports_all(signed_in, partnership):
 
     response = signed_in.post(
         reverse("stakeholders:import_confirm", kwargs={"partnership_pk": partnership.pk}),
-        {"digest": preview.context["digest"]},
+        {"pending": preview.context["pending"].pk},
         follow=True,
     )
     assert "3 new organisations, 3 new contact persons" in response.content.decode()
@@ -85,9 +86,10 @@ def test_one_bad_row_imports_nothing_and_reports_that_row(signed_in, partnership
     assert row.errors == ["E-mail: Enter a valid email address."]
     assert "Import all rows" not in html
     # and the confirm button cannot be forced: nothing is waiting
+    assert preview.context["pending"] is None
     response = signed_in.post(
         reverse("stakeholders:import_confirm", kwargs={"partnership_pk": partnership.pk}),
-        {"digest": preview.context["digest"]},
+        {"pending": ""},
         follow=True,
     )
     assert "no checked file waiting" in response.content.decode()
