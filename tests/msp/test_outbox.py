@@ -1,7 +1,10 @@
 """One outbox for every e-mail: notifications and invitations alike, one attempt limit, one task per message."""
 
+from io import StringIO
+
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -198,3 +201,29 @@ class TestAdmin:
         row.refresh_from_db()
         assert (row.status, row.attempts) == (Status.SENT, 1)
         assert len(mail.outbox) == 1
+
+
+class TestScheduledJobsWithoutBeat:
+    def test_cron_can_run_the_sweep_alone(self, partnership, partner):
+        services.notify(partnership=partnership, recipients=[partner], subject="Now", body="")
+        services.notify(
+            partnership=partnership, recipients=[partner], subject="Daily", body="", delivery=Delivery.DAILY
+        )
+        Notification.objects.update(next_attempt_at=timezone.now())
+        out = StringIO()
+        call_command("run_scheduled_jobs", "send-pending-notifications", stdout=out)
+        assert out.getvalue().strip() == "send-pending-notifications: done"
+        assert [m.subject for m in mail.outbox] == ["Now"]  # the digest waits for its daily run
+
+    def test_without_names_every_job_runs(self, partnership, partner):
+        services.notify(
+            partnership=partnership, recipients=[partner], subject="Daily", body="", delivery=Delivery.DAILY
+        )
+        out = StringIO()
+        call_command("run_scheduled_jobs", stdout=out)
+        assert "send-daily-digests: done" in out.getvalue()
+        assert [m.subject for m in mail.outbox] == ["Your daily summary: 1 update"]
+
+    def test_an_unknown_job_is_refused(self, db):
+        with pytest.raises(CommandError, match="Unknown job: nightly"):
+            call_command("run_scheduled_jobs", "nightly")
