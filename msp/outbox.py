@@ -81,6 +81,8 @@ def write(
     commit (msp.services does)."""
     if kind and kind not in _kinds:
         raise ValueError(f"No renderer registered for outbox kind {kind!r}.")
+    if kind and delivery != Delivery.NOW:
+        raise ValueError("A digest is made of stored text; a message written at send time goes out on its own.")
     due = timezone.now() + SWEEP_GRACE
     rows = Notification.objects.bulk_create(
         [

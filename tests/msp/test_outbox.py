@@ -170,6 +170,12 @@ def test_the_daily_digest_sends_one_message_per_person(partnership, partner, sec
     assert tasks.send_daily_digests.apply().get() == 0  # nothing twice
 
 
+def test_a_message_written_at_send_time_cannot_wait_for_the_digest(db):
+    outbox.register("tests.plain", render=lambda row: outbox.Rendered("S", "B"))
+    with pytest.raises(ValueError, match="goes out on its own"):
+        outbox.write(to=[("x@example.org", None)], subject="S", kind="tests.plain", delivery=Delivery.DAILY)
+
+
 def test_people_and_addresses_without_an_address_get_nothing(partnership):
     assert services.notify(partnership=partnership, recipients=[UserFactory(email="")], subject="S", body="B") == []
 
