@@ -125,7 +125,11 @@ class NotificationAdmin(admin.ModelAdmin):
     def short_error(self, obj):
         return Truncator(obj.last_error).chars(80)
 
-    @admin.action(description=_("Send the selected failed e-mails again"), permissions=["view"])
+    def has_retry_permission(self, request):
+        # The rows stay read-only; sending again is an operator's act (superusers, or the change permission).
+        return request.user.has_perm("msp.change_notification")
+
+    @admin.action(description=_("Send the selected failed e-mails again"), permissions=["retry"])
     def retry(self, request, queryset):
         retried = services.notifications_retry(ids=list(queryset.values_list("pk", flat=True)))
         self.message_user(

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -207,6 +208,18 @@ class TestAdmin:
         row.refresh_from_db()
         assert (row.status, row.attempts) == (Status.SENT, 1)
         assert len(mail.outbox) == 1
+
+    def test_staff_who_may_only_look_cannot_send_again(self, client, partnership, partner):
+        [row] = services.notify(partnership=partnership, recipients=[partner], subject="S", body="B")
+        Notification.objects.filter(pk=row.pk).update(status=Status.FAILED, attempts=outbox.MAX_ATTEMPTS)
+        viewer = UserFactory(is_staff=True)
+        viewer.user_permissions.add(Permission.objects.get(codename="view_notification"))
+        client.force_login(viewer)
+        page = client.get(reverse("admin:msp_notification_changelist"))
+        assert page.status_code == 200 and 'value="retry"' not in page.content.decode()
+        client.post(reverse("admin:msp_notification_changelist"), {"action": "retry", "_selected_action": [row.pk]})
+        row.refresh_from_db()
+        assert row.status == Status.FAILED and mail.outbox == []
 
 
 class TestScheduledJobsWithoutBeat:
