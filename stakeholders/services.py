@@ -1,8 +1,6 @@
 """Writes about who is who. Every service checks its caller's right through msp.access and validates with
 full_clean(); those touching a partnership lock its row, so two secretariat members cannot interleave."""
 
-import logging
-
 from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -29,8 +27,6 @@ from .models import (
     StakeholderMapEntry,
     authority_refusal,
 )
-
-logger = logging.getLogger(__name__)
 
 
 def _require_registry(by):
