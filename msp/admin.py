@@ -1,11 +1,16 @@
 from auditlog.admin import LogEntryAdmin
 from django.contrib import admin
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import services
 from .models import (
     ActivityEntry,
     Country,
     Currency,
     Notification,
+    NotificationAttachment,
     Partnership,
     PartnershipRole,
     SdgGoal,
@@ -87,9 +92,48 @@ class ActivityEntryAdmin(LogEntryAdmin):
     list_select_related = ["content_type", "actor", "partnership"]
 
 
+class AttachmentInline(admin.TabularInline):
+    model = NotificationAttachment
+    fields = ["filename", "mimetype"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "subject", "sent_at", "attempts"]
-    list_filter = ["sent_at"]
-    search_fields = ["subject", "recipient__email"]
-    readonly_fields = ["created_at", "claimed_at", "sent_at", "attempts", "last_error"]
+    """The outbox, read-only: what went out, what is waiting, what failed and why. Failed rows can be retried."""
+
+    list_display = ["created_at", "email", "subject", "kind", "status", "attempts", "short_error", "sent_at"]
+    list_filter = ["status", "kind", "delivery"]
+    search_fields = ["subject", "email"]
+    date_hierarchy = "created_at"
+    actions = ["retry"]
+    inlines = [AttachmentInline]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("last error"))
+    def short_error(self, obj):
+        return Truncator(obj.last_error).chars(80)
+
+    def has_retry_permission(self, request):
+        # The rows stay read-only; sending again is an operator's act (superusers, or the change permission).
+        return request.user.has_perm("msp.change_notification")
+
+    @admin.action(description=_("Send the selected failed e-mails again"), permissions=["retry"])
+    def retry(self, request, queryset):
+        retried = services.notifications_retry(ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext("%(count)d e-mail queued again.", "%(count)d e-mails queued again.", len(retried))
+            % {"count": len(retried)},
+        )

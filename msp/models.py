@@ -271,21 +271,54 @@ class ActivityEntry(AbstractLogEntry):
         super().save(*args, **kwargs)
 
 
-class Notification(models.Model):
-    """An e-mail to one person: an outbox row first, sent by a task.
+def site_language():
+    return settings.LANGUAGE_CODE
 
-    The row is written in the same transaction as the event it reports, so a broker or mail-server failure
-    loses nothing: `send_notification` retries, and the periodic sweep sends whatever is still pending.
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")  # gave up after MAX_ATTEMPTS (msp.outbox)
+    CANCELLED = "cancelled", _("Cancelled")  # what it was about is gone (e.g. the invitation was revoked)
+    DIGESTED = "digested", _("Sent in a digest")
+
+
+class Delivery(models.TextChoices):
+    NOW = "now", _("Now")
+    DAILY = "daily", _("In the daily digest")
+
+
+class Notification(models.Model):
+    """The outbox: one e-mail to one address (a user's, or a bare address for someone without an account).
+
+    The row is written in the same transaction as the event it reports and sent after commit by a task, one task
+    per row (msp.outbox.send, claimed with a conditional UPDATE, so at most once). A broker or mail-server failure
+    loses nothing: the row stays pending and the sweep queues it again at `next_attempt_at`, up to MAX_ATTEMPTS.
+    Either the text is stored (`subject`, `body`, `link`), or `kind` names a renderer that writes the message at
+    send time from the record `object_id` (an invitation: its link is never stored, and a revoked or re-sent link
+    never goes out). It is rendered and sent in `language`.
     """
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    email = models.EmailField(_("to"))
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     subject = models.CharField(max_length=200)
-    body = models.TextField()
+    body = models.TextField(blank=True)
     link = models.CharField(max_length=500, blank=True)
+    kind = models.CharField(max_length=50, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    language = models.CharField(max_length=10, default=site_language)
+    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.NOW)
+    digest = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="items", editable=False
+    )
+    status = models.CharField(max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -293,7 +326,25 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["sent_at", "created_at"], name="notification_pending")]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outbox")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="notification_due"),
+            models.Index(fields=["kind", "object_id"], name="notification_about"),
+        ]
 
     def __str__(self):
-        return f"{self.subject} → {self.recipient}"
+        return f"{self.subject} → {self.email}"
+
+
+class NotificationAttachment(models.Model):
+    """A file sent with an outbox row (e.g. a calendar invitation). Kept in the database, so it exists exactly
+    when its row does (file storage is not transactional)."""
+
+    notification = models.ForeignKey(Notification, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=200)
+    mimetype = models.CharField(max_length=100)
+    content = models.BinaryField()
+
+    def __str__(self):
+        return self.filename

@@ -1,24 +1,12 @@
 """Writes of the core that span several rows or have side effects."""
 
-import logging
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F, Q
-from django.utils import timezone
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from . import access
-from .models import Notification, Partnership, PartnershipRole, Role, person_name
-from .text import one_line
-
-logger = logging.getLogger(__name__)
-
-# A claim older than this is considered abandoned (the worker died mid-send) and may be taken again.
-CLAIM_TIMEOUT = timezone.timedelta(minutes=10)
-MAX_ATTEMPTS = 8
+from . import access, outbox, tasks
+from .models import Delivery, Notification, Partnership, PartnershipRole, Role, person_name
 
 
 class StaleEdit(ValidationError):
@@ -112,71 +100,55 @@ def _refuse_removing_last_secretariat(partnership, partnership_role):
         )
 
 
-def notify(*, partnership, recipients, subject, body, link="") -> list[Notification]:
-    """Write one outbox row per recipient (with an e-mail address) and queue their sending after commit.
+def notify(
+    *, partnership, recipients, subject, body, link="", delivery=Delivery.NOW, attachments=()
+) -> list[Notification]:
+    """Put one e-mail per recipient (with an address) in the outbox and queue their sending after commit.
 
     Call inside the transaction that records the event: the e-mails exist exactly when the event does.
     """
-    rows = Notification.objects.bulk_create(
-        [
-            Notification(recipient=user, partnership=partnership, subject=one_line(subject, 200), body=body, link=link)
-            for user in recipients
-            if user.email
-        ]
+    rows = outbox.write(
+        to=[(user.email, user) for user in recipients if user.email],
+        partnership=partnership,
+        subject=subject,
+        body=body,
+        link=link,
+        delivery=delivery,
+        attachments=attachments,
     )
-    ids = [row.pk for row in rows]
-    if ids:
-        transaction.on_commit(lambda: queue_notifications(ids))
+    queue_after_commit(rows)
     return rows
 
 
-def queue_notifications(ids) -> None:
-    """Hand the sending to Celery. A broker that is down loses nothing: the rows stay pending for the sweep."""
-    from .tasks import send_notification
-
-    for pk in ids:
-        try:
-            send_notification.delay(pk)
-        except Exception:  # kombu raises several unrelated types for an unreachable broker
-            logger.exception("Could not queue notification %s; the periodic sweep will send it.", pk)
-            return
-
-
-def notification_send(*, notification_id) -> bool:
-    """Send one notification, at most once. Returns True when this call sent it.
-
-    The row is claimed with a conditional UPDATE, so two workers (or a retried task) never both send it;
-    the mail server is talked to outside any transaction.
-    """
-    now = timezone.now()
-    claimed = (
-        Notification.objects.filter(pk=notification_id, sent_at__isnull=True)
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT))
-        .update(claimed_at=now, attempts=F("attempts") + 1)
+def email_address(
+    *, email, subject="", body="", link="", partnership=None, kind="", object_id=None, language=None
+) -> Notification:
+    """Put one e-mail to a bare address (someone without an account, e.g. an invited contact person) in the
+    outbox and queue it after commit. With `kind`, the message is written at send time (see msp.outbox)."""
+    [row] = outbox.write(
+        to=[(email, None)],
+        subject=subject,
+        body=body,
+        link=link,
+        partnership=partnership,
+        kind=kind,
+        object_id=object_id,
+        language=language,
     )
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    body = notification.body
-    if notification.link:
-        body = f"{body}\n\n{settings.SITE_URL}{notification.link}"
-    try:
-        send_mail(one_line(notification.subject), body, None, [notification.recipient.email])
-    except Exception as exc:
-        Notification.objects.filter(pk=notification_id).update(claimed_at=None, last_error=repr(exc)[:2000])
-        raise
-    Notification.objects.filter(pk=notification_id).update(sent_at=timezone.now(), last_error="")
-    return True
+    queue_after_commit([row])
+    return row
 
 
-SWEEP_GRACE = timezone.timedelta(minutes=5)
+def queue_after_commit(rows) -> None:
+    ids = [row.pk for row in rows if row.delivery == Delivery.NOW]
+    if ids:
+        transaction.on_commit(lambda: tasks.queue_notifications(ids))
 
 
-def pending_notification_ids(*, older_than=SWEEP_GRACE):
-    """Notifications that should have gone out by now: never queued (broker down) or out of retries."""
-    now = timezone.now()
-    return list(
-        Notification.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lt=now - older_than)
-        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT))
-        .values_list("pk", flat=True)[:500]
-    )
+def notifications_retry(*, ids) -> list[int]:
+    """Try failed e-mails again (admin action): a fresh set of attempts, queued after commit."""
+    with transaction.atomic():
+        retried = outbox.retry(ids)
+        if retried:
+            transaction.on_commit(lambda: tasks.queue_notifications(retried))
+    return retried

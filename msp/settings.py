@@ -7,6 +7,7 @@ Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and EMAIL_URL
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -163,7 +164,7 @@ REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # An eager task that fails must not turn the request that queued it into an error page: task state lives in
-# the database (e.g. Notification.last_error) and the periodic sweep picks the work up again.
+# the database (e.g. the outbox's last_error) and the periodic sweep picks the work up again.
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
@@ -175,13 +176,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Every e-mail goes through the outbox (msp.outbox); the sweep queues what is due, one task per message.
     "send-pending-notifications": {
         "task": "msp.tasks.send_pending_notifications",
-        "schedule": 10 * 60,
+        "schedule": 60,
     },
-    "send-pending-invitations": {
-        "task": "stakeholders.tasks.send_pending_invitations",
-        "schedule": 10 * 60,
+    "send-daily-digests": {
+        "task": "msp.tasks.send_daily_digests",
+        "schedule": crontab(hour=6, minute=0),
     },
     "purge-expired-imports": {
         "task": "stakeholders.tasks.purge_expired_imports",

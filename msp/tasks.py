@@ -1,33 +1,45 @@
+"""Celery's side of the outbox (msp.outbox): one task per e-mail, the sweep, and the daily digest.
+
+Tasks take ids and call the outbox; they never import msp.services (services queue tasks, not the reverse).
+Retries are the outbox's business (the row's `next_attempt_at`, picked up by the sweep), not Celery's: one
+mechanism and one attempt limit for every e-mail.
+"""
+
 import logging
-import smtplib
 
 from celery import shared_task
 
-from . import services
+from . import outbox
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, max_retries=services.MAX_ATTEMPTS)
-def send_notification(self, notification_id):
-    """Send one notification e-mail. Safe to run twice: the row is claimed before sending."""
-    try:
-        services.notification_send(notification_id=notification_id)
-    except (smtplib.SMTPException, OSError) as exc:
-        if self.request.is_eager:
-            # In-process mode: do not hold the request hostage to a flaky mail server; the sweep retries.
-            logger.warning("Notification %s not sent (%r); it stays pending.", notification_id, exc)
-            return
-        raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 3600)) from exc
+@shared_task
+def send_notification(notification_id):
+    """Send one outbox row. Safe to run twice: the row is claimed before sending."""
+    return outbox.send(notification_id=notification_id)
+
+
+def queue_notifications(ids) -> int:
+    """Hand each row to its own task. A broker that is down loses nothing: the rows stay pending for the sweep.
+    Returns how many were queued."""
+    for queued, pk in enumerate(ids):
+        try:
+            send_notification.delay(pk)
+        except Exception:  # kombu raises several unrelated types for an unreachable broker
+            logger.exception("Could not queue e-mail %s; the periodic sweep will send it.", pk)
+            return queued
+    return len(ids)
 
 
 @shared_task
 def send_pending_notifications():
-    """The sweep (celery beat, every 10 minutes): sends what the broker or the mail server let drop."""
-    sent = 0
-    for pk in services.pending_notification_ids():
-        try:
-            sent += services.notification_send(notification_id=pk)
-        except Exception:
-            logger.exception("Notification %s failed again; it stays pending.", pk)
-    return sent
+    """The sweep (celery beat, every minute): queues what is due, one task per row, so one slow mail server
+    holds up only its own messages. Returns how many were queued."""
+    return queue_notifications(outbox.due_ids())
+
+
+@shared_task
+def send_daily_digests():
+    """Once a day (celery beat): one e-mail per address with the updates that asked for the daily digest."""
+    return queue_notifications(outbox.collect_daily_digest())

@@ -8,9 +8,10 @@ class StakeholdersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from msp import affiliations
+        from msp import affiliations, outbox
         from msp.selectors import register_activity_source
 
+        from . import emails
         from .affiliations import AFFILIATIONS
         from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
         from .selectors import registry_activity
@@ -22,9 +23,11 @@ class StakeholdersConfig(AppConfig):
         # The nonce is the secret half of the link; the sending bookkeeping is not news.
         auditlog.register(
             Invitation,
-            exclude_fields=["nonce", "send_claimed_at", "sent_at", "send_count", "last_error", "created_at"],
+            exclude_fields=["nonce", "sent_at", "send_count", "created_at"],
         )
         # Registry changes show in the feed of each partnership the organisation is a member of.
         register_activity_source(registry_activity)
         # "People & roles" links a partner's account to a contact person, so to an organisation.
         affiliations.register(AFFILIATIONS)
+        # The invitation e-mail is written when it is sent, from the invitation's current link.
+        outbox.register(emails.INVITATION_EMAIL, render=emails.invitation_message, sent=emails.invitation_sent)

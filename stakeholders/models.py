@@ -401,8 +401,9 @@ class Invitation(models.Model):
     """A contact person invited to a partnership as a partner or donor user.
 
     The link carries the invitation's id and `nonce`, signed with the secret key (see `token()`): a leaked
-    database alone cannot forge a link, and resending draws a new nonce, which kills the old link. The row is also
-    the e-mail's outbox: `sent_at` stays empty until a worker has sent it (claimed with `send_claimed_at`).
+    database alone cannot forge a link, and resending draws a new nonce, which kills the old link. The e-mail goes
+    through the outbox (msp.outbox, written at send time by stakeholders.emails); `sent_at` and `send_count` record
+    when the latest link went out and how many e-mails were sent.
     """
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="invitations")
@@ -417,10 +418,8 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     expires_at = models.DateTimeField(_("expires"))
-    send_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("e-mail sent"), null=True, blank=True)
     send_count = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True, editable=False)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

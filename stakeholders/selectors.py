@@ -5,11 +5,13 @@ import re
 import unicodedata
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from msp import access
+from msp.models import Notification
 
+from .emails import INVITATION_EMAIL
 from .models import (
     HIGH,
     ContactPerson,
@@ -124,8 +126,18 @@ def map_entries_for(partnership):
 
 
 def invitations_for(partnership):
-    return Invitation.objects.filter(partnership=partnership).select_related(
-        "contact__organisation", "created_by", "accepted_by"
+    """With the state of each invitation's latest e-mail from the outbox: `email_status` (pending, sent, failed,
+    cancelled) and `email_error` (the last error, while it is retried or after it failed)."""
+    latest_email = Notification.objects.filter(kind=INVITATION_EMAIL, object_id=OuterRef("pk")).order_by(
+        "-created_at", "-pk"
+    )
+    return (
+        Invitation.objects.filter(partnership=partnership)
+        .select_related("contact__organisation", "created_by", "accepted_by")
+        .annotate(
+            email_status=Subquery(latest_email.values("status")[:1]),
+            email_error=Subquery(latest_email.values("last_error")[:1]),
+        )
     )
 
 

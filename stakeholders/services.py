@@ -9,21 +9,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from msp import access
+from msp import access, outbox
 from msp.models import Partnership, PartnershipRole, Role, person_name
-from msp.services import notify
-from msp.text import one_line
+from msp.services import email_address, notify
 
-from . import selectors, spreadsheets
+from . import emails, selectors, spreadsheets
 from .models import (
     AUTHORITY_FIELDS,
     MAX_INVITATION_DAYS,
@@ -37,9 +34,6 @@ from .models import (
 from .pending_imports import FOLDER, PendingImport, private_storage
 
 logger = logging.getLogger(__name__)
-
-CLAIM_TIMEOUT = timezone.timedelta(minutes=10)
-MAX_SEND_ATTEMPTS = 8
 
 
 def _require_registry(by):
@@ -326,7 +320,7 @@ def invitation_create(*, partnership, contact, role, by, valid_days=None, send=T
         invitation.full_clean()
         invitation.save()
         if send:
-            _queue_send(invitation.pk)
+            _queue_email(invitation)
     return invitation
 
 
@@ -345,10 +339,11 @@ def invitation_resend(*, invitation, by, valid_days=None) -> Invitation:
         locked.nonce = Invitation._meta.get_field("nonce").get_default()
         locked.email = locked.contact.email
         locked.expires_at = timezone.now() + timezone.timedelta(days=valid_days)
-        locked.sent_at = locked.send_claimed_at = None
-        locked.last_error = ""
+        locked.sent_at = None
         locked.save()
-        _queue_send(locked.pk)
+        # The pending e-mail would now carry the new link too; one e-mail per resend is enough.
+        outbox.cancel(kind=emails.INVITATION_EMAIL, object_id=locked.pk)
+        _queue_email(locked)
     return locked
 
 
@@ -364,6 +359,7 @@ def invitation_revoke(*, invitation, by) -> Invitation:
             return locked
         locked.revoked_at, locked.revoked_by = timezone.now(), by
         locked.save(update_fields=["revoked_at", "revoked_by"])
+        outbox.cancel(kind=emails.INVITATION_EMAIL, object_id=locked.pk)
     return locked
 
 
@@ -461,80 +457,14 @@ def _create_account(contact, username, password):
         raise ValidationError({"username": _("This username is taken; choose another.")}) from None
 
 
-def _queue_send(invitation_id):
-    def queue():
-        from .tasks import send_invitation
-
-        try:
-            send_invitation.delay(invitation_id)
-        except Exception:  # kombu raises several unrelated types for an unreachable broker
-            logger.exception("Could not queue invitation %s; the periodic sweep will send it.", invitation_id)
-
-    transaction.on_commit(queue)
-
-
-def invitation_link(invitation) -> str:
-    return settings.SITE_URL + reverse("invitation_accept", kwargs={"token": invitation.token()})
-
-
-def invitation_send(*, invitation_id) -> bool:
-    """Send the invitation e-mail, at most once per link. Returns True when this call sent it.
-
-    Claimed with a conditional UPDATE (two workers never both send); the mail server is talked to outside any
-    transaction; a resend in the meantime changes the nonce, so the sent mark is only set for the link sent.
-    """
-    now = timezone.now()
-    claimed = (
-        Invitation.objects.open(now)
-        .filter(pk=invitation_id, sent_at__isnull=True)
-        .filter(Q(send_claimed_at__isnull=True) | Q(send_claimed_at__lt=now - CLAIM_TIMEOUT))
-        .update(send_claimed_at=now)
-    )
-    if not claimed:
-        return False
-    invitation = Invitation.objects.select_related("partnership", "contact__organisation", "created_by").get(
-        pk=invitation_id
-    )
-    inviter = invitation.created_by
-    who = person_name(inviter, default=_("The secretariat"))
-    subject = one_line(_("Invitation to %(partnership)s") % {"partnership": invitation.partnership.name})
-    body = _(
-        "Dear %(name)s,\n\n"
-        "%(who)s invites you to %(partnership)s on MSP Manager, as a %(role)s for %(org)s. There you see the "
-        "partnership's members, plans and agreements, on equal terms with every partner.\n\n"
-        "Follow this link to set your password and sign in:\n%(link)s\n\n"
-        "The link works once and expires on %(date)s. If you did not expect this e-mail, ignore it."
-    ) % {
-        "name": invitation.contact.name,
-        "who": who,
-        "partnership": invitation.partnership.name,
-        "role": invitation.get_role_display().lower(),
-        "org": invitation.contact.organisation.name,
-        "link": invitation_link(invitation),
-        "date": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
-    }
-    try:
-        send_mail(subject, body, None, [invitation.email])
-    except Exception as exc:
-        Invitation.objects.filter(pk=invitation_id).update(send_claimed_at=None, last_error=repr(exc)[:2000])
-        raise
-    Invitation.objects.filter(pk=invitation_id, nonce=invitation.nonce).update(
-        sent_at=timezone.now(), send_count=F("send_count") + 1, last_error=""
-    )
-    return True
-
-
-SWEEP_GRACE = timezone.timedelta(minutes=5)
-
-
-def pending_invitation_ids(*, older_than=SWEEP_GRACE):
-    """Open invitations whose e-mail should have gone out by now (the broker was down, or sending failed)."""
-    now = timezone.now()
-    return list(
-        Invitation.objects.open(now)
-        .filter(sent_at__isnull=True, created_at__lt=now - older_than)
-        .filter(Q(send_claimed_at__isnull=True) | Q(send_claimed_at__lt=now - CLAIM_TIMEOUT))
-        .values_list("pk", flat=True)[:500]
+def _queue_email(invitation):
+    """The e-mail goes through the outbox, written at send time from the invitation (stakeholders.emails)."""
+    email_address(
+        email=invitation.email,
+        subject=emails.invitation_subject(invitation),
+        partnership=invitation.partnership,
+        kind=emails.INVITATION_EMAIL,
+        object_id=invitation.pk,
     )
 
 

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from msp.models import Notification, Partnership
-from msp.services import notification_send, notify
+from msp.outbox import send
+from msp.services import notify
 from stakeholders.models import ContactPerson, Organisation
 from tests.msp.test_partnership_views import VALID
 
@@ -50,7 +51,7 @@ def test_a_subject_stored_with_a_line_break_is_still_sent_on_one_line(partnershi
     [row] = notify(partnership=partnership, recipients=[partner], subject=f"{partnership.name} moved", body="Hello")
     assert "\n" not in row.subject and "\r" not in row.subject
     Notification.objects.filter(pk=row.pk).update(subject=f"{EVIL} moved")  # as stored by an older version
-    assert notification_send(notification_id=row.pk) is True
+    assert send(notification_id=row.pk) is True
     [message] = mail.outbox
     assert message.subject == "Garment Bcc: everyone@example.org moved"
     assert message.recipients() == ["pablo@example.org"]

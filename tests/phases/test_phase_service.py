@@ -137,14 +137,9 @@ def test_no_email_before_commit(partnership, secretariat, partner, django_captur
 
 
 def test_a_mail_server_failure_keeps_the_transition(
-    partnership, secretariat, partner, settings, django_capture_on_commit_callbacks, monkeypatch
+    partnership, secretariat, partner, settings, django_capture_on_commit_callbacks
 ):
-    import smtplib
-
-    def refuse(*args, **kwargs):
-        raise smtplib.SMTPServerDisconnected("mail server down")
-
-    monkeypatch.setattr("msp.services.send_mail", refuse)
+    settings.EMAIL_BACKEND = "tests.mailservers.Down"
     with django_capture_on_commit_callbacks(execute=True):
         move(partnership, 2, secretariat)
     partnership.refresh_from_db()

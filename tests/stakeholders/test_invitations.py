@@ -10,8 +10,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from msp.models import ActivityEntry, PartnershipRole, Role
-from stakeholders import services, tasks
+from msp import outbox, tasks
+from msp.models import ActivityEntry, Notification, PartnershipRole, Role
+from stakeholders import services
 from stakeholders.models import Invitation
 from tests.conftest import needs_postgres
 from tests.factories import ContactFactory, MembershipFactory, PartnershipFactory, UserFactory
@@ -288,13 +289,17 @@ def test_the_list_shows_pending_accepted_expired_and_revoked(client, partnership
     assert "Ed Expired" in expired_only and "Pat Pending" not in expired_only
 
 
-def test_sending_happens_once_and_the_sweep_sends_what_was_dropped(partnership, contact):
-    invitation = InvitationFactory(partnership=partnership, contact=contact)
-    Invitation.objects.filter(pk=invitation.pk).update(created_at=timezone.now() - timezone.timedelta(hours=1))
-    assert tasks.send_pending_invitations.apply().get() == 1
-    assert services.invitation_send(invitation_id=invitation.pk) is False  # a duplicate task
-    assert len(mail.outbox) == 1
-    assert tasks.send_pending_invitations.apply().get() == 0
+def test_sending_happens_once_and_the_sweep_sends_what_was_dropped(partnership, secretariat, contact):
+    invitation = services.invitation_create(partnership=partnership, contact=contact, role="partner", by=secretariat)
+    # The transaction of the test never commits: as if the broker had been down when the invitation was made.
+    [row] = Notification.objects.filter(kind="stakeholders.invitation", object_id=invitation.pk)
+    Notification.objects.filter(pk=row.pk).update(next_attempt_at=timezone.now())
+    assert tasks.send_pending_notifications.apply().get() == 1
+    assert outbox.send(notification_id=row.pk) is False  # a duplicate task
+    assert [m.to for m in mail.outbox] == [["abena@union.example"]]
+    assert tasks.send_pending_notifications.apply().get() == 0
+    invitation.refresh_from_db()
+    assert invitation.sent_at is not None and invitation.send_count == 1
 
 
 @pytest.mark.postgres

@@ -1,0 +1,82 @@
+"""A database made before the outbox keeps its e-mails: sent stay sent, pending ones are sent by the sweep."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+from msp import tasks
+from msp.models import Notification
+from msp.models import NotificationStatus as Status
+
+BEFORE = [("msp", "0002_iati_codelists"), ("stakeholders", "0003_map_entries_and_invitations")]
+AFTER = [("msp", "0004_outbox_fill"), ("stakeholders", "0005_invitation_email_in_outbox")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notifications_and_unsent_invitations_move_into_the_outbox(reference_data):
+    old = migrate(BEFORE)
+    User = old.get_model("auth", "User")
+    Partnership = old.get_model("msp", "Partnership")
+    OldNotification = old.get_model("msp", "Notification")
+    Organisation = old.get_model("stakeholders", "Organisation")
+    Contact = old.get_model("stakeholders", "ContactPerson")
+    OldInvitation = old.get_model("stakeholders", "Invitation")
+    now = timezone.now()
+    try:
+        ama = User.objects.create(username="ama", email="ama@example.org")
+        partnership = Partnership.objects.create(name="Cocoa", currency_id="EUR")
+        OldNotification.objects.create(recipient=ama, partnership=partnership, subject="Sent", body="B", sent_at=now)
+        OldNotification.objects.create(recipient=ama, partnership=partnership, subject="Waiting", body="B")
+        OldNotification.objects.create(recipient=ama, partnership=partnership, subject="Gave up", body="B", attempts=8)
+        contact = Contact.objects.create(
+            organisation=Organisation.objects.create(name="Union"), name="Kofi", email="kofi@example.org"
+        )
+        later = now + timezone.timedelta(days=3)
+        unsent = OldInvitation.objects.create(
+            partnership=partnership,
+            contact=contact,
+            role="partner",
+            email=contact.email,
+            expires_at=later,
+            last_error="SMTPServerDisconnected()",
+        )
+        OldInvitation.objects.create(
+            partnership=partnership,
+            contact=contact,
+            role="partner",
+            email=contact.email,
+            expires_at=later,
+            sent_at=now,
+            send_count=1,
+        )
+        OldInvitation.objects.create(
+            partnership=partnership,
+            contact=contact,
+            role="partner",
+            email=contact.email,
+            expires_at=later,
+            revoked_at=now,
+        )
+    finally:
+        migrate(AFTER)
+
+    assert {(n.subject, n.status, n.email) for n in Notification.objects.filter(kind="")} == {
+        ("Sent", Status.SENT, "ama@example.org"),
+        ("Waiting", Status.PENDING, "ama@example.org"),
+        ("Gave up", Status.FAILED, "ama@example.org"),
+    }
+    [invitation_email] = Notification.objects.filter(kind="stakeholders.invitation")
+    assert (invitation_email.object_id, invitation_email.email) == (unsent.pk, "kofi@example.org")
+    assert invitation_email.last_error == "SMTPServerDisconnected()"
+
+    assert tasks.send_pending_notifications.apply().get() == 2
+    assert sorted(m.subject for m in mail.outbox) == ["Invitation to Cocoa", "Waiting"]
