@@ -297,3 +297,7 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.recipient}"
+
+
+# Stored documents (rendered PDFs kept with their hash) live beside the service that writes them.
+from .documents import StoredDocument  # noqa: E402, F401

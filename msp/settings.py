@@ -183,6 +183,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.tasks.send_pending_invitations",
         "schedule": 10 * 60,
     },
+    "store-missing-mou-copies": {
+        "task": "governance.tasks.store_missing_copies",
+        "schedule": 10 * 60,
+    },
 }
 
 CACHES = {
