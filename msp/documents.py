@@ -81,6 +81,13 @@ def document_for(subject, kind, language):
     ).first()
 
 
+def pdf_identifier(subject, kind, language) -> bytes:
+    """The PDF file identifier of a stored copy: from what it is a copy of, so a re-render gives the same bytes."""
+    subject_type = ContentType.objects.get_for_model(subject)
+    key = f"{subject_type.app_label}.{subject_type.model}:{subject.pk}:{kind}:{language}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
+
+
 def document_render(*, subject, kind, language, html, name) -> StoredDocument:
     """Render `html` once as an archival, tagged PDF (PDF/A-2a) and keep it with its SHA-256.
 
@@ -93,8 +100,7 @@ def document_render(*, subject, kind, language, html, name) -> StoredDocument:
     if existing is not None:
         return existing
     subject_type = ContentType.objects.get_for_model(subject)
-    key = f"{subject_type.app_label}.{subject_type.model}:{subject.pk}:{kind}:{language}"
-    content = render_pdf(html, archival=True, identifier=hashlib.sha256(key.encode()).hexdigest()[:32].encode())
+    content = render_pdf(html, archival=True, identifier=pdf_identifier(subject, kind, language))
     digest = hashlib.sha256(content).hexdigest()
     document = StoredDocument(
         subject_type=subject_type,
@@ -111,6 +117,6 @@ def document_render(*, subject, kind, language, html, name) -> StoredDocument:
     except IntegrityError:
         # Another task stored this copy first: keep theirs, drop our file.
         document.file.storage.delete(document.file.name)
-        logger.info("Stored document %s already existed; kept the first.", key)
+        logger.info("Stored %s of %s %s already existed; kept the first.", kind, subject_type, subject.pk)
         return document_for(subject, kind, language)
     return document

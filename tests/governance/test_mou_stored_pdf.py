@@ -2,19 +2,22 @@
 force, kept with its SHA-256, and served as that file on every download. Drafts and versions in review render on
 demand; a broker that is down delays the stored copy (the sweep makes it) but never the download."""
 
+import datetime as dt
 import hashlib
 import io
 import shutil
 import subprocess
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
-from governance import services, tasks
+from governance import pdf, selectors, services, tasks
 from governance.models import MouVersion
-from msp.documents import StoredDocument
+from msp.documents import StoredDocument, pdf_identifier
+from msp.pdf import render_pdf
 from tests.governance.factories import mou_draft, sign
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext, pdfinfo)")
@@ -148,3 +151,35 @@ def test_the_page_names_both_hashes(client, partnership, secretariat, kofi, awa,
     page = client.get(version.get_absolute_url()).content.decode()
     assert "Fingerprint of the signed text (SHA-256)" in page and version.fingerprint in page
     assert "SHA-256 of the stored PDF file" in page and stored.sha256 in page
+
+
+def test_a_copy_rendered_again_from_the_same_version_has_the_same_bytes(partnership, secretariat):
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    stored = pdf.mou_store(version_id=version.pk, kind=Kind.MOU_FOR_SIGNATURE)
+    version = selectors.mou_version_for_pdf(partnership, version.number)
+    again = render_pdf(
+        pdf.mou_html(version, kind=Kind.MOU_FOR_SIGNATURE),
+        archival=True,
+        identifier=pdf_identifier(version, Kind.MOU_FOR_SIGNATURE, "en"),
+    )
+    assert hashlib.sha256(again).hexdigest() == stored.sha256
+
+
+def test_a_signature_recorded_on_paper_that_completes_the_mou_stores_the_signed_copy(
+    partnership, secretariat, kofi, awa, django_capture_on_commit_callbacks
+):
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    sign(version, kofi)
+    awa_org = version.parties.filter(purpose="sign").exclude(organisation__contacts__user=kofi).get().organisation
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mou_sign_on_paper(
+            version=version,
+            by=secretariat,
+            organisation=awa_org,
+            name="Awa Traoré",
+            position="Director",
+            signed_on=dt.date.today(),
+            evidence=ContentFile(b"%PDF-1.4 page", name="page.pdf"),
+        )
+    stored = StoredDocument.objects.get(subject_id=version.pk, kind=Kind.MOU_IN_FORCE)
+    assert stored.size > 0 and len(stored.sha256) == 64
