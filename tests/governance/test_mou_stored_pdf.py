@@ -60,7 +60,7 @@ def test_two_downloads_of_a_signed_mou_are_byte_identical_and_match_the_stored_h
     assert hashlib.sha256(first.content).hexdigest() == stored.sha256 == first["ETag"].strip('"')
     assert len(first.content) == stored.size
     text = _text(first.content, tmp_path)
-    assert "In force" in text and "reference copy of the signed MoU" in text
+    assert "In force" in text and "reference copy of the signed MoU as it came into force" in text
     assert "Generated" not in text  # no stamp of the time of download
     assert version.signatures.get(organisation__contacts__user=kofi).signer_name in text  # signatures are in it
 
@@ -78,7 +78,7 @@ def test_sending_for_signature_keeps_the_text_to_sign_and_in_force_a_second_copy
     content = _download(client, version).content  # partially signed: still the text as sent
     assert hashlib.sha256(content).hexdigest() == sent.sha256
     text = _text(content, tmp_path)
-    assert "For signature" in text and "reference copy of the text sent for signature" in text
+    assert "For signature" in text and "reference copy of the text as sent for signature" in text
     with django_capture_on_commit_callbacks(execute=True):
         sign(version, awa)
     in_force = StoredDocument.objects.get(subject_id=version.pk, kind=Kind.MOU_IN_FORCE)
