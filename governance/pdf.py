@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from msp.documents import StoredDocument, document_for, document_render
 from msp.pdf import render_pdf
@@ -165,7 +164,3 @@ def mou_pdf_filename(version) -> str:
     while "--" in slug:
         slug = slug.replace("--", "-")
     return f"mou-{slug[:50]}-v{version.number}.pdf"
-
-
-def stored_copy_label(kind) -> str:
-    return {Kind.MOU_FOR_SIGNATURE: _("the text as sent for signature"), Kind.MOU_IN_FORCE: _("the signed MoU")}[kind]

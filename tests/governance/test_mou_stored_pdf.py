@@ -12,6 +12,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from kombu.exceptions import OperationalError
 
 from governance import pdf, selectors, services, tasks
@@ -183,3 +184,15 @@ def test_a_signature_recorded_on_paper_that_completes_the_mou_stores_the_signed_
         )
     stored = StoredDocument.objects.get(subject_id=version.pk, kind=Kind.MOU_IN_FORCE)
     assert stored.size > 0 and len(stored.sha256) == 64
+
+
+def test_another_language_renders_on_demand_marked_as_a_translation(partnership, secretariat, tmp_path):
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+    pdf.mou_store(version_id=version.pk, kind=Kind.MOU_FOR_SIGNATURE)
+    version = selectors.mou_version_for_pdf(partnership, version.number)
+    with translation.override("fr"):  # a reader in another language than the partnership's (issue 9 adds them)
+        content, stored = pdf.mou_pdf_file(version)
+    assert stored is None
+    assert "Translation rendered on demand" in _text(content, tmp_path)
+    content, stored = pdf.mou_pdf_file(version)
+    assert stored is not None and hashlib.sha256(content).hexdigest() == stored.sha256
