@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.documents import StoredDocument
 from msp.models import Partnership, person_name
 from msp.services import StaleEdit, notify
 from stakeholders.selectors import active_member_organisations
 
-from . import selectors
+from . import selectors, tasks
 from .models import (
     Clause,
     FrozenVersion,
@@ -624,6 +625,7 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
         locked = _lock(MouVersion, version)
         access.require(by, "change", locked.partnership)
         _send(locked, MS.FOR_SIGNATURE, by)
+        _store_copy_on_commit(locked, StoredDocument.Kind.MOU_FOR_SIGNATURE)
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
@@ -637,6 +639,12 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
             link=locked.get_absolute_url(),
         )
     return locked
+
+
+def _store_copy_on_commit(locked, kind):
+    """The stored PDF copy (the reference every download serves) is rendered once, by a worker, after commit."""
+    version_id = locked.pk
+    transaction.on_commit(lambda: tasks.queue_mou_copy(version_id, kind))
 
 
 def mou_terminate(*, version, by, reason) -> MouVersion:
@@ -761,6 +769,7 @@ def _bring_into_force(locked):
     locked.move_to(MS.IN_FORCE)
     locked.in_force_at = now
     locked.save(update_fields=["status", "in_force_at"])
+    _store_copy_on_commit(locked, StoredDocument.Kind.MOU_IN_FORCE)
     notify(
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),

@@ -36,7 +36,7 @@ from .forms import (
 )
 from .models import Clause, Milestone, MouComment, MouVersion, ResultNode, RoadmapComment, RoadmapVersion
 from .party_context import secretariat_party_context, send_signature_confirm
-from .pdf import mou_pdf, mou_pdf_filename
+from .pdf import mou_pdf_file, mou_pdf_filename
 
 
 def _messages_of(exc):
@@ -814,10 +814,12 @@ def mou_pdf_download(request, partnership_pk, number):
     version = _version_or_404(MouVersion, partnership, number)
     version = selectors.mou_version_for_pdf(partnership, version.number)
     try:
-        content = mou_pdf(version)
+        content, stored = mou_pdf_file(version)  # the stored copy once there is one, else rendered now
     except PdfUnavailable as exc:
         return pdf_unavailable(request, exc, back_url=version.get_absolute_url())
     response = attachment(HttpResponse(content, content_type="application/pdf"), mou_pdf_filename(version))
+    if stored is not None:
+        response["ETag"] = f'"{stored.sha256}"'
     response["Cache-Control"] = "private, no-store"
     return response
 

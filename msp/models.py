@@ -348,3 +348,7 @@ class NotificationAttachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+# Stored documents (rendered PDFs kept with their hash) live beside the service that writes them.
+from .documents import StoredDocument  # noqa: E402, F401

@@ -18,13 +18,19 @@ class PdfUnavailable(Exception):
     """PDF files cannot be made on this machine (WeasyPrint or its system libraries are missing)."""
 
 
-def render_pdf(html, base_url=None) -> bytes:
-    """The PDF of an HTML document. Raises PdfUnavailable when WeasyPrint cannot be loaded."""
+def render_pdf(html, base_url=None, *, archival=False, identifier=None) -> bytes:
+    """The PDF of an HTML document. Raises PdfUnavailable when WeasyPrint cannot be loaded.
+
+    `archival`: PDF/A-2a, which is also tagged (structure for screen readers) and embeds its fonts and colour
+    profile. WeasyPrint then writes a file identifier (random unless `identifier` is given) and takes the dates
+    from the HTML's dcterms meta elements, so with both fixed the same HTML gives the same bytes.
+    """
     try:
         import weasyprint  # imported here: loading its native libraries is slow and only PDFs need them
     except (OSError, ImportError) as exc:
         raise PdfUnavailable(str(exc)) from exc
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf()
+    options = {"pdf_variant": "pdf/a-2a", "pdf_identifier": identifier} if archival else {}
+    return weasyprint.HTML(string=html, base_url=base_url).write_pdf(**options)
 
 
 def attachment(response, filename):

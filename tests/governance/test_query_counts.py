@@ -92,11 +92,12 @@ def test_the_roadmap_page_is_constant(client, worlds):
 
 # session, user, partnership, my role; the version by number (404 otherwise); the version again with its clauses,
 # approvals, signatures (with organisations and signers), parties, scans, comments (with authors, organisations,
-# resolvers); active member organisations; the partner's contact person and membership; the version list
-MOU_PARTNER_QUERIES = 16
+# resolvers); active member organisations; the partner's contact person and membership; the version list; the
+# stored PDF copy whose hash the page shows (its content type is cached)
+MOU_PARTNER_QUERIES = 17
 # No contact person to look up; the party situation (partner users, their contacts) and the parties offered in the
 # form to record a paper signature (exists, then options).
-MOU_SECRETARIAT_QUERIES = 18
+MOU_SECRETARIAT_QUERIES = 19
 
 
 def test_the_mou_page_is_constant(client, worlds):
