@@ -71,7 +71,7 @@ def test_the_file_name_survives_accents(client, partnership, secretariat, monkey
     partnership.name = "Cacao durable Côte d’Ivoire"
     partnership.save()
     version = services.mou_send_for_review(version=mou_draft(partnership, secretariat), by=secretariat)
-    monkeypatch.setattr("governance.views.mou_pdf", lambda version: b"%PDF-1.7 test")
+    monkeypatch.setattr("governance.views.mou_signing.mou_pdf", lambda version: b"%PDF-1.7 test")
     client.force_login(secretariat)
     header = client.get(_pdf_url(version))["Content-Disposition"]
     header.encode("ascii")  # nothing but ASCII goes out in the header
@@ -79,6 +79,6 @@ def test_the_file_name_survives_accents(client, partnership, secretariat, monkey
 
 
 def test_an_ascii_file_name_goes_out_plainly(client, sent, secretariat, monkeypatch):
-    monkeypatch.setattr("governance.views.mou_pdf", lambda version: b"%PDF-1.7 test")
+    monkeypatch.setattr("governance.views.mou_signing.mou_pdf", lambda version: b"%PDF-1.7 test")
     client.force_login(secretariat)
     assert client.get(_pdf_url(sent))["Content-Disposition"] == 'attachment; filename="mou-cocoa-partnership-v1.pdf"'

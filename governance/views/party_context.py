@@ -4,9 +4,9 @@ approval or a signature given outside the app, and the question asked before sen
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import selectors
-from .models import MouVersion
-from .record_forms import OnRecordApprovalForm, PaperSignatureForm
+from .. import selectors
+from ..models import MouVersion
+from ..record_forms import OnRecordApprovalForm, PaperSignatureForm
 
 
 def secretariat_party_context(version, members, approvals, signatures, *, record_form=None, paper_form=None):
