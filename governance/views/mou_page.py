@@ -30,17 +30,9 @@ def mou_context(request, partnership, version, context, *, comment_form=None, si
     if context["can_change"]:
         context.update(_secretariat_context(version, members, approvals, signatures, record_form, paper_form))
     context.update(_acting_context(user, contact, approvals, signatures, sign_form, fingerprint))
+    context.update(_comments_context(user, partnership, version, clauses, comment_form))
+    context.update(_status_context(partnership, version, approvals, signatures))
     context.update(
-        _comments_context(user, partnership, version, clauses, comment_form),
-        version=version,
-        scans=list(version.scans.all()),
-        versions=list(
-            MouVersion.objects.filter(partnership=partnership).order_by("-number").values("number", "status")
-        ),
-        approvals=approvals,
-        signatures=signatures,
-        unsigned=selectors.outstanding(signatures),
-        unapproved=selectors.outstanding(approvals),
         members=members,
         fingerprint=fingerprint,
         can_act=can_act,
@@ -50,6 +42,21 @@ def mou_context(request, partnership, version, context, *, comment_form=None, si
         Status=MouVersion.Status,
     )
     return context
+
+
+def _status_context(partnership, version, approvals, signatures):
+    """The version, its scans, the partnership's other versions, and who has approved and signed it."""
+    return {
+        "version": version,
+        "scans": list(version.scans.all()),
+        "versions": list(
+            MouVersion.objects.filter(partnership=partnership).order_by("-number").values("number", "status")
+        ),
+        "approvals": approvals,
+        "signatures": signatures,
+        "unsigned": selectors.outstanding(signatures),
+        "unapproved": selectors.outstanding(approvals),
+    }
 
 
 def _secretariat_context(version, members, approvals, signatures, record_form, paper_form):
