@@ -75,22 +75,18 @@ def _resolve(request, partnership_pk, number, pk, version_model, comment_model):
     return redirect(version.get_absolute_url() + "#comments")
 
 
-class AgreementPageMixin(PartnershipMixin):
-    """A page of one roadmap or MoU version: loads `self.version` (of `model`, by the URL's `number`) after the
-    permission check, so an outsider gets 404 before anything is looked up."""
+class _VersionMixin:
+    """Loads `self.version` (of `model`, by the URL's `number`). Comes after PartnershipMixin in the method
+    resolution order, so it runs once the partnership is loaded and the permission checked: an outsider gets 404
+    before anything else is looked up."""
 
-    action = "view_agreements"
     model = None
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.partnership = access.get_partnership(request.user, kwargs["partnership_pk"], self.action)
         self.version = self.load_version(**kwargs)
         if refused := self.refuse(request):
             return refused
-        # PartnershipMixin's own dispatch would load the partnership a second time.
-        return super(PartnershipMixin, self).dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
 
     def load_version(self, **kwargs):
         return _version_or_404(self.model, self.partnership, kwargs["number"])
@@ -98,6 +94,12 @@ class AgreementPageMixin(PartnershipMixin):
     def refuse(self, request):
         """A response that ends the request before the page (a redirect), or None."""
         return None
+
+
+class AgreementPageMixin(PartnershipMixin, _VersionMixin):
+    """A page of one roadmap or MoU version (`self.partnership`, `self.version`)."""
+
+    action = "view_agreements"
 
 
 class DraftFormView(AgreementPageMixin, FormView):
