@@ -5,7 +5,7 @@ from . import views
 app_name = "phases"
 
 urlpatterns = [
-    path("", views.history, name="history"),
+    path("", views.HistoryView.as_view(), name="history"),
     path("advance/", views.advance, name="advance"),
     path("back/", views.revert, name="revert"),
 ]

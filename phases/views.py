@@ -4,19 +4,21 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 
 from msp import access
 from msp.models import Phase
-from msp.views import partnership_context
+from msp.views import PartnershipMixin, partnership_context
 
 from .forms import AdvanceForm, RevertForm
 from .selectors import transitions_for
 from .services import phase_transition
 
 
-def _history_page(request, partnership, *, advance_form=None, revert_form=None, status=200):
+def history_context(request, partnership, context, *, advance_form=None, revert_form=None):
+    """The phase history page's context, added to `context` (which holds the partnership's): the moves so far
+    and, for those who may move the phase, the forms to move it forward or back."""
     can_move = access.can(request.user, "move_phase", partnership)
-    context = partnership_context(request, partnership, active_tab="phases")
     context["transitions"] = transitions_for(partnership)
     context["can_move"] = can_move
     if can_move:
@@ -26,13 +28,22 @@ def _history_page(request, partnership, *, advance_form=None, revert_form=None, 
         if partnership.backward_targets and revert_form is None:
             revert_form = RevertForm(partnership=partnership)
         context.update(next_phase=next_phase, advance_form=advance_form, revert_form=revert_form)
+    return context
+
+
+def _history_page(request, partnership, *, status=200, **forms):
+    """The history page again, after a refused move: with the form as it was sent."""
+    context = history_context(request, partnership, partnership_context(request, partnership, active_tab="phases"),
+                              **forms)  # fmt: skip
     return render(request, "phases/history.html", context, status=status)
 
 
-@login_required
-def history(request, partnership_pk):
-    partnership = access.get_partnership(request.user, partnership_pk, "view")
-    return _history_page(request, partnership)
+class HistoryView(PartnershipMixin, TemplateView):
+    tab = "phases"
+    template_name = "phases/history.html"
+
+    def get_context_data(self, **kwargs):
+        return history_context(self.request, self.partnership, super().get_context_data(**kwargs))
 
 
 @login_required

@@ -140,21 +140,29 @@ def accept(request, token):
     if problem:
         return _closed(request, problem, invitation=invitation, status=410)
 
-    contact = invitation.contact
-    user = request.user
-    existing = contact.user
-    context = {"invitation": invitation, "contact": contact, "partnership": invitation.partnership}
-    if existing is not None:
-        if not user.is_authenticated:
-            context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
-            return render(request, "stakeholders/accept.html", {**context, "mode": "sign_in"})
-        if user.pk != existing.pk:
-            return render(request, "stakeholders/accept.html", {**context, "mode": "wrong_user"})
-        if request.method == "POST":
-            return _accept(request, invitation, context, user=user)
-        return render(request, "stakeholders/accept.html", {**context, "mode": "confirm"})
+    context = {"invitation": invitation, "contact": invitation.contact, "partnership": invitation.partnership}
+    if invitation.contact.user is not None:
+        return _accept_with_account(request, invitation, context)
+    return _accept_with_new_account(request, invitation, context)
 
-    if user.is_authenticated:
+
+def _accept_with_account(request, invitation, context):
+    """The contact already has an account: its owner signs in (if need be) and confirms."""
+    user, existing = request.user, invitation.contact.user
+    if not user.is_authenticated:
+        context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
+        return render(request, "stakeholders/accept.html", {**context, "mode": "sign_in"})
+    if user.pk != existing.pk:
+        return render(request, "stakeholders/accept.html", {**context, "mode": "wrong_user"})
+    if request.method == "POST":
+        return _accept(request, invitation, context, user=user)
+    return render(request, "stakeholders/accept.html", {**context, "mode": "confirm"})
+
+
+def _accept_with_new_account(request, invitation, context):
+    """The contact has no account yet: the link's holder creates one (signed out only)."""
+    contact = invitation.contact
+    if request.user.is_authenticated:
         return render(request, "stakeholders/accept.html", {**context, "mode": "wrong_user"})
     form = AcceptInvitationForm(request.POST or None, contact=contact)
     if request.method == "POST" and form.is_valid():

@@ -4,9 +4,9 @@ approval or a signature given outside the app, and the question asked before sen
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import selectors
-from .models import MouVersion
-from .record_forms import OnRecordApprovalForm, PaperSignatureForm
+from .. import selectors
+from ..models import MouVersion
+from ..record_forms import OnRecordApprovalForm, PaperSignatureForm
 
 
 def secretariat_party_context(version, members, approvals, signatures, *, record_form=None, paper_form=None):
@@ -26,29 +26,7 @@ def send_signature_confirm(version, approvals, members):
     the members nobody can sign for in the app."""
     parts = [_("Send this version for signature? Its text is frozen from then on, and partners are e-mailed.")]
     if version.status == MouVersion.Status.IN_REVIEW:
-        missing = selectors.outstanding(approvals)
-        n, done = len(approvals), len(approvals) - len(missing)
-        names = ", ".join(o.name for o in missing)
-        if missing and not done:
-            parts.append(
-                ngettext(
-                    "The party has not approved it yet: %(names)s.",
-                    "None of the %(n)d parties has approved it yet: %(names)s.",
-                    n,
-                )
-                % {"n": n, "names": names}
-            )
-        elif missing:
-            parts.append(
-                ngettext(
-                    "Only %(done)d of %(n)d parties has approved it; not yet: %(names)s.",
-                    "Only %(done)d of %(n)d parties have approved it; not yet: %(names)s.",
-                    done,
-                )
-                % {"done": done, "n": n, "names": names}
-            )
-        else:
-            parts.append(_("Every party has approved it."))
+        parts.append(_approval_sentence(approvals))
     elif version.status == MouVersion.Status.DRAFT:
         parts.append(_("It has not been sent for review: no member has approved this text."))
     unable = selectors.unable_to_act(version.partnership, members, sign=True)
@@ -58,3 +36,23 @@ def send_signature_confirm(version, approvals, members):
             % {"names": ", ".join(o.name for o, _reason in unable)}
         )
     return " ".join(parts)
+
+
+def _approval_sentence(approvals):
+    """How far the parties' approval of the text has come, naming those not yet approved."""
+    missing = selectors.outstanding(approvals)
+    n, done = len(approvals), len(approvals) - len(missing)
+    names = ", ".join(o.name for o in missing)
+    if missing and not done:
+        return ngettext(
+            "The party has not approved it yet: %(names)s.",
+            "None of the %(n)d parties has approved it yet: %(names)s.",
+            n,
+        ) % {"n": n, "names": names}
+    if missing:
+        return ngettext(
+            "Only %(done)d of %(n)d parties has approved it; not yet: %(names)s.",
+            "Only %(done)d of %(n)d parties have approved it; not yet: %(names)s.",
+            done,
+        ) % {"done": done, "n": n, "names": names}
+    return _("Every party has approved it.")

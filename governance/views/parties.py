@@ -13,10 +13,12 @@ from django.views.decorators.http import require_POST
 from msp import access
 from stakeholders.models import Organisation
 
-from . import selectors, services
-from .models import MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
-from .record_forms import OnRecordApprovalForm, PaperSignatureForm, PartyForm
-from .views import _messages_of, _mou_page, _roadmap_page, _version_or_404
+from .. import selectors, services
+from ..models import MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
+from ..record_forms import OnRecordApprovalForm, PaperSignatureForm, PartyForm
+from .common import _form_errors, _messages_of, _version_or_404
+from .mou_page import _mou_page
+from .roadmap import _roadmap_page
 
 VERSION_MODELS = {"roadmap": RoadmapVersion, "mou": MouVersion}
 EVIDENCE_MODELS = {"signature": MouSignature, "mou-approval": MouApproval, "roadmap-approval": RoadmapApproval}
@@ -26,14 +28,6 @@ def _page(request, partnership, version, **kwargs):
     if isinstance(version, RoadmapVersion):
         return _roadmap_page(request, partnership, version, **kwargs)
     return _mou_page(request, partnership, version, **kwargs)
-
-
-def _form_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @login_required
