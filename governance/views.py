@@ -510,6 +510,7 @@ def _mou_page(request, partnership, version, *, comment_form=None, sign_form=Non
         my_signature=my_signature,
         fingerprint=fingerprint,
         can_act=can_act,
+        can_sign=contact is not None and access.can(user, "sign_mou", partnership),
         can_comment=access.can(user, "comment_agreement", partnership) and version.is_commentable,
         can_see_comments=can_see_comments,
         comment_form=comment_form or CommentForm(),
