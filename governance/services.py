@@ -70,7 +70,11 @@ def _fix_parties(locked, purpose, by):
 
 
 def _require_party(locked, organisation, purpose):
-    """Refuse an approval or signature for an organisation that is not a party to the version."""
+    """Refuse an approval or signature for an organisation that is not a party to the version.
+
+    Not a permission (msp.access has decided the person may act for the organisation): which organisations a
+    version asks is part of the version's state, fixed when it was sent and changed by the secretariat, so it is
+    checked here, under the version's row lock, and said as a ValidationError the secretariat can resolve."""
     extra = {"purpose": purpose} if isinstance(locked, MouVersion) else {}
     if not locked.parties.filter(organisation=organisation, **extra).exists():
         raise ValidationError(
