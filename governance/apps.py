@@ -8,20 +8,9 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from msp import access
-
         from . import models
 
-        # Reading the agreed texts: everyone with a role (donors read, they do not act). Review comments are the
-        # members' discussion and stay behind "view".
-        access.register_action("view_agreements", access.EVERYONE)
-        access.register_action("comment_agreement", access.MEMBERS)
-        # Approving and signing: people of member organisations, for their own organisation only. The
-        # secretariat is neutral and does neither (and so superusers, who act as the secretariat, do not either).
-        access.register_action("act_for_organisation", {access.PARTNER})
-        # Recording an approval or signature a party gave outside the app (on paper, by e-mail), with the evidence.
-        access.register_action("record_for_organisation", access.STAFF)
-
+        # Who may do what with roadmaps and MoUs is declared in msp.access (ACTIONS), with every other rule.
         auditlog.register(models.RoadmapVersion)
         auditlog.register(models.RoadmapGoal)
         auditlog.register(models.ResultNode, exclude_fields=["key"])

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from msp.models import PartnershipRole, Role
-from stakeholders.models import ContactPerson, Membership, Organisation
+from msp import access
+from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
 
 from .models import (
@@ -193,25 +193,8 @@ def parties_not_members(version, purpose, members):
 
 def unable_to_act(partnership, organisations, *, sign=True):
     """(organisation, reason) for each of `organisations` that nobody can approve (`sign=False`) or sign for in
-    the app: no active contact person with a partner account on this partnership (and, to sign, allowed to
-    sign). Two queries whatever the number of organisations."""
-    organisations = list(organisations)
-    partner_users = set(
-        PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER).values_list("user_id", flat=True)
-    )
-    contacts = {}
-    for contact in ContactPerson.objects.filter(
-        organisation__in=[o.pk for o in organisations], is_active=True, user__isnull=False
-    ):
-        contacts.setdefault(contact.organisation_id, []).append(contact)
-    result = []
-    for organisation in organisations:
-        people = [c for c in contacts.get(organisation.pk, []) if c.user_id in partner_users]
-        if not people:
-            result.append((organisation, "no_partner"))
-        elif sign and not any(c.may_sign for c in people):
-            result.append((organisation, "no_signer"))
-    return result
+    the app ("no_partner", "no_signer"): msp.access decides, by the same rule as for a person acting."""
+    return access.unable_to_act(partnership, organisations, "sign_mou" if sign else "approve_mou")
 
 
 # --- MoU -------------------------------------------------------------------------------------------------------
@@ -310,38 +293,20 @@ def threads(comments):
 
 
 def partner_users(partnership):
-    """Users with the partner role on the partnership: who is asked to review, approve and sign."""
-    return [
-        r.user
-        for r in PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER).select_related("user")
-    ]
+    """Users whose role lets them act for an organisation: who is asked to review, approve and sign."""
+    return [r.user for r in access.holders(partnership, "act_for_organisation").select_related("user")]
 
 
 def everyone_on(partnership):
-    return [r.user for r in PartnershipRole.objects.filter(partnership=partnership).select_related("user")]
+    return [r.user for r in access.holders(partnership, "view_summary").select_related("user")]
 
 
 def acting_contact(user, partnership):
     """The contact person through whom `user` acts for an organisation that is an active member of the
-    partnership, or None (no contact record, or the organisation is not a member today)."""
-    if not user.is_authenticated:
-        return None
-    contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
-    if contact is None:
-        return None
-    member = Membership.objects.active().filter(partnership=partnership, organisation=contact.organisation_id).exists()
-    return contact if member else None
-
-
-def contact_and_membership(user, partnership):
-    """(contact or None, is the contact's organisation an active member?) for messages that explain a refusal."""
-    if not user.is_authenticated:
-        return None, False
-    contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
-    if contact is None:
-        return None, False
-    member = Membership.objects.active().filter(partnership=partnership, organisation=contact.organisation_id).exists()
-    return contact, member
+    partnership, or None (no contact record, or the organisation is not a member today). Shown on pages and
+    recorded with comments; whether the person may approve or sign is msp.access's to say."""
+    acting = access.acting_for(user, partnership)
+    return acting.contact if acting is not None and acting.is_member else None
 
 
 def party_situation(version, members, approvals, signatures):

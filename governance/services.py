@@ -6,7 +6,7 @@ seen as it is now. Status moves go through `VersionBase.move_to`, the one status
 into the outbox in the same transaction (msp.services.notify) and sent after commit.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -57,30 +57,6 @@ def _next_number(model, partnership):
     return (model.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1
 
 
-def _acting_contact(by, partnership, *, organisation=None, doing):
-    """The contact person through whom `by` acts for an active member organisation. Refuses, with a message
-    that says why, when there is none or when `organisation` (the one the form was shown for) is another one."""
-    contact, member = selectors.contact_and_membership(by, partnership)
-    if contact is None:
-        raise PermissionDenied(
-            _("You are not registered as the contact person of an organisation, so you cannot %(doing)s.")
-            % {"doing": doing}
-        )
-    if organisation is not None and organisation.pk != contact.organisation_id:
-        raise PermissionDenied(
-            _("You can only %(doing)s for your own organisation, %(own)s, not for %(other)s.")
-            % {"doing": doing, "own": contact.organisation, "other": organisation}
-        )
-    if not member:
-        raise PermissionDenied(
-            _("%(org)s is not an active member of this partnership, so you cannot %(doing)s.")
-            % {"org": contact.organisation, "doing": doing}
-        )
-    if not contact.is_active:
-        raise PermissionDenied(_("Your contact record is marked inactive, so you cannot %(doing)s.") % {"doing": doing})
-    return contact
-
-
 def _fix_parties(locked, purpose, by):
     """Record the active members of today as the parties asked to `purpose` the version just sent."""
     party_model = locked.parties.model
@@ -95,7 +71,11 @@ def _fix_parties(locked, purpose, by):
 
 
 def _require_party(locked, organisation, purpose):
-    """Refuse an approval or signature for an organisation that is not a party to the version."""
+    """Refuse an approval or signature for an organisation that is not a party to the version.
+
+    Not a permission (msp.access has decided the person may act for the organisation): which organisations a
+    version asks is part of the version's state, fixed when it was sent and changed by the secretariat, so it is
+    checked here, under the version's row lock, and said as a ValidationError the secretariat can resolve."""
     extra = {"purpose": purpose} if isinstance(locked, MouVersion) else {}
     if not locked.parties.filter(organisation=organisation, **extra).exists():
         raise ValidationError(
@@ -353,17 +333,16 @@ def roadmap_approve(*, version, by, organisation=None) -> RoadmapApproval:
     approved, the version is approved (and the previously approved one superseded)."""
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
-        access.require(by, "act_for_organisation", locked.partnership)
-        contact = _acting_contact(by, locked.partnership, organisation=organisation, doing=_("approve this roadmap"))
+        acting = access.require(by, "approve_roadmap", locked, organisation=organisation)
         if locked.status != RS.IN_REVIEW:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
-        _require_party(locked, contact.organisation, "approve")
-        if locked.approvals.filter(organisation=contact.organisation).exists():
-            raise ValidationError(_("%(org)s has already approved this version.") % {"org": contact.organisation})
-        approval = RoadmapApproval.objects.create(version=locked, organisation=contact.organisation, by=by)
+        _require_party(locked, acting.organisation, "approve")
+        if locked.approvals.filter(organisation=acting.organisation).exists():
+            raise ValidationError(_("%(org)s has already approved this version.") % {"org": acting.organisation})
+        approval = RoadmapApproval.objects.create(version=locked, organisation=acting.organisation, by=by)
         roadmap_approve_if_complete(locked)
     version.status = locked.status
     return approval
@@ -673,17 +652,16 @@ def mou_approve(*, version, by, organisation=None) -> MouApproval:
     signature)."""
     with transaction.atomic():
         locked = _lock(MouVersion, version)
-        access.require(by, "act_for_organisation", locked.partnership)
-        contact = _acting_contact(by, locked.partnership, organisation=organisation, doing=_("approve this MoU"))
+        acting = access.require(by, "approve_mou", locked, organisation=organisation)
         if locked.status != MS.IN_REVIEW:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
-        _require_party(locked, contact.organisation, "approve")
-        if locked.approvals.filter(organisation=contact.organisation).exists():
-            raise ValidationError(_("%(org)s has already approved this version.") % {"org": contact.organisation})
-        return MouApproval.objects.create(version=locked, organisation=contact.organisation, by=by)
+        _require_party(locked, acting.organisation, "approve")
+        if locked.approvals.filter(organisation=acting.organisation).exists():
+            raise ValidationError(_("%(org)s has already approved this version.") % {"org": acting.organisation})
+        return MouApproval.objects.create(version=locked, organisation=acting.organisation, by=by)
 
 
 def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> MouSignature:
@@ -697,25 +675,19 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
     name, position = (name or "").strip(), (position or "").strip()
     with transaction.atomic():
         locked = _lock(MouVersion, version)
-        access.require(by, "act_for_organisation", locked.partnership)
-        contact = _acting_contact(by, locked.partnership, organisation=organisation, doing=_("sign this MoU"))
-        if not contact.may_sign:
-            raise PermissionDenied(
-                _("You are not registered as allowed to sign for %(org)s. Ask the secretariat to record who may sign.")
-                % {"org": contact.organisation}
-            )
+        acting = access.require(by, "sign_mou", locked, organisation=organisation)
         if locked.status not in MouVersion.SIGNABLE:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
                 % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
-        _require_party(locked, contact.organisation, "sign")
-        existing = locked.signatures.filter(organisation=contact.organisation).select_related("signed_by").first()
+        _require_party(locked, acting.organisation, "sign")
+        existing = locked.signatures.filter(organisation=acting.organisation).select_related("signed_by").first()
         if existing:
             raise ValidationError(
                 _("%(org)s has already signed this version (%(who)s, %(when)s).")
                 % {
-                    "org": contact.organisation,
+                    "org": acting.organisation,
                     "who": existing.signer_name,
                     "when": timezone.localtime(existing.signed_at).strftime("%d %b %Y %H:%M"),
                 }
@@ -734,7 +706,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
             with transaction.atomic():
                 signature = MouSignature.objects.create(
                     version=locked,
-                    organisation=contact.organisation,
+                    organisation=acting.organisation,
                     signed_by=by,
                     signer_name=name,
                     signer_position=position,
@@ -742,7 +714,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
                 )
         except IntegrityError:
             raise ValidationError(
-                _("%(org)s has already signed this version.") % {"org": contact.organisation}
+                _("%(org)s has already signed this version.") % {"org": acting.organisation}
             ) from None
         mou_after_signature(locked)
     version.status = locked.status

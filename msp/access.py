@@ -2,15 +2,27 @@
 
 A user sees a partnership only when they hold a role on it (or are a superuser); to everyone else it does not
 exist (404). Within a partnership, what a role may do is the ACTIONS table below: views and services ask
-`can(user, action, partnership)` or call `require(...)`, never look at roles themselves.
+`can(user, action, obj)` or call `require(...)`, never look at roles (or who may sign) themselves;
+tests/msp/test_access_single_home.py fails when a module outside this one does.
 
 Partners see everything of their partnerships (equal access to information is a success factor); donors see
 the summary and reports; only the secretariat changes things. Superusers may do what the secretariat may.
+
+Some actions are done *for an organisation* (ORGANISATION_ACTIONS): approving a roadmap or an MoU, signing an
+MoU. Who may sign an MoU? A partner of the partnership whose account is linked to an active contact person of an
+organisation that is an active member today, registered as allowed to sign, and only for that organisation. The
+facts (which contact person, active, may sign, member) come from the app that keeps organisations, through
+msp.affiliations, so this module never imports it. Whether the organisation is a *party* to a given version is a
+fact of that version, checked by governance's services under the version's row lock (see
+governance.services._require_party): it depends on the version's state, not on who the person is.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from . import affiliations
 from .models import Partnership, PartnershipRole, Role
 
 SECRETARIAT, PARTNER, DONOR = Role.SECRETARIAT, Role.PARTNER, Role.DONOR
@@ -18,22 +30,44 @@ EVERYONE = frozenset({SECRETARIAT, PARTNER, DONOR})
 MEMBERS = frozenset({SECRETARIAT, PARTNER})
 STAFF = frozenset({SECRETARIAT})
 
-# action -> the roles that may perform it. Later apps add their actions with `register_action`.
+PARTNERS = frozenset({PARTNER})
+
+# action -> the roles that may perform it, for every app (later apps add their actions here, so that one table
+# answers "who may do what").
 ACTIONS: dict[str, frozenset[str]] = {
     "view_summary": EVERYONE,  # the dashboard summary, published reports
     "view": MEMBERS,  # everything else of the partnership, read-only
     "change": STAFF,  # edit the partnership and its records
     "move_phase": STAFF,
     "manage_roles": STAFF,
+    # Roadmap and MoU. Reading the agreed texts: everyone with a role (donors read, they do not act). Review
+    # comments are the members' discussion and stay behind "view".
+    "view_agreements": EVERYONE,
+    "comment_agreement": MEMBERS,
+    # Approving and signing: people of member organisations, for their own organisation only. The secretariat is
+    # neutral and does neither (and so superusers, who act as the secretariat, do not either). "act_for_organisation"
+    # is the role half alone (may this user act for some organisation here?), for pages and their URLs.
+    "act_for_organisation": PARTNERS,
+    "approve_roadmap": PARTNERS,
+    "approve_mou": PARTNERS,
+    "sign_mou": PARTNERS,
+    # Recording an approval or signature a party gave outside the app (on paper, by e-mail), with the evidence.
+    "record_for_organisation": STAFF,
+}
+
+# Actions done for one organisation: what the refusals say the person cannot do, and whether the contact person
+# must be registered as allowed to sign. Each also needs its role in ACTIONS.
+ORGANISATION_ACTIONS: dict[str, tuple] = {
+    "approve_roadmap": (gettext_lazy("approve this roadmap"), False),
+    "approve_mou": (gettext_lazy("approve this MoU"), False),
+    "sign_mou": (gettext_lazy("sign this MoU"), True),
 }
 
 
-def register_action(action: str, roles) -> None:
-    """Declare an action of a later app (e.g. 'sign_mou' for partners). Re-declaring with other roles is a bug."""
-    roles = frozenset(roles)
-    if ACTIONS.get(action, roles) != roles:
-        raise ValueError(f"Action {action!r} is already declared with other roles.")
-    ACTIONS[action] = roles
+def holders(partnership, action):
+    """The roles (PartnershipRole rows) on `partnership` whose holders may do `action`: who to ask or tell.
+    Superusers without a role are not listed: they are nobody's addressee."""
+    return PartnershipRole.objects.filter(partnership=partnership, role__in=ACTIONS[action])
 
 
 def partnerships_for(user):
@@ -61,25 +95,112 @@ def role_on(user, partnership) -> str | None:
     return cache[user.pk]
 
 
-def can(user, action: str, partnership) -> bool:
+def _partnership_of(obj) -> Partnership:
+    """Actions are asked about a partnership or about one of its records (a roadmap or MoU version...)."""
+    return obj if isinstance(obj, Partnership) else obj.partnership
+
+
+def acting_for(user, partnership):
+    """The facts about the organisation `user` acts for on `partnership` (msp.affiliations.Acting), or None when
+    the account is linked to no contact person. Cached on the partnership object for the request."""
+    links = affiliations.get()
+    if links is None or not user.is_authenticated:
+        return None
+    cache = partnership.__dict__.setdefault("_acting_cache", {})
+    if user.pk not in cache:
+        cache[user.pk] = links.acting_for(user, partnership)
+    return cache[user.pk]
+
+
+def _organisation_refusal(acting, action, organisation=None, *, check_membership=True) -> str | None:
+    """Why the person described by `acting` may not do the organisation action, or None when they may."""
+    doing, needs_signing_right = ORGANISATION_ACTIONS[action]
+    if acting is None:
+        return _("You are not registered as the contact person of an organisation, so you cannot %(doing)s.") % {
+            "doing": doing
+        }
+    if organisation is not None and organisation.pk != acting.organisation.pk:
+        return _("You can only %(doing)s for your own organisation, %(own)s, not for %(other)s.") % {
+            "doing": doing,
+            "own": acting.organisation,
+            "other": organisation,
+        }
+    if check_membership and not acting.is_member:
+        return _("%(org)s is not an active member of this partnership, so you cannot %(doing)s.") % {
+            "org": acting.organisation,
+            "doing": doing,
+        }
+    if not acting.is_active:
+        return _("Your contact record is marked inactive, so you cannot %(doing)s.") % {"doing": doing}
+    if needs_signing_right and not acting.may_sign:
+        return _(
+            "You are not registered as allowed to sign for %(org)s. Ask the secretariat to record who may sign."
+        ) % {"org": acting.organisation}
+    return None
+
+
+def can(user, action: str, obj, *, organisation=None) -> bool:
+    """May `user` do `action` on `obj` (a partnership or one of its records)? For an organisation action,
+    `organisation` is the one the user means to act for (None: the one they act for)."""
     roles = ACTIONS[action]
     if not user.is_authenticated:
         return False
+    partnership = _partnership_of(obj)
     if user.is_superuser and SECRETARIAT in roles:
         return True
-    return role_on(user, partnership) in roles
+    if role_on(user, partnership) not in roles:
+        return False
+    if action in ORGANISATION_ACTIONS:
+        return _organisation_refusal(acting_for(user, partnership), action, organisation) is None
+    return True
 
 
 def can_see(user, partnership) -> bool:
     return user.is_authenticated and (user.is_superuser or role_on(user, partnership) is not None)
 
 
-def require(user, action: str, partnership) -> None:
-    """Raise Http404 for someone who may not know the partnership, PermissionDenied for a role too weak."""
+def require(user, action: str, obj, *, organisation=None):
+    """Raise Http404 for someone who may not know the partnership, PermissionDenied for a role too weak or, for
+    an organisation action, with the reason the person may not act for the organisation. Returns the facts of
+    the organisation acted for (msp.affiliations.Acting) for an organisation action, else None."""
+    partnership = _partnership_of(obj)
     if not can_see(user, partnership):
         raise Http404("No such partnership.")
-    if not can(user, action, partnership):
+    roles = ACTIONS[action]
+    if not (user.is_superuser and SECRETARIAT in roles) and role_on(user, partnership) not in roles:
         raise PermissionDenied(f"Your role on this partnership does not allow this ({action}).")
+    if action not in ORGANISATION_ACTIONS:
+        return None
+    acting = acting_for(user, partnership)
+    refusal = _organisation_refusal(acting, action, organisation)
+    if refusal:
+        raise PermissionDenied(refusal)
+    return acting
+
+
+def unable_to_act(partnership, organisations, action) -> list[tuple]:
+    """(organisation, reason) for each of `organisations` that nobody can do the organisation `action` for in the
+    app: "no_partner" when no active contact person has an account whose role allows it, "no_signer" when some
+    do but none may sign (for an action that needs it). Membership is not asked: the organisations are the
+    members or parties the caller lists. Two queries whatever the number of organisations."""
+    organisations = list(organisations)
+    able_users = set(
+        PartnershipRole.objects.filter(partnership=partnership, role__in=ACTIONS[action]).values_list(
+            "user_id", flat=True
+        )
+    )
+    links = affiliations.get()
+    people = links.people_of([o.pk for o in organisations]) if links else []
+    result = []
+    for organisation in organisations:
+        mine = [p for p in people if p.organisation.pk == organisation.pk and p.user_id in able_users]
+        if not any(p.is_active for p in mine):
+            result.append((organisation, "no_partner"))
+        elif any(_organisation_refusal(p, action, check_membership=False) is None for p in mine):
+            continue
+        else:
+            result.append((organisation, "no_signer"))
+    return result
 
 
 def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
@@ -102,13 +223,19 @@ def can_create_partnership(user) -> bool:
     return user.has_perm("msp.add_partnership")
 
 
-def can_manage_registry(user) -> bool:
+def can_manage_registry(user, partnership=None) -> bool:
     """The organisation registry (organisations and their contact persons) is shared by all partnerships, so it
     belongs to no single one: secretariat staff keep it (superusers, anyone who is secretariat somewhere, or holders
     of the model permission). Partners and donors see the organisations and contacts of their own partnerships,
-    through those partnerships' pages, not the registry (it would show them other partnerships' people)."""
+    through those partnerships' pages, not the registry (it would show them other partnerships' people).
+
+    On a partnership's pages pass it as `partnership`: the answer is then "keeps the registry from here", i.e. is
+    its secretariat (or a superuser), read from the role already loaded so those pages run no extra query; staff
+    who are secretariat only elsewhere reach the registry from their own partnerships."""
     if not user.is_authenticated:
         return False
+    if partnership is not None:
+        return can(user, "change", partnership)
     if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
         return True
     return user.has_perm("stakeholders.change_organisation")

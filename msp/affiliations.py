@@ -4,10 +4,25 @@ msp knows users and their roles; organisations and their contact persons live in
 which registers here how to read and set that link, so msp never imports it. A partner acts for exactly one
 organisation (through the contact person their account is linked to): that is on whose behalf they approve and
 sign. Without the link a partner sees everything and can act for nobody.
+
+These are facts, not decisions: whether someone may approve or sign is decided in msp.access, from the `Acting`
+facts read here.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Acting:
+    """What decides whether a user may act for an organisation on a partnership (see msp.access)."""
+
+    contact: object  # the contact person row the user's account is linked to (shown on pages)
+    organisation: object
+    user_id: int | None
+    is_active: bool  # the contact record is active
+    may_sign: bool  # the contact is registered as allowed to sign for the organisation
+    is_member: bool | None  # the organisation is an active member of the partnership asked about (None: not asked)
 
 
 @dataclass(frozen=True)
@@ -20,6 +35,10 @@ class Affiliations:
     choices_for: Callable
     # (*, contact_id, user, partnership, by) -> None: link the account to the contact person, or ValidationError
     link: Callable
+    # (user, partnership) -> Acting or None: the contact person the user acts through, with the facts about it
+    acting_for: Callable
+    # organisation ids -> [Acting] (is_member None): every contact person of them with a linked account
+    people_of: Callable
 
 
 _registered: list[Affiliations] = []

@@ -3,10 +3,10 @@
 
 from django.db.models import Subquery
 
-from msp.affiliations import Affiliations
+from msp.affiliations import Acting, Affiliations
 
 from . import selectors, services
-from .models import ContactPerson
+from .models import ContactPerson, Membership
 
 
 def organisation_name(user_ref):
@@ -31,6 +31,40 @@ def link(*, contact_id, user, partnership, by):
     services.contact_link_user(contact_id=contact_id, user=user, partnership=partnership, by=by)
 
 
+def _acting(contact, is_member):
+    return Acting(
+        contact=contact,
+        organisation=contact.organisation,
+        user_id=contact.user_id,
+        is_active=contact.is_active,
+        may_sign=contact.may_sign,
+        is_member=is_member,
+    )
+
+
+def acting_for(user, partnership):
+    """The facts msp.access decides from: the contact person linked to `user` and whether their organisation is
+    an active member of `partnership` today. Two queries; None without a linked contact person."""
+    contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
+    if contact is None:
+        return None
+    member = Membership.objects.active().filter(partnership=partnership, organisation=contact.organisation_id).exists()
+    return _acting(contact, member)
+
+
+def people_of(organisation_ids):
+    """Every contact person of the organisations with a linked account, as facts (one query)."""
+    contacts = ContactPerson.objects.filter(organisation__in=organisation_ids, user__isnull=False).select_related(
+        "organisation"
+    )
+    return [_acting(contact, None) for contact in contacts]
+
+
 AFFILIATIONS = Affiliations(
-    organisation_name=organisation_name, organisation_of=organisation_of, choices_for=choices_for, link=link
+    organisation_name=organisation_name,
+    organisation_of=organisation_of,
+    choices_for=choices_for,
+    link=link,
+    acting_for=acting_for,
+    people_of=people_of,
 )

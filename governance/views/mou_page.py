@@ -36,6 +36,7 @@ def mou_context(request, partnership, version, context, *, comment_form=None, si
         members=members,
         fingerprint=fingerprint,
         can_act=can_act,
+        can_sign=contact is not None and access.can(user, "sign_mou", partnership),
         terminate_form=terminate_form or TerminateForm(),
         scan_form=scan_form or ScanForm(),
         error=error,

@@ -36,8 +36,7 @@ class StakeholdersMixin(PartnershipMixin):
         context.update(
             section=self.section,
             can_invite=access.can(user, "manage_roles", self.partnership),
-            # Whoever may change the partnership is its secretariat (or a superuser), so keeps the registry too.
-            can_registry=context["can_change"],
+            can_registry=access.can_manage_registry(user, self.partnership),
         )
         return context
 
