@@ -24,18 +24,27 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Partnership
+from msp.records import AppendOnlyError, AppendOnlyModel
 from stakeholders.models import Organisation
+
+__all__ = ["AppendOnlyError"]  # re-exported: approvals, signatures and scans are msp.records append-only rows
+
+# The one status in which a version, and every part of it, may change (VersionBase.require_draft).
+DRAFT = "draft"
 
 
 class FrozenVersion(ValidationError):
-    """An edit of a version (or of its parts) that is no longer a draft."""
+    """An edit of a version (or of its parts) that is no longer a draft. The one message for it, on every path."""
 
-    def __init__(self, message=None):
-        super().__init__(message or _("This version is no longer a draft and cannot be changed. Start a new version."))
-
-
-class AppendOnlyError(Exception):
-    pass
+    def __init__(self, message=None, *, version=None):
+        if message is None and version is not None:
+            message = _(
+                "Version %(n)d is %(status)s and can no longer be changed. Start a new version to make changes."
+            ) % {"n": version.number, "status": version.get_status_display().lower()}
+        super().__init__(
+            message
+            or _("This version is no longer a draft and can no longer be changed. Start a new version to make changes.")
+        )
 
 
 class PrivateStorage(FileSystemStorage):
@@ -81,7 +90,7 @@ class DraftOnlyQuerySet(models.QuerySet):
     draft_lookup = "version__status"
 
     def _refuse_frozen(self):
-        if self.exclude(**{self.draft_lookup: "draft"}).exists():
+        if self.exclude(**{self.draft_lookup: DRAFT}).exists():
             raise FrozenVersion()
 
     def update(self, **kwargs):
@@ -115,7 +124,7 @@ class VersionPart(models.Model):
         # Read the status from the database, not from a possibly stale `self.version`: a version sent in the
         # meantime must not take an edit.
         version_model = type(self)._meta.get_field("version").related_model
-        if not version_model.objects.filter(pk=self.version_id, status="draft").exists():
+        if not version_model.objects.filter(pk=self.version_id, status=DRAFT).exists():
             raise FrozenVersion()
 
     def get_additional_data(self):
@@ -125,12 +134,14 @@ class VersionPart(models.Model):
 class VersionBase(models.Model):
     """What roadmap and MoU versions share: numbering per partnership, the status machine, the freeze."""
 
+    DRAFT = DRAFT
     # status -> statuses it may move to. Subclasses fill it in; `move_to` is the only way status changes.
     TRANSITIONS: dict[str, set[str]] = {}
     # Fields that are the content of the version: frozen once it is not a draft.
     CONTENT_FIELDS: tuple[str, ...] = ()
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    # PROTECT: versions are the partnership's agreements; a partnership that has them is archived, not deleted.
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     number = models.PositiveIntegerField(_("version"))
     change_note = models.TextField(
         _("what changed"), blank=True, help_text=_("In a sentence or two: what this version changes, and why.")
@@ -150,20 +161,27 @@ class VersionBase(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding and self.pk:
             stored = type(self).objects.filter(pk=self.pk).values("status", *self.CONTENT_FIELDS).first()
-            if stored and stored["status"] != "draft":
+            if stored and stored["status"] != self.DRAFT:
                 changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
                 if changed:
                     raise FrozenVersion()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if type(self).objects.filter(pk=self.pk).exclude(status="draft").exists():
+        if type(self).objects.filter(pk=self.pk).exclude(status=self.DRAFT).exists():
             raise FrozenVersion(_("Only a draft can be discarded; a version that was sent stays on record."))
         return super().delete(*args, **kwargs)
 
     @property
     def is_draft(self):
-        return self.status == "draft"
+        return self.status == self.DRAFT
+
+    def require_draft(self):
+        """Refuse (FrozenVersion) unless this version is a draft: the rule every edit path calls.
+
+        Services call it on the row they locked, so the status is the current one."""
+        if not self.is_draft:
+            raise FrozenVersion(version=self)
 
     def move_problem(self, to):
         """Why the version may not move to status `to` now, or None."""
@@ -249,7 +267,7 @@ class RecordedOffline(models.Model):
         return self.method != Method.ONLINE
 
 
-class ApprovalBase(RecordedOffline):
+class ApprovalBase(AppendOnlyModel, RecordedOffline):
     """One organisation's approval of a version, given by one of its people (online: `by`; on paper or by e-mail:
     `approver_name`, recorded by the secretariat with the evidence). Append-only."""
 
@@ -264,14 +282,6 @@ class ApprovalBase(RecordedOffline):
 
     def __str__(self):
         return f"{self.organisation} approved {self.version}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Approvals are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Approvals are append-only.")
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
@@ -541,7 +551,7 @@ class RoadmapComment(CommentBase):
 
 
 class RoadmapApproval(ApprovalBase):
-    version = models.ForeignKey(RoadmapVersion, on_delete=models.CASCADE, related_name="approvals")
+    version = models.ForeignKey(RoadmapVersion, on_delete=models.PROTECT, related_name="approvals")
 
     class Meta(ApprovalBase.Meta):
         verbose_name = _("roadmap approval")
@@ -710,7 +720,7 @@ class MouComment(CommentBase):
 
 
 class MouApproval(ApprovalBase):
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="approvals")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="approvals")
 
     class Meta(ApprovalBase.Meta):
         verbose_name = _("MoU approval")
@@ -739,11 +749,11 @@ class MouParty(PartyBase):
         ]
 
 
-class MouScan(models.Model):
+class MouScan(AppendOnlyModel):
     """A scan of the wet-ink signed copy of a version. Every upload is kept (the latest is the version's
     `signed_scan`); none is deleted."""
 
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="scans")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="scans")
     file = models.FileField(storage=private_storage, upload_to="mou-scans/")
     uploaded_at = models.DateTimeField(default=timezone.now)
     uploaded_by = models.ForeignKey(
@@ -758,16 +768,11 @@ class MouScan(models.Model):
     def __str__(self):
         return f"{self.version} – {self.uploaded_at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Scans are kept as they were uploaded.")
-        super().save(*args, **kwargs)
-
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
 
 
-class MouSignature(RecordedOffline):
+class MouSignature(AppendOnlyModel, RecordedOffline):
     """An organisation's signature of an MoU version. Append-only.
 
     `fingerprint` is the SHA-256 of the exact text signed (`MouVersion.signed_text()` at that moment); the name
@@ -775,7 +780,7 @@ class MouSignature(RecordedOffline):
     (`method` paper, the scanned page as `evidence`, `recorded_by`) and counts like one given online.
     """
 
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="signatures")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="signatures")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     signer_name = models.CharField(_("name"), max_length=200)
@@ -793,14 +798,6 @@ class MouSignature(RecordedOffline):
 
     def __str__(self):
         return f"{self.organisation} signed {self.version}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Signatures are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Signatures are append-only.")
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}

@@ -6,10 +6,14 @@ exist (404). Within a partnership, what a role may do is the ACTIONS table below
 
 Partners see everything of their partnerships (equal access to information is a success factor); donors see
 the summary and reports; only the secretariat changes things. Superusers may do what the secretariat may.
+
+An archived partnership is read-only for everyone: every action is refused on it except reading (actions named
+`view...`) and `restore`. This is the one place that rule lives; views and services get it through `can`.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from .models import Partnership, PartnershipRole, Role
 
@@ -25,7 +29,14 @@ ACTIONS: dict[str, frozenset[str]] = {
     "change": STAFF,  # edit the partnership and its records
     "move_phase": STAFF,
     "manage_roles": STAFF,
+    "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
+# What an archived partnership still allows; everything else would change it.
+WHILE_ARCHIVED = frozenset({"archive"})
+
+
+def allowed_while_archived(action: str) -> bool:
+    return action.startswith("view") or action in WHILE_ARCHIVED
 
 
 def register_action(action: str, roles) -> None:
@@ -65,6 +76,8 @@ def can(user, action: str, partnership) -> bool:
     roles = ACTIONS[action]
     if not user.is_authenticated:
         return False
+    if partnership.archived_at is not None and not allowed_while_archived(action):
+        return False
     if user.is_superuser and SECRETARIAT in roles:
         return True
     return role_on(user, partnership) in roles
@@ -79,6 +92,8 @@ def require(user, action: str, partnership) -> None:
     if not can_see(user, partnership):
         raise Http404("No such partnership.")
     if not can(user, action, partnership):
+        if partnership.archived_at is not None and not allowed_while_archived(action):
+            raise PermissionDenied(_("This partnership is archived and can no longer be changed. Restore it first."))
         raise PermissionDenied(f"Your role on this partnership does not allow this ({action}).")
 
 
