@@ -163,13 +163,13 @@ class Partnership(models.Model):
     )
     # A partnership no longer wanted is archived, never deleted with its records: hidden from lists, read-only
     # (msp.access refuses every change), restorable. See services.partnership_archive / partnership_restore.
-    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+    # Editable in the model's sense (so the activity feed shows the change); no form offers them (see the admin).
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     archived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        editable=False,
         related_name="+",
         verbose_name=_("archived by"),
     )

@@ -17,14 +17,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="partnership",
             name="archived_at",
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name="archived"),
+            field=models.DateTimeField(blank=True, null=True, verbose_name="archived"),
         ),
         migrations.AddField(
             model_name="partnership",
             name="archived_by",
             field=models.ForeignKey(
                 blank=True,
-                editable=False,
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="+",
