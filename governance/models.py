@@ -294,6 +294,11 @@ class PartyBase(models.Model):
     of that day, and read by every count, page and PDF of the version from then on, so members joining or leaving
     later do not change what was agreed. The secretariat may add a member that joined while the version awaits
     approval or signature, or remove a party that left before acting (see services.party_add/party_remove).
+
+    Not an append-only record (msp.records): a party is the list of who is asked, which the secretariat keeps
+    right while the version awaits; what a party did is its approval or signature, and those are append-only.
+    Adding or removing one is in the activity feed (auditlog), which is append-only itself, so the list's history
+    is never lost. Removing a party that has acted is refused by the service.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
@@ -354,7 +359,7 @@ class RoadmapVersion(VersionBase):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "number"], name="roadmap_version_number"),
             # One draft and one approved (the current roadmap) at a time.
-            models.UniqueConstraint(fields=["partnership"], condition=Q(status="draft"), name="one_roadmap_draft"),
+            models.UniqueConstraint(fields=["partnership"], condition=Q(status=DRAFT), name="one_roadmap_draft"),
             models.UniqueConstraint(
                 fields=["partnership"], condition=Q(status="approved"), name="one_approved_roadmap"
             ),
@@ -631,7 +636,7 @@ class MouVersion(VersionBase):
         verbose_name_plural = _("MoU versions")
         constraints = [
             models.UniqueConstraint(fields=["partnership", "number"], name="mou_version_number"),
-            models.UniqueConstraint(fields=["partnership"], condition=Q(status="draft"), name="one_mou_draft"),
+            models.UniqueConstraint(fields=["partnership"], condition=Q(status=DRAFT), name="one_mou_draft"),
             models.UniqueConstraint(fields=["partnership"], condition=Q(status="in_force"), name="one_mou_in_force"),
         ]
 
