@@ -24,10 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Partnership
-from msp.records import AppendOnlyError, AppendOnlyModel
+from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOnlyError: re-exported)
 from stakeholders.models import Organisation
-
-__all__ = ["AppendOnlyError"]  # re-exported: approvals, signatures and scans are msp.records append-only rows
 
 # The one status in which a version, and every part of it, may change (VersionBase.require_draft).
 DRAFT = "draft"
@@ -124,8 +122,10 @@ class VersionPart(models.Model):
         # Read the status from the database, not from a possibly stale `self.version`: a version sent in the
         # meantime must not take an edit.
         version_model = type(self)._meta.get_field("version").related_model
-        if not version_model.objects.filter(pk=self.version_id, status=DRAFT).exists():
+        version = version_model.objects.filter(pk=self.version_id).only("number", "status").first()
+        if version is None:
             raise FrozenVersion()
+        version.require_draft()
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}

@@ -4,9 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import BackwardReason, Partnership, Phase
-from msp.records import AppendOnlyError, AppendOnlyModel
-
-__all__ = ["AppendOnlyError", "PhaseTransition"]
+from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOnlyError: re-exported)
 
 
 class PhaseTransition(AppendOnlyModel):
