@@ -22,7 +22,7 @@ from .models import (
 
 
 def _frozen(obj):
-    return obj is not None and obj.status != "draft"
+    return obj is not None and not obj.is_draft
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

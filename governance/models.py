@@ -24,18 +24,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Partnership
+from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOnlyError: re-exported)
 from stakeholders.models import Organisation
+
+# The one status in which a version, and every part of it, may change (VersionBase.require_draft).
+DRAFT = "draft"
 
 
 class FrozenVersion(ValidationError):
-    """An edit of a version (or of its parts) that is no longer a draft."""
+    """An edit of a version (or of its parts) that is no longer a draft. The one message for it, on every path."""
 
-    def __init__(self, message=None):
-        super().__init__(message or _("This version is no longer a draft and cannot be changed. Start a new version."))
-
-
-class AppendOnlyError(Exception):
-    pass
+    def __init__(self, message=None, *, version=None):
+        if message is None and version is not None:
+            message = _(
+                "Version %(n)d is %(status)s and can no longer be changed. Start a new version to make changes."
+            ) % {"n": version.number, "status": version.get_status_display().lower()}
+        super().__init__(
+            message
+            or _("This version is no longer a draft and can no longer be changed. Start a new version to make changes.")
+        )
 
 
 class PrivateStorage(FileSystemStorage):
@@ -81,7 +88,7 @@ class DraftOnlyQuerySet(models.QuerySet):
     draft_lookup = "version__status"
 
     def _refuse_frozen(self):
-        if self.exclude(**{self.draft_lookup: "draft"}).exists():
+        if self.exclude(**{self.draft_lookup: DRAFT}).exists():
             raise FrozenVersion()
 
     def update(self, **kwargs):
@@ -115,8 +122,10 @@ class VersionPart(models.Model):
         # Read the status from the database, not from a possibly stale `self.version`: a version sent in the
         # meantime must not take an edit.
         version_model = type(self)._meta.get_field("version").related_model
-        if not version_model.objects.filter(pk=self.version_id, status="draft").exists():
+        version = version_model.objects.filter(pk=self.version_id).only("number", "status").first()
+        if version is None:
             raise FrozenVersion()
+        version.require_draft()
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
@@ -125,12 +134,14 @@ class VersionPart(models.Model):
 class VersionBase(models.Model):
     """What roadmap and MoU versions share: numbering per partnership, the status machine, the freeze."""
 
+    DRAFT = DRAFT
     # status -> statuses it may move to. Subclasses fill it in; `move_to` is the only way status changes.
     TRANSITIONS: dict[str, set[str]] = {}
     # Fields that are the content of the version: frozen once it is not a draft.
     CONTENT_FIELDS: tuple[str, ...] = ()
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    # PROTECT: versions are the partnership's agreements; a partnership that has them is archived, not deleted.
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="+")
     number = models.PositiveIntegerField(_("version"))
     change_note = models.TextField(
         _("what changed"), blank=True, help_text=_("In a sentence or two: what this version changes, and why.")
@@ -150,20 +161,27 @@ class VersionBase(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding and self.pk:
             stored = type(self).objects.filter(pk=self.pk).values("status", *self.CONTENT_FIELDS).first()
-            if stored and stored["status"] != "draft":
+            if stored and stored["status"] != self.DRAFT:
                 changed = [f for f in self.CONTENT_FIELDS if stored[f] != getattr(self, f)]
                 if changed:
                     raise FrozenVersion()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if type(self).objects.filter(pk=self.pk).exclude(status="draft").exists():
+        if type(self).objects.filter(pk=self.pk).exclude(status=self.DRAFT).exists():
             raise FrozenVersion(_("Only a draft can be discarded; a version that was sent stays on record."))
         return super().delete(*args, **kwargs)
 
     @property
     def is_draft(self):
-        return self.status == "draft"
+        return self.status == self.DRAFT
+
+    def require_draft(self):
+        """Refuse (FrozenVersion) unless this version is a draft: the rule every edit path calls.
+
+        Services call it on the row they locked, so the status is the current one."""
+        if not self.is_draft:
+            raise FrozenVersion(version=self)
 
     def move_problem(self, to):
         """Why the version may not move to status `to` now, or None."""
@@ -249,7 +267,7 @@ class RecordedOffline(models.Model):
         return self.method != Method.ONLINE
 
 
-class ApprovalBase(RecordedOffline):
+class ApprovalBase(AppendOnlyModel, RecordedOffline):
     """One organisation's approval of a version, given by one of its people (online: `by`; on paper or by e-mail:
     `approver_name`, recorded by the secretariat with the evidence). Append-only."""
 
@@ -265,14 +283,6 @@ class ApprovalBase(RecordedOffline):
     def __str__(self):
         return f"{self.organisation} approved {self.version}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Approvals are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Approvals are append-only.")
-
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
 
@@ -284,6 +294,11 @@ class PartyBase(models.Model):
     of that day, and read by every count, page and PDF of the version from then on, so members joining or leaving
     later do not change what was agreed. The secretariat may add a member that joined while the version awaits
     approval or signature, or remove a party that left before acting (see services.party_add/party_remove).
+
+    Not an append-only record (msp.records): a party is the list of who is asked, which the secretariat keeps
+    right while the version awaits; what a party did is its approval or signature, and those are append-only.
+    Adding or removing one is in the activity feed (auditlog), which is append-only itself, so the list's history
+    is never lost. Removing a party that has acted is refused by the service.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
@@ -344,7 +359,7 @@ class RoadmapVersion(VersionBase):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "number"], name="roadmap_version_number"),
             # One draft and one approved (the current roadmap) at a time.
-            models.UniqueConstraint(fields=["partnership"], condition=Q(status="draft"), name="one_roadmap_draft"),
+            models.UniqueConstraint(fields=["partnership"], condition=Q(status=DRAFT), name="one_roadmap_draft"),
             models.UniqueConstraint(
                 fields=["partnership"], condition=Q(status="approved"), name="one_approved_roadmap"
             ),
@@ -541,7 +556,7 @@ class RoadmapComment(CommentBase):
 
 
 class RoadmapApproval(ApprovalBase):
-    version = models.ForeignKey(RoadmapVersion, on_delete=models.CASCADE, related_name="approvals")
+    version = models.ForeignKey(RoadmapVersion, on_delete=models.PROTECT, related_name="approvals")
 
     class Meta(ApprovalBase.Meta):
         verbose_name = _("roadmap approval")
@@ -621,7 +636,7 @@ class MouVersion(VersionBase):
         verbose_name_plural = _("MoU versions")
         constraints = [
             models.UniqueConstraint(fields=["partnership", "number"], name="mou_version_number"),
-            models.UniqueConstraint(fields=["partnership"], condition=Q(status="draft"), name="one_mou_draft"),
+            models.UniqueConstraint(fields=["partnership"], condition=Q(status=DRAFT), name="one_mou_draft"),
             models.UniqueConstraint(fields=["partnership"], condition=Q(status="in_force"), name="one_mou_in_force"),
         ]
 
@@ -710,7 +725,7 @@ class MouComment(CommentBase):
 
 
 class MouApproval(ApprovalBase):
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="approvals")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="approvals")
 
     class Meta(ApprovalBase.Meta):
         verbose_name = _("MoU approval")
@@ -739,11 +754,11 @@ class MouParty(PartyBase):
         ]
 
 
-class MouScan(models.Model):
+class MouScan(AppendOnlyModel):
     """A scan of the wet-ink signed copy of a version. Every upload is kept (the latest is the version's
     `signed_scan`); none is deleted."""
 
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="scans")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="scans")
     file = models.FileField(storage=private_storage, upload_to="mou-scans/")
     uploaded_at = models.DateTimeField(default=timezone.now)
     uploaded_by = models.ForeignKey(
@@ -758,16 +773,11 @@ class MouScan(models.Model):
     def __str__(self):
         return f"{self.version} – {self.uploaded_at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Scans are kept as they were uploaded.")
-        super().save(*args, **kwargs)
-
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}
 
 
-class MouSignature(RecordedOffline):
+class MouSignature(AppendOnlyModel, RecordedOffline):
     """An organisation's signature of an MoU version. Append-only.
 
     `fingerprint` is the SHA-256 of the exact text signed (`MouVersion.signed_text()` at that moment); the name
@@ -775,7 +785,7 @@ class MouSignature(RecordedOffline):
     (`method` paper, the scanned page as `evidence`, `recorded_by`) and counts like one given online.
     """
 
-    version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="signatures")
+    version = models.ForeignKey(MouVersion, on_delete=models.PROTECT, related_name="signatures")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     signer_name = models.CharField(_("name"), max_length=200)
@@ -793,14 +803,6 @@ class MouSignature(RecordedOffline):
 
     def __str__(self):
         return f"{self.organisation} signed {self.version}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Signatures are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Signatures are append-only.")
 
     def get_additional_data(self):
         return {"partnership": _partnership_of_version(self)}

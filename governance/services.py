@@ -45,14 +45,6 @@ def _lock(model, version):
     return model.objects.select_for_update().select_related("partnership").get(pk=version.pk)
 
 
-def _require_draft(version):
-    if version.status != "draft":
-        raise FrozenVersion(
-            _("Version %(n)d is %(status)s and can no longer be changed. Start a new version to make changes.")
-            % {"n": version.number, "status": version.get_status_display().lower()}
-        )
-
-
 def _next_number(model, partnership):
     return (model.objects.filter(partnership=partnership).aggregate(n=Max("number"))["n"] or 0) + 1
 
@@ -166,7 +158,7 @@ def roadmap_version_update(
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         if seen and seen != locked.content_hash:
             raise StaleEdit(
                 _(
@@ -192,7 +184,7 @@ def result_node_save(*, version, by, node=None, **fields) -> ResultNode:
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         if node is None:
             last = locked.nodes.aggregate(p=Max("position"))["p"]
             node = ResultNode(version=locked, position=(last or 0) + 1)
@@ -223,7 +215,7 @@ def result_node_delete(*, node, by) -> None:
     with transaction.atomic():
         locked = _lock(RoadmapVersion, node.version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         if node.children.exists():
             raise ValidationError(
                 _("“%(title)s” has nodes under it; remove or move them first.") % {"title": node.title}
@@ -235,7 +227,7 @@ def milestone_save(*, version, by, milestone=None, **fields) -> Milestone:
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         if milestone is None:
             milestone = Milestone(version=locked)
         elif milestone.version_id != locked.pk:
@@ -252,7 +244,7 @@ def milestone_delete(*, milestone, by) -> None:
     with transaction.atomic():
         locked = _lock(RoadmapVersion, milestone.version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         milestone.delete()
 
 
@@ -279,7 +271,7 @@ def roadmap_version_discard(*, version, by) -> None:
     with transaction.atomic():
         locked = _lock(RoadmapVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         locked.milestones.all().delete()
         # Children before parents (the parent link restricts deleting a parent alone).
         for level in ("activity", "output", "outcome", "impact"):
@@ -480,7 +472,7 @@ def mou_version_update(*, version, by, title, change_note="") -> MouVersion:
     with transaction.atomic():
         locked = _lock(MouVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         locked.title, locked.change_note = title, change_note
         locked.full_clean()
         locked.save()
@@ -493,7 +485,7 @@ def clause_save(*, version, by, clause=None, seen=None, **fields) -> Clause:
     with transaction.atomic():
         locked = _lock(MouVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         if clause is not None and seen:
             current = Clause.objects.select_for_update().filter(pk=clause.pk, version=locked).first()
             if current is None or current.content_hash != seen:
@@ -519,7 +511,7 @@ def clause_delete(*, clause, by) -> None:
     with transaction.atomic():
         locked = _lock(MouVersion, clause.version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         clause.delete()
 
 
@@ -528,7 +520,7 @@ def clause_move(*, clause, by, up) -> None:
     with transaction.atomic():
         locked = _lock(MouVersion, clause.version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         clauses = list(locked.clauses.order_by("position", "pk"))
         index = next(i for i, c in enumerate(clauses) if c.pk == clause.pk)
         other = index - 1 if up else index + 1
@@ -545,7 +537,7 @@ def mou_version_discard(*, version, by) -> None:
     with transaction.atomic():
         locked = _lock(MouVersion, version)
         access.require(by, "change", locked.partnership)
-        _require_draft(locked)
+        locked.require_draft()
         locked.clauses.all().delete()
         locked.delete()
 

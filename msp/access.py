@@ -15,6 +15,9 @@ facts (which contact person, active, may sign, member) come from the app that ke
 msp.affiliations, so this module never imports it. Whether the organisation is a *party* to a given version is a
 fact of that version, checked by governance's services under the version's row lock (see
 governance.services._require_party): it depends on the version's state, not on who the person is.
+
+An archived partnership is read-only for everyone: every action is refused on it except reading (actions named
+`view...`) and `restore`. This is the one place that rule lives; views and services get it through `can`.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -53,6 +56,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "sign_mou": PARTNERS,
     # Recording an approval or signature a party gave outside the app (on paper, by e-mail), with the evidence.
     "record_for_organisation": STAFF,
+    "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
 # Actions done for one organisation: what the refusals say the person cannot do, and whether the contact person
@@ -62,6 +66,12 @@ ORGANISATION_ACTIONS: dict[str, tuple] = {
     "approve_mou": (gettext_lazy("approve this MoU"), False),
     "sign_mou": (gettext_lazy("sign this MoU"), True),
 }
+# What an archived partnership still allows; everything else would change it.
+WHILE_ARCHIVED = frozenset({"archive"})
+
+
+def allowed_while_archived(action: str) -> bool:
+    return action.startswith("view") or action in WHILE_ARCHIVED
 
 
 def holders(partnership, action):
@@ -146,6 +156,8 @@ def can(user, action: str, obj, *, organisation=None) -> bool:
     if not user.is_authenticated:
         return False
     partnership = _partnership_of(obj)
+    if partnership.archived_at is not None and not allowed_while_archived(action):
+        return False
     if user.is_superuser and SECRETARIAT in roles:
         return True
     if role_on(user, partnership) not in roles:
@@ -166,6 +178,8 @@ def require(user, action: str, obj, *, organisation=None):
     partnership = _partnership_of(obj)
     if not can_see(user, partnership):
         raise Http404("No such partnership.")
+    if partnership.archived_at is not None and not allowed_while_archived(action):
+        raise PermissionDenied(_("This partnership is archived and can no longer be changed. Restore it first."))
     roles = ACTIONS[action]
     if not (user.is_superuser and SECRETARIAT in roles) and role_on(user, partnership) not in roles:
         raise PermissionDenied(f"Your role on this partnership does not allow this ({action}).")

@@ -17,6 +17,11 @@ ACTION_SENTENCES = {
     2: _("removed the %(label)s “%(object)s”"),
     3: _("viewed the %(label)s “%(object)s”"),
 }
+# Archiving (True) and restoring (False), rather than "changed the partnership".
+ARCHIVE_SENTENCES = {
+    True: _("archived the %(label)s “%(object)s”"),
+    False: _("restored the %(label)s “%(object)s”"),
+}
 # Not news in a feed that is already filed under its partnership, or bookkeeping nobody typed (an order, a
 # revision counter); fields that are not editable (keys, nonces, send claims) are hidden as well.
 HIDDEN_FIELDS = {"id", "partnership", "position", "revision"}
@@ -75,7 +80,11 @@ def summarise(entry, *, object_length=60):
     _verb, label, changes = describe(entry)
     name = entry.object_repr if len(entry.object_repr) <= object_length else entry.object_repr[: object_length - 1]
     name = name.rstrip() + ("…" if len(entry.object_repr) > object_length else "")
-    sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1]) % {"label": label, "object": name}
+    sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1])
+    archived = (entry.changes or {}).get("archived_at") if entry.action == 1 else None
+    if isinstance(archived, list | tuple) and len(archived) == 2:
+        sentence = ARCHIVE_SENTENCES[str(archived[1]) not in EMPTY]
+    sentence = sentence % {"label": label, "object": name}
     fields = ""
     if entry.action == 1:
         names = list(dict.fromkeys(change.field for change in changes))

@@ -1,5 +1,6 @@
 from auditlog.admin import LogEntryAdmin
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -62,15 +63,70 @@ class PartnershipRoleInline(admin.TabularInline):
     exclude = ["granted_by"]
 
 
+class ArchivedFilter(admin.SimpleListFilter):
+    title = _("archived")
+    parameter_name = "archived"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Active")), ("yes", _("Archived"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(archived_at__isnull=True)
+        if self.value() == "yes":
+            return queryset.filter(archived_at__isnull=False)
+        return queryset
+
+
 @admin.register(Partnership)
 class PartnershipAdmin(admin.ModelAdmin):
-    list_display = ["name", "phase", "currency", "created_at"]
-    list_filter = ["phase", "countries"]
+    """A partnership is archived and restored here, never deleted: its history (phase moves, approvals,
+    signatures, the activity feed) must survive it."""
+
+    list_display = ["name", "phase", "currency", "created_at", "archived_at"]
+    list_filter = [ArchivedFilter, "phase", "countries"]
     search_fields = ["name", "problem_statement"]
     filter_horizontal = ["countries", "sdg_goals", "sdg_targets"]
     # The phase moves only through the phase service (history, gate, notifications).
-    readonly_fields = ["phase", "phase_since", "revision", "created_at", "updated_at", "created_by"]
+    readonly_fields = [
+        "phase",
+        "phase_since",
+        "revision",
+        "created_at",
+        "updated_at",
+        "created_by",
+        "archived_at",
+        "archived_by",
+    ]
     inlines = [PartnershipRoleInline]
+    actions = ["archive", "restore"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        # Archived: read-only here as everywhere (restore it from the list first).
+        return (obj is None or not obj.is_archived) and super().has_change_permission(request, obj)
+
+    def _each(self, request, queryset, service, done):
+        count = 0
+        for partnership in queryset:
+            try:
+                service(partnership=partnership, by=request.user)
+            except PermissionDenied as exc:
+                self.message_user(request, f"{partnership}: {exc}", messages.ERROR)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, done % {"n": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Archive the selected partnerships"), permissions=["view"])
+    def archive(self, request, queryset):
+        self._each(request, queryset, services.partnership_archive, _("%(n)d partnership(s) archived."))
+
+    @admin.action(description=_("Restore the selected partnerships"), permissions=["view"])
+    def restore(self, request, queryset):
+        self._each(request, queryset, services.partnership_restore, _("%(n)d partnership(s) restored."))
 
 
 @admin.register(PartnershipRole)

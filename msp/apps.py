@@ -15,7 +15,8 @@ class MspConfig(AppConfig):
 
         auditlog.register(
             Partnership,
-            exclude_fields=["revision", "updated_at", "created_at", "phase_since"],
+            # archived_by: the entry's actor already says who archived it.
+            exclude_fields=["revision", "updated_at", "created_at", "phase_since", "archived_by"],
             m2m_fields={"countries", "sdg_goals", "sdg_targets"},
         )
         auditlog.register(PartnershipRole, exclude_fields=["granted_at"])

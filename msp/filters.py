@@ -16,6 +16,12 @@ class PartnershipFilter(django_filters.FilterSet):
         queryset=Country.objects.none(),
         empty_label=_("Any country"),
     )
+    archived = django_filters.ChoiceFilter(
+        label=_("Archived"),
+        choices=[("only", _("Archived only")), ("all", _("Active and archived"))],
+        empty_label=_("Active"),
+        method="filter_archived",
+    )
     sdg_goal = django_filters.ModelChoiceFilter(
         label=_("SDG goal"),
         field_name="sdg_goals",
@@ -25,14 +31,27 @@ class PartnershipFilter(django_filters.FilterSet):
 
     class Meta:
         model = Partnership
-        fields = ["q", "phase", "country", "sdg_goal"]
+        fields = ["q", "phase", "country", "sdg_goal", "archived"]
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         self.filters["country"].queryset = Country.objects.filter(partnerships__in=queryset).distinct()
         self.filters["sdg_goal"].queryset = SdgGoal.objects.filter(partnerships__in=queryset).distinct()
-        for name in ("phase", "country", "sdg_goal"):
+        for name in ("phase", "country", "sdg_goal", "archived"):
             self.form.fields[name].widget.attrs["class"] = "form-select"
+
+    @property
+    def qs(self):
+        # Archived partnerships are hidden unless asked for. Not a filter method: those run only for a chosen
+        # value, and not at all on an unbound filter (the list as first opened).
+        if not hasattr(self, "_visible_qs"):
+            queryset = super().qs
+            wanted = self.is_bound and self.form.is_valid() and self.form.cleaned_data.get("archived")
+            self._visible_qs = queryset if wanted else queryset.filter(archived_at__isnull=True)
+        return self._visible_qs
+
+    def filter_archived(self, queryset, name, value):
+        return queryset.filter(archived_at__isnull=False) if value == "only" else queryset
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -1,12 +1,14 @@
 """The core: reference data, the partnership, who holds which role on it, the audit trail, notifications."""
 
-from auditlog.models import AbstractLogEntry
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .records import AppendOnlyError, AppendOnlyQuerySet
 
 
 def person_name(user, default=""):
@@ -159,6 +161,18 @@ class Partnership(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # A partnership no longer wanted is archived, never deleted with its records: hidden from lists, read-only
+    # (msp.access refuses every change), restorable. See services.partnership_archive / partnership_restore.
+    # Editable in the model's sense (so the activity feed shows the change); no form offers them (see the admin).
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("archived by"),
+    )
 
     class Meta:
         ordering = ["name", "pk"]
@@ -177,6 +191,10 @@ class Partnership(models.Model):
     def get_additional_data(self):
         """Read by auditlog: files this record's changes under the partnership's activity feed."""
         return {"partnership": self.pk}
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
 
     @property
     def next_phase(self):
@@ -247,6 +265,8 @@ class PartnershipRole(models.Model):
 class ActivityEntry(AbstractLogEntry):
     """auditlog's log entry, filed under the partnership it belongs to (swapped in by AUDITLOG_LOGENTRY_MODEL).
 
+    Append-only (msp.records): written once, never changed or deleted, so `auditlogflush` is refused too.
+
     The partnership link is a plain indexed column without a database constraint: the audit trail must outlive
     the rows it describes, including a deleted partnership, and entries are written while a cascade deletes.
     """
@@ -260,12 +280,19 @@ class ActivityEntry(AbstractLogEntry):
         related_name="+",
     )
 
+    objects = LogEntryManager.from_queryset(AppendOnlyQuerySet)()
+
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("activity entry")
         verbose_name_plural = _("activity entries")
         indexes = [models.Index(fields=["partnership", "-timestamp"], name="activity_partnership_time")]
 
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(type(self))
+
     def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(type(self))
         if self.partnership_id is None and self.additional_data:
             self.partnership_id = self.additional_data.get("partnership")
         super().save(*args, **kwargs)

@@ -62,6 +62,30 @@ def partnership_update(
     return locked
 
 
+def partnership_archive(*, partnership, by) -> Partnership:
+    """Archive a partnership no longer wanted: hidden from lists, read-only, restorable. Nothing is deleted.
+
+    The change is in the activity feed (auditlog records `archived_at`/`archived_by` on the partnership)."""
+    with transaction.atomic():
+        locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+        access.require(by, "archive", locked)
+        if locked.archived_at is None:
+            locked.archived_at, locked.archived_by = timezone.now(), by
+            locked.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return locked
+
+
+def partnership_restore(*, partnership, by) -> Partnership:
+    """Bring an archived partnership back, as it was when archived."""
+    with transaction.atomic():
+        locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
+        access.require(by, "archive", locked)
+        if locked.archived_at is not None:
+            locked.archived_at, locked.archived_by = None, None
+            locked.save(update_fields=["archived_at", "archived_by", "updated_at"])
+    return locked
+
+
 def role_grant(*, partnership, user, role, by) -> PartnershipRole:
     """Give `user` `role` on the partnership, replacing a role they already hold there."""
     if role not in Role.values:

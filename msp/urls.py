@@ -12,6 +12,8 @@ partnership_patterns = [
     path("roles/", views.RolesView.as_view(), name="roles"),
     path("roles/<int:pk>/revoke/", views.role_revoke, name="role_revoke"),
     path("activity/", views.ActivityView.as_view(), name="activity"),
+    path("archive/", views.partnership_archive, name="partnership_archive"),
+    path("restore/", views.partnership_restore, name="partnership_restore"),
 ]
 
 msp_patterns = [

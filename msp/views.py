@@ -23,6 +23,7 @@ def partnership_context(request, partnership, **extra):
         "partnership": partnership,
         "my_role": access.role_on(user, partnership),
         "can_change": access.can(user, "change", partnership),
+        "can_archive": access.can(user, "archive", partnership),
         "tabs": registry.tabs_for(user, partnership),
         **extra,
     }
@@ -72,6 +73,8 @@ class PartnershipListView(LoginRequiredMixin, FilterView):
         context["can_create"] = access.can_create_partnership(self.request.user)
         context["has_any"] = (
             context["paginator"].count > 0
+            # Only archived ones: the filters (and the way to show them) stay.
+            or self.filterset.queryset.filter(archived_at__isnull=False).exists()
             or self.filterset.is_bound
             and any(self.request.GET.get(name) for name in self.filterset.filters)
         )
@@ -193,6 +196,28 @@ def role_revoke(request, partnership_pk, pk):
             _("%(user)s no longer has a role on this partnership.") % {"user": person_name(user)},
         )
     return redirect("msp:roles", partnership_pk=partnership.pk)
+
+
+@login_required
+@require_POST
+def partnership_archive(request, partnership_pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "archive")
+    services.partnership_archive(partnership=partnership, by=request.user)
+    messages.success(
+        request,
+        _("“%s” is archived: hidden from your list and read-only. Nothing was deleted; it can be restored.")
+        % partnership.name,
+    )
+    return redirect(partnership)
+
+
+@login_required
+@require_POST
+def partnership_restore(request, partnership_pk):
+    partnership = access.get_partnership(request.user, partnership_pk, "archive")
+    services.partnership_restore(partnership=partnership, by=request.user)
+    messages.success(request, _("“%s” is restored and can be changed again.") % partnership.name)
+    return redirect(partnership)
 
 
 class ActivityView(PartnershipMixin, ListView):

@@ -4,19 +4,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import BackwardReason, Partnership, Phase
+from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOnlyError: re-exported)
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class PhaseTransition(models.Model):
+class PhaseTransition(AppendOnlyModel):
     """One move of a partnership between phases. Append-only: never changed or deleted once written.
 
     `gate_snapshot` and `override_justification` are filled by the success-factor checklist when the gate runs.
     """
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="transitions")
+    # PROTECT: a partnership with history is archived, never deleted (msp.services.partnership_archive).
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="transitions")
     from_phase = models.PositiveSmallIntegerField(_("from"), choices=Phase.choices)
     to_phase = models.PositiveSmallIntegerField(_("to"), choices=Phase.choices)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
@@ -45,14 +43,6 @@ class PhaseTransition(models.Model):
 
     def __str__(self):
         return f"{self.partnership}: {self.from_phase} → {self.to_phase}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Phase transitions are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Phase transitions are append-only.")
 
     @property
     def is_forward(self):

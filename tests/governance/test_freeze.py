@@ -144,8 +144,10 @@ def test_the_editing_pages_of_a_sent_version_send_the_user_back(
     assert Clause.objects.filter(pk=clause.pk).exists()
 
 
-def test_deleting_a_partnership_removes_its_agreements(partnership, secretariat, kofi, awa):
-    """The freeze guards edits, not the end of a partnership: deleting it (admin) takes its versions along."""
+def test_deleting_a_partnership_with_agreements_is_refused_and_keeps_them(partnership, secretariat, kofi, awa):
+    """The end of a partnership is archiving, not deletion: a delete on any path leaves its agreements whole."""
+    from django.db.models import ProtectedError
+
     from msp.models import Partnership
 
     roadmap = services.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
@@ -153,6 +155,10 @@ def test_deleting_a_partnership_removes_its_agreements(partnership, secretariat,
     services.roadmap_comment(version=roadmap, by=awa, body="Fine.")
     mou = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     sign(mou, kofi)
-    services.mou_comment(version=mou, by=kofi, body="Signed.", clause=mou.clauses.first())
-    Partnership.objects.filter(pk=partnership.pk).delete()
-    assert not MouVersion.objects.exists() and not RoadmapVersion.objects.exists() and not Clause.objects.exists()
+    with pytest.raises(ProtectedError):
+        Partnership.objects.filter(pk=partnership.pk).delete()
+    with pytest.raises(ProtectedError):
+        Partnership.objects.get(pk=partnership.pk).delete()
+    assert MouVersion.objects.get(pk=mou.pk).signatures.count() == 1
+    assert RoadmapVersion.objects.get(pk=roadmap.pk).approvals.count() == 1
+    assert Clause.objects.filter(version=mou).exists()

@@ -13,6 +13,8 @@ LEVELS = {
     "msp:roles": "secretariat",
     "msp:role_revoke": "secretariat-action",
     "msp:activity": "member",
+    "msp:partnership_archive": "secretariat-action",
+    "msp:partnership_restore": "secretariat-action",
     "login": "public",
     "logout": "logout",
     "password_change": "signed-in",
