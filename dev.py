@@ -83,6 +83,9 @@ def run(args: list[str]) -> None:
     Path(env.get("MSP_VAR_DIR") or ROOT / "var").mkdir(parents=True, exist_ok=True)
     manage("migrate", "--no-input", env=env)
     manage("demo", env=env)
+    # No beat on the embedded default: make the stored reference copies of the demo's signed MoUs now, so their
+    # downloads are the archival files from the first click (later ones are made as versions are signed).
+    manage("run_scheduled_jobs", "store-missing-mou-copies", env=env)
     print(f"\nServing on http://127.0.0.1:{port}/  (Ctrl+C stops)\n", flush=True)
     extra = ["--noreload"] if "--noreload" in args else []
     os.execve(PY, [str(PY), str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", *extra], env)

@@ -238,6 +238,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # WeasyPrint narrates every step of every PDF at INFO ("Step 1 - Fetching and parsing HTML"); keep its
+        # warnings (a missing font, an unreadable image) and drop the narration.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # A request for a host name we do not serve (scanners, misdirected DNS) is answered 400; it is not an error
         # of ours and must not fill the log with tracebacks.
         "django.security.DisallowedHost": {"handlers": ["null"], "propagate": False},
