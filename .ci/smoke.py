@@ -118,4 +118,11 @@ version = re.search(rf'href="({re.escape(first)}mou/v\d+/)"', mou_list).group(1)
 get_ok(version)
 pdf = get_ok(version + "pdf/", content_type="application/pdf")
 assert pdf.startswith(b"%PDF-"), "the MoU PDF is not a PDF"
+if args.production:
+    # A signed MoU is a stored document: every download is the same file, named by its SHA-256.
+    import hashlib
+
+    _, headers, again = request(version + "pdf/")
+    assert again == pdf, "two downloads of the signed MoU differ"
+    assert headers.get("ETag") == f'"{hashlib.sha256(pdf).hexdigest()}"', headers.get("ETag")
 print(f"smoke ok: signed in as amina; {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200")
