@@ -19,7 +19,7 @@ ALLOWED = {
     # Data definitions: models, their admin columns and filters, forms' fields and choices, spreadsheet columns.
     "msp/models.py": "*",
     "msp/admin.py": "*",
-    "stakeholders/models.py": "*",
+    "stakeholders/models/invitations.py": "*",
     "stakeholders/admin.py": "*",
     "stakeholders/filters.py": "*",
     "stakeholders/forms.py": "*",
