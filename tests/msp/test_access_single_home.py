@@ -47,7 +47,7 @@ ALLOWED = {
     "msp/dashboard.py": {"roles": "lists people by role on the dashboard"},
     "msp/apps.py": {"MspConfig.ready": "registers PartnershipRole with the audit log"},
     "phases/services.py": {"_notify_transition": "tells everyone with a role (recipients, not rights)"},
-    "stakeholders/services.py": {
+    "stakeholders/services/invitations.py": {
         "invitation_create": "an invitation grants the partner or donor role (validates the data)",
         "invitation_accept": "accepting writes the invited role",
     },
