@@ -87,12 +87,7 @@ class ImportView(StakeholdersMixin, FormView):
 def import_confirm(request, partnership_pk):
     """Write the previewed file: all rows or, if anything changed meanwhile and a row is now invalid, none."""
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    pk = request.POST.get("pending", "")
-    waiting = request.session.get(SESSION_KEY, [])
-    taken = None
-    if pk in waiting:
-        request.session[SESSION_KEY] = [other for other in waiting if other != pk]
-        taken = services.pending_import_take(pk=pk, partnership=partnership, by=request.user)
+    taken = _take_pending(request, partnership)
     if taken is None:
         messages.error(request, _("There is no checked file waiting to be imported; upload it again."))
         return redirect("stakeholders:import", partnership_pk=partnership.pk)
@@ -102,15 +97,39 @@ def import_confirm(request, partnership_pk):
             partnership=partnership, by=request.user, kind=pending.kind, filename=pending.filename, content=content
         )
     except services.ImportRefused as exc:
-        context = partnership_context(request, partnership, active_tab="stakeholders")
-        context.update(
-            section="import",
-            form=ImportForm(initial={"kind": pending.kind}),
-            preview=exc.preview,
-            refused=True,
-            columns=[],
-        )
-        return render(request, "stakeholders/import.html", context, status=400)
+        return _refused(request, partnership, pending, exc.preview)
+    messages.success(request, _imported_message(pending, preview))
+    if pending.kind == spreadsheets.ImportKind.CONTACTS:
+        return redirect("organisations:list")
+    target = "stakeholders:members" if pending.kind == spreadsheets.ImportKind.MEMBERS else "stakeholders:map"
+    return redirect(target, partnership_pk=partnership.pk)
+
+
+def _take_pending(request, partnership):
+    """The file named by the form, taken from storage, if this session checked it: (pending, content) or None. The
+    id leaves the session whether or not the file is still there, so a second press of the button finds nothing."""
+    pk = request.POST.get("pending", "")
+    waiting = request.session.get(SESSION_KEY, [])
+    if pk not in waiting:
+        return None
+    request.session[SESSION_KEY] = [other for other in waiting if other != pk]
+    return services.pending_import_take(pk=pk, partnership=partnership, by=request.user)
+
+
+def _refused(request, partnership, pending, preview):
+    """The import page again, with the rows that are invalid now; nothing was written."""
+    context = partnership_context(request, partnership, active_tab="stakeholders")
+    context.update(
+        section="import",
+        form=ImportForm(initial={"kind": pending.kind}),
+        preview=preview,
+        refused=True,
+        columns=[],
+    )
+    return render(request, "stakeholders/import.html", context, status=400)
+
+
+def _imported_message(pending, preview):
     counts = {
         "file": pending.filename,
         "orgs": preview.new_organisations,
@@ -118,23 +137,19 @@ def import_confirm(request, partnership_pk):
         "skipped": preview.skipped,
     }
     if pending.kind == spreadsheets.ImportKind.CONTACTS:
-        messages.success(
-            request,
+        # Contacts go into the shared registry, not this partnership: say where to find them.
+        return (
             _(
                 "%(file)s is imported into the organisation registry: %(orgs)d new organisations, %(records)d new "
                 "contact persons, %(skipped)d rows skipped as already there. Add the organisations to this "
                 "partnership as members or on the stakeholder map to see their contacts here."
             )
-            % counts,
+            % counts
         )
-        return redirect("organisations:list")
-    messages.success(
-        request,
+    return (
         _(
             "%(file)s is imported: %(orgs)d new organisations in the registry, %(records)d rows added, "
             "%(skipped)d rows skipped as already there."
         )
-        % counts,
+        % counts
     )
-    target = "stakeholders:members" if pending.kind == spreadsheets.ImportKind.MEMBERS else "stakeholders:map"
-    return redirect(target, partnership_pk=partnership.pk)

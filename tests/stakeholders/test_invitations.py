@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -232,17 +233,17 @@ def test_a_signed_in_stranger_cannot_take_an_invitation_for_a_new_account(client
 class TestInvitingBadInput:
     def test_a_contact_with_an_open_invitation_is_not_invited_twice(self, partnership, secretariat, contact):
         services.invitation_create(partnership=partnership, contact=contact, role="partner", by=secretariat)
-        with pytest.raises(services.ValidationError, match="already has an open invitation"):
+        with pytest.raises(ValidationError, match="already has an open invitation"):
             services.invitation_create(partnership=partnership, contact=contact, role="partner", by=secretariat)
 
     def test_a_contact_without_email_cannot_be_invited(self, partnership, secretariat, contact):
         contact.email = ""
         contact.save()
-        with pytest.raises(services.ValidationError, match="has no e-mail address"):
+        with pytest.raises(ValidationError, match="has no e-mail address"):
             services.invitation_create(partnership=partnership, contact=contact, role="partner", by=secretariat)
 
     def test_only_partners_and_donors_are_invited(self, partnership, secretariat, contact):
-        with pytest.raises(services.ValidationError, match="partners or donors"):
+        with pytest.raises(ValidationError, match="partners or donors"):
             services.invitation_create(partnership=partnership, contact=contact, role="secretariat", by=secretariat)
 
     def test_the_form_refuses_a_contact_of_another_partnership(self, client, partnership, secretariat):
@@ -265,7 +266,7 @@ class TestInvitingBadInput:
 
     def test_an_accepted_invitation_cannot_be_revoked(self, partnership, secretariat, contact):
         invitation = InvitationFactory(partnership=partnership, contact=contact, accepted_at=timezone.now())
-        with pytest.raises(services.ValidationError, match="accepted already"):
+        with pytest.raises(ValidationError, match="accepted already"):
             services.invitation_revoke(invitation=invitation, by=secretariat)
 
 
