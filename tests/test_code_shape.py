@@ -19,7 +19,6 @@ MAX_VIEW_LINES = 30
 LONG_MODULES = {
     # Issue 8, next round: split by subject (roadmap, MoU, room for bodies/decisions and resources) once the
     # append-only and stored-PDF work on these modules has landed.
-    "governance/services.py",
     "governance/demo.py",
     # Split with the stakeholders app's next round (models and services by subject: registry, members, map,
     # invitations); the demo data with them.
