@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from stakeholders.selectors import active_member_organisations
 
 from .models import Clause, Level, Milestone, MilestoneStatus, MouVersion, ResultNode, RoadmapVersion, parent_level
-from .services import SCAN_MAX_BYTES
+from .services.scans import SCAN_MAX_BYTES
 
 FORMATTING_HELP = _(
     "Simple formatting: a blank line starts a new paragraph; lines starting with “- ” make a bulleted list and "

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from stakeholders.models import Organisation
 
 from .models import Method
-from .party_services import EVIDENCE_MAX_BYTES
+from .services.parties import EVIDENCE_MAX_BYTES
 
 
 class _OnRecordForm(forms.Form):

@@ -14,7 +14,7 @@ organisation that is an active member today, registered as allowed to sign, and 
 facts (which contact person, active, may sign, member) come from the app that keeps organisations, through
 msp.affiliations, so this module never imports it. Whether the organisation is a *party* to a given version is a
 fact of that version, checked by governance's services under the version's row lock (see
-governance.services._require_party): it depends on the version's state, not on who the person is.
+governance.services.common._require_party): it depends on the version's state, not on who the person is.
 
 An archived partnership is read-only for everyone: every action is refused on it except reading (actions named
 `view...`) and `restore`. This is the one place that rule lives; views and services get it through `can`.

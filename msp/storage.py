@@ -7,8 +7,9 @@ from django.core.files.storage import FileSystemStorage
 class PrivateStorage(FileSystemStorage):
     """Files only views may serve, after checking access: kept outside MEDIA_ROOT, so no media URL reaches them.
 
-    The location is read from settings on each use (tests point it at a temporary folder). governance.models has
-    the same class for MoU scans (its migrations name it); it can import this one instead.
+    The location is read from settings on each use (tests point it at a temporary folder). The one class for
+    every app: governance.models and stakeholders.pending_imports re-export `private_storage`, which their
+    migrations name.
     """
 
     @property

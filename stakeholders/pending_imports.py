@@ -11,36 +11,18 @@ import datetime as dt
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Partnership
 
+# private_storage: the migrations name it here (stakeholders.pending_imports.private_storage).
+from msp.storage import private_storage
+
 from .columns import ImportKind
 
 FOLDER = "imports"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files no URL serves, outside MEDIA_ROOT. The location is read from settings on each use (tests point it at a
-    temporary folder). The same as governance's storage for MoU scans, which this app may not import."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    def url(self, name):
-        raise NotImplementedError("Private files have no URL.")
-
-
-def private_storage():
-    return PrivateStorage()
 
 
 def _upload_to(instance, filename):

@@ -13,6 +13,7 @@ from msp.views import PartnershipMixin
 from stakeholders.models import Organisation
 
 from .. import services
+from ..models import FrozenVersion
 
 
 def _messages_of(exc):
@@ -38,13 +39,12 @@ def _version_or_404(model, partnership, number):
 
 
 def _draft_or_redirect(request, version, url_name):
-    """Editing pages of a frozen version send the user back to it, with the reason."""
-    if version.status != "draft":
-        messages.error(
-            request,
-            _("Version %(n)d is %(status)s and can no longer be changed. Start a new version to make changes.")
-            % {"n": version.number, "status": version.get_status_display().lower()},
-        )
+    """Editing pages of a frozen version send the user back to it, with the reason (the model's draft rule and
+    its one message, FrozenVersion)."""
+    try:
+        version.require_draft()
+    except FrozenVersion as exc:
+        messages.error(request, _messages_of(exc))
         return redirect(url_name, partnership_pk=version.partnership_id, number=version.number)
     return None
 

@@ -272,7 +272,7 @@ def test_the_signed_copy_is_a_pdf_kept_outside_the_media_folder(partnership, sec
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"GIF89a", name="scan.pdf"))
     with pytest.raises(ValidationError, match="not a PDF"):
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4", name="scan.exe"))
-    monkeypatch.setattr(services, "SCAN_MAX_BYTES", 10)
+    monkeypatch.setattr(services.scans, "SCAN_MAX_BYTES", 10)
     with pytest.raises(ValidationError, match="the limit is"):
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 too long", name="a.pdf"))
     monkeypatch.undo()

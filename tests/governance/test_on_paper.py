@@ -204,9 +204,9 @@ def test_a_record_dated_before_the_version_was_sent_or_in_the_future_is_refused(
 
 
 def test_evidence_over_the_size_limit_is_refused(monkeypatch):
-    from governance import party_services
+    from governance.services import parties
 
-    monkeypatch.setattr(party_services, "EVIDENCE_MAX_BYTES", 10)
+    monkeypatch.setattr(parties, "EVIDENCE_MAX_BYTES", 10)
     with pytest.raises(ValidationError, match="the limit is"):
-        party_services.check_evidence(ContentFile(PDF, name="big.pdf"))
-    party_services.check_evidence(ContentFile(b"\xff\xd8\xff\xe0", name="photo.JPG"))  # a JPEG passes
+        parties.check_evidence(ContentFile(PDF, name="big.pdf"))
+    parties.check_evidence(ContentFile(b"\xff\xd8\xff\xe0", name="photo.JPG"))  # a JPEG passes

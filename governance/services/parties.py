@@ -21,8 +21,10 @@ from django.utils.translation import gettext as _
 from msp import access
 from stakeholders.selectors import active_member_organisations
 
-from .models import Method, MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
-from .services import MS, RS, _lock, mou_after_signature, roadmap_approve_if_complete
+from ..models import Method, MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
+from .common import MS, RS, _lock
+from .mou_signing import mou_after_signature
+from .roadmap_review import roadmap_approve_if_complete
 
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 # file signature -> the name endings a file with it may have

@@ -1,0 +1,28 @@
+"""Demo roadmaps and MoUs, built on the organisations, members and signing contacts of the stakeholder demo.
+
+Cocoa: roadmap v1 (superseded) and v2 (approved by every member); MoU v1 signed by the founding members in 2024
+and superseded, v2 in force, signed by all eight members. Water: roadmap v1 in review (one approval so far), MoU
+v1 superseded after review comments and v2 partially signed (two of six), with open comments. Idempotent: a
+partnership that has versions is left alone.
+
+Every action is recorded as the person who would have done it: partners with an account approve and sign online
+(the activity feed credits them); members without one approved by e-mail and signed on paper, which the
+secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
+
+One module per subject (`roadmap`, `mou`), on the helpers of `common`.
+"""
+
+from . import mou, roadmap
+from .common import _members, evidence_pdf
+
+__all__ = ["evidence_pdf", "load"]
+
+
+def load(ctx):
+    # The original order (cocoa roadmap, cocoa MoU, water roadmap, water MoU) keeps the demo's rows and ids as before.
+    cocoa_members = _members(ctx, "cocoa")
+    roadmap.cocoa(ctx, cocoa_members)
+    mou.cocoa(ctx, cocoa_members)
+    water_members = _members(ctx, "water")
+    roadmap.water(ctx, water_members)
+    mou.water(ctx, water_members)

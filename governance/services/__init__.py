@@ -1,0 +1,87 @@
+"""Writes of the roadmap and the MoU.
+
+Every service takes the acting user as `by=` and asks msp.access; every one that depends on a version's status
+locks the version row (`select_for_update`) before looking at it, so a version sent or signed in the meantime is
+seen as it is now. Status moves go through `VersionBase.move_to`, the one status machine. E-mails are written
+into the outbox in the same transaction (msp.services.notify) and sent after commit.
+
+One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
+`comments`, `parties`; `common` holds the row lock and the parties' helpers); bodies, decisions and resources
+get theirs. Every service is importable from here; the modules import each other only downwards (parties uses the
+approval and signature modules, never the reverse), so there is no import circle.
+"""
+
+from .comments import comment_resolve, mou_comment, roadmap_comment
+from .mou_drafting import (
+    clause_delete,
+    clause_move,
+    clause_save,
+    mou_version_create,
+    mou_version_discard,
+    mou_version_update,
+)
+from .mou_signing import (
+    mou_after_signature,
+    mou_approve,
+    mou_send_for_review,
+    mou_send_for_signature,
+    mou_sign,
+    mou_terminate,
+)
+from .parties import (
+    EVIDENCE_MAX_BYTES,
+    approve_on_record,
+    check_evidence,
+    mou_sign_on_paper,
+    party_add,
+    party_remove,
+)
+from .roadmap_drafting import (
+    milestone_delete,
+    milestone_progress,
+    milestone_save,
+    result_node_delete,
+    result_node_save,
+    roadmap_version_create,
+    roadmap_version_discard,
+    roadmap_version_update,
+)
+from .roadmap_review import roadmap_approve, roadmap_approve_if_complete, roadmap_send_for_review
+from .scans import SCAN_MAX_BYTES, mou_scan_upload
+
+__all__ = [
+    "EVIDENCE_MAX_BYTES",
+    "SCAN_MAX_BYTES",
+    "approve_on_record",
+    "check_evidence",
+    "clause_delete",
+    "clause_move",
+    "clause_save",
+    "comment_resolve",
+    "milestone_delete",
+    "milestone_progress",
+    "milestone_save",
+    "mou_after_signature",
+    "mou_approve",
+    "mou_comment",
+    "mou_scan_upload",
+    "mou_send_for_review",
+    "mou_send_for_signature",
+    "mou_sign",
+    "mou_sign_on_paper",
+    "mou_terminate",
+    "mou_version_create",
+    "mou_version_discard",
+    "mou_version_update",
+    "party_add",
+    "party_remove",
+    "result_node_delete",
+    "result_node_save",
+    "roadmap_approve",
+    "roadmap_approve_if_complete",
+    "roadmap_comment",
+    "roadmap_send_for_review",
+    "roadmap_version_create",
+    "roadmap_version_discard",
+    "roadmap_version_update",
+]
