@@ -76,15 +76,23 @@ def needs_chromium():
         pytest.skip("needs Debian's chromium (apt-get install chromium)")
 
 
+# Every codelist a data migration loads: (app, a model the loader fills, the migration that loads it). A new
+# codelist migration belongs here too, or tests that commit find its table empty after another one's flush.
+CODELISTS = [
+    ("msp", "Country", "msp.migrations.0002_iati_codelists"),
+    ("stakeholders", "OrganisationType", "stakeholders.migrations.0002_iati_organisation_types"),
+]
+
+
 @pytest.fixture
 def reference_data(transactional_db):
-    """The codelists of the data migrations (countries, currencies, SDGs) for tests that commit.
+    """The codelists of the data migrations (countries, currencies, SDGs, organisation types) for tests that commit.
 
     Such tests (threads, a Celery worker, the live server) end with a flush that empties every table, reference
     data included. Django's serialized_rollback would restore it, but not once Playwright runs an event loop in
-    the main thread (connections are then per-context and lose the serialized copy), so reload it here.
+    the main thread (connections are then per-context and lose the serialized copy), so reload it here, each
+    codelist on its own: one being present says nothing about another (the demo's organisations need the types).
     """
-    from msp.models import Country
-
-    if not Country.objects.exists():
-        import_module("msp.migrations.0002_iati_codelists").load(django_apps, None)
+    for app_label, model_name, migration in CODELISTS:
+        if not django_apps.get_model(app_label, model_name).objects.exists():
+            import_module(migration).load(django_apps, None)

@@ -11,6 +11,12 @@
         placeholder: el.dataset.placeholder || "",
         hidePlaceholder: true,
         closeAfterSelect: true,
+        // Filter on every key, not 300 ms after the last one (Tom Select's default throttle, meant for lists
+        // loaded from a server; ours are a few hundred local options). A throttled filter still pending when the
+        // user presses Enter or clicks elsewhere runs afterwards: Enter chooses the first option of the unfiltered
+        // list, and the late filter reopens the list and pulls focus back from the field the user moved to (seen
+        // on a loaded machine; a quick typist hits it on any). Nothing is left to run later this way.
+        refreshThrottle: 0,
         render: {
           // A chosen value is cut to one line by msp.css; its title holds the whole text.
           item: function (data, escape) {

@@ -1,7 +1,5 @@
 """A secretariat member starts a partnership, names its SDG targets, and moves it to phase 2."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
@@ -9,27 +7,9 @@ from playwright.sync_api import expect
 from msp.models import Partnership
 from tests.factories import UserFactory
 
+from .pickers import pick
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def pick(page, field_id, text):
-    """Choose an option in a Tom Select box the way a person does: click in, type, click the match.
-
-    Tom Select finishes opening its list a moment after focus; keys typed in that moment can be dropped, and a
-    person would simply type again, so the test does too.
-    """
-    box = page.locator(f"#{field_id}-ts-control")
-    box.focus()
-    page.locator(f"#{field_id}-ts-dropdown .option").first.wait_for()
-    for _ in range(3):
-        box.press_sequentially(text, delay=30)
-        if box.input_value() == text:
-            break
-        box.fill("")
-    expect(box).to_have_value(text)
-    page.locator(f"#{field_id}-ts-dropdown .option", has_text=re.compile(rf"^{re.escape(text)}\b")).first.click()
-    page.locator("h1").click()  # leave the box, as a person moving on to the next field does
-    page.locator(f"#{field_id}-ts-dropdown").wait_for(state="hidden")
 
 
 def test_secretariat_creates_a_partnership_and_advances_it(page, live_server, sign_in, screenshot):

@@ -10,7 +10,7 @@ from msp.models import PartnershipRole, Role
 from stakeholders.models import Invitation, Membership, StakeholderMapEntry
 from tests.factories import OrganisationFactory, PartnershipFactory, RoleFactory, UserFactory
 
-from .test_partnership_journey import pick
+from .pickers import pick
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
