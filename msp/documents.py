@@ -15,24 +15,18 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .pdf import render_pdf
+from .records import AppendOnlyError, AppendOnlyModel
 from .storage import private_storage
 
 logger = logging.getLogger(__name__)
 
 
-class StoredDocumentChanged(Exception):
-    """A stored document was about to be changed or deleted: it is a record and never changes."""
+# A stored document is an append-only record like a signature or a phase transition: msp.records guards it on every
+# path (save of an existing row, delete, bulk update and delete). The old name stays for callers.
+StoredDocumentChanged = AppendOnlyError
 
 
-class StoredDocumentQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise StoredDocumentChanged("Stored documents never change.")
-
-    def delete(self):
-        raise StoredDocumentChanged("Stored documents are never deleted.")
-
-
-class StoredDocument(models.Model):
+class StoredDocument(AppendOnlyModel):
     class Kind(models.TextChoices):
         MOU_FOR_SIGNATURE = "mou_for_signature", _("MoU as sent for signature")
         MOU_IN_FORCE = "mou_in_force", _("MoU in force, with its signatures")
@@ -46,8 +40,6 @@ class StoredDocument(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"))
     created_at = models.DateTimeField(_("rendered at"), auto_now_add=True)
 
-    objects = StoredDocumentQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("stored document")
@@ -60,14 +52,6 @@ class StoredDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.language}) {self.sha256[:12]}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise StoredDocumentChanged("Stored documents never change.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise StoredDocumentChanged("Stored documents are never deleted.")
 
     def read(self) -> bytes:
         with self.file.open("rb") as handle:
