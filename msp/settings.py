@@ -128,7 +128,9 @@ LOGIN_REDIRECT_URL = "msp:partnership_list"
 LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# The interface ships in these three; catalogues live in locale/ (see `python3 dev.py messages`).
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
