@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import in_sentence
 from stakeholders.selectors import active_member_organisations
 
 from .models import Clause, Level, Milestone, MilestoneStatus, MouVersion, ResultNode, RoadmapVersion, parent_level
@@ -113,7 +114,7 @@ class ResultNodeForm(_OwnedForm):
         above = parent_level(level)
         if above is None:
             return _("None (an impact is the top of the chain)")
-        return _("Choose the %(level)s it contributes to") % {"level": Level(above).label.lower()}
+        return _("Choose the %(level)s it contributes to") % {"level": in_sentence(Level(above).label)}
 
 
 DATE_FLOOR = datetime.date(1990, 1, 1)

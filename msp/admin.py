@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from . import services
 from .models import (
@@ -68,7 +68,7 @@ class ArchivedFilter(admin.SimpleListFilter):
     parameter_name = "archived"
 
     def lookups(self, request, model_admin):
-        return [("no", _("Active")), ("yes", _("Archived"))]
+        return [("no", pgettext_lazy("partnerships", "Active")), ("yes", _("Archived"))]
 
     def queryset(self, request, queryset):
         if self.value() == "no":

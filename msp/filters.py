@@ -1,6 +1,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import Country, Partnership, Phase, SdgGoal
 
@@ -19,7 +20,7 @@ class PartnershipFilter(django_filters.FilterSet):
     archived = django_filters.ChoiceFilter(
         label=_("Archived"),
         choices=[("only", _("Archived only")), ("all", _("Active and archived"))],
-        empty_label=_("Active"),
+        empty_label=pgettext_lazy("partnerships", "Active"),
         method="filter_archived",
     )
     sdg_goal = django_filters.ModelChoiceFilter(

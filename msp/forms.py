@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import affiliations
@@ -19,7 +20,7 @@ class PartnershipForm(forms.ModelForm):
 
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     partnership_fit = forms.ChoiceField(
-        label=Partnership._meta.get_field("partnership_fit").verbose_name.capitalize(),
+        label=capfirst(Partnership._meta.get_field("partnership_fit").verbose_name),
         choices=[("", _("Not answered yet")), *PartnershipFit.choices],
         required=False,
         widget=forms.RadioSelect,

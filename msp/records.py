@@ -15,6 +15,7 @@ trigger, so a test database can still be flushed.
 
 from django.db import models
 from django.db.migrations.operations.base import Operation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,7 +26,7 @@ class AppendOnlyError(Exception):
         name = model._meta.verbose_name_plural if model is not None else _("these records")
         super().__init__(
             _("%(records)s are kept as they were written: they cannot be changed or deleted.")
-            % {"records": str(name).capitalize()}
+            % {"records": capfirst(str(name))}
         )
 
 

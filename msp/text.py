@@ -46,3 +46,18 @@ def guard_single_line_fields(models):
         for field in model._meta.get_fields():
             if isinstance(field, CharField) and no_control_characters not in field.validators:
                 field.validators.append(no_control_characters)
+
+
+# Languages that write nouns with a capital letter inside a sentence: a label inserted there keeps its case.
+NOUNS_CAPITALISED = {"de"}
+
+
+def in_sentence(label):
+    """A choice label (a status, a level, a role) as it reads inside a sentence of the active language: "version 2
+    is approved", "la version 2 est approuvée", but "Version 2 hat den Status Genehmigt" keeps German nouns whole."""
+    from django.utils.translation import get_language
+
+    text = str(label)
+    if (get_language() or "en").split("-")[0] in NOUNS_CAPITALISED:
+        return text
+    return text.lower()

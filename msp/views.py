@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
+from msp.text import in_sentence
+
 from . import access, affiliations, registry, selectors, services
 from .filters import PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
@@ -174,7 +176,7 @@ class RolesView(PartnershipMixin, FormView):
             _("%(user)s is now %(role)s on this partnership.")
             % {
                 "user": person_name(user),
-                "role": granted.get_role_display().lower(),
+                "role": in_sentence(granted.get_role_display()),
             },
         )
         return redirect("msp:roles", partnership_pk=self.partnership.pk)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from msp.models import BackwardReason, Partnership, Phase
 from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOnlyError: re-exported)
@@ -15,8 +16,8 @@ class PhaseTransition(AppendOnlyModel):
 
     # PROTECT: a partnership with history is archived, never deleted (msp.services.partnership_archive).
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="transitions")
-    from_phase = models.PositiveSmallIntegerField(_("from"), choices=Phase.choices)
-    to_phase = models.PositiveSmallIntegerField(_("to"), choices=Phase.choices)
+    from_phase = models.PositiveSmallIntegerField(pgettext_lazy("phase transition", "from"), choices=Phase.choices)
+    to_phase = models.PositiveSmallIntegerField(pgettext_lazy("phase transition", "to"), choices=Phase.choices)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

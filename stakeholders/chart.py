@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from django.utils.translation import gettext as _
 
+from msp.text import in_sentence
+
 from .models import HIGH, Quadrant, Sector
 
 WIDTH = 960
@@ -101,7 +103,7 @@ def _title(entry):
     facts = [
         _("power %(p)d, interest %(i)d, influence %(f)d")
         % {"p": entry.power, "i": entry.interest, "f": entry.influence},
-        _("engagement: %s") % entry.get_engagement_display().lower(),
+        _("engagement: %s") % in_sentence(entry.get_engagement_display()),
         org.get_sector_display(),
     ]
     if entry.is_key:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from msp.models import person_name
 from msp.outbox import Rendered
-from msp.text import one_line
+from msp.text import in_sentence, one_line
 
 from .models import Invitation
 
@@ -47,7 +47,7 @@ def invitation_message(row) -> Rendered | None:
         "name": invitation.contact.name,
         "who": person_name(invitation.created_by, default=_("The secretariat")),
         "partnership": invitation.partnership.name,
-        "role": invitation.get_role_display().lower(),
+        "role": in_sentence(invitation.get_role_display()),
         "org": invitation.contact.organisation.name,
         "link": invitation_link(invitation),
         "date": date_format(timezone.localtime(invitation.expires_at), "j F Y"),

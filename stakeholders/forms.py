@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from msp.models import Country, Role
@@ -176,7 +177,7 @@ class MembershipForm(forms.ModelForm):
         }
 
     capacity_person_days = forms.IntegerField(
-        label=Membership._meta.get_field("capacity_person_days").verbose_name.capitalize(),
+        label=capfirst(Membership._meta.get_field("capacity_person_days").verbose_name),
         required=False,
         min_value=0,
         max_value=MAX_CAPACITY,

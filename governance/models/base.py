@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from msp.models import Partnership
 from msp.records import AppendOnlyModel
 from msp.storage import private_storage
+from msp.text import in_sentence
 from stakeholders.models import Organisation
 
 # The one status in which a version, and every part of it, may change (VersionBase.require_draft).
@@ -26,7 +28,7 @@ class FrozenVersion(ValidationError):
         if message is None and version is not None:
             message = _(
                 "Version %(n)d is %(status)s and can no longer be changed. Start a new version to make changes."
-            ) % {"n": version.number, "status": version.get_status_display().lower()}
+            ) % {"n": version.number, "status": in_sentence(version.get_status_display())}
         super().__init__(
             message
             or _("This version is no longer a draft and can no longer be changed. Start a new version to make changes.")
@@ -114,7 +116,7 @@ class VersionBase(models.Model):
     change_note = models.TextField(
         _("what changed"), blank=True, help_text=_("In a sentence or two: what this version changes, and why.")
     )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_at = models.DateTimeField(pgettext_lazy("date of a record", "created"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -158,8 +160,8 @@ class VersionBase(models.Model):
             return _("There is no status “%(to)s”.") % {"to": to}
         if to not in self.TRANSITIONS.get(self.status, set()):
             return _("A version that is %(from)s cannot become %(to)s.") % {
-                "from": labels[self.status].lower(),
-                "to": labels[to].lower(),
+                "from": in_sentence(labels[self.status]),
+                "to": in_sentence(labels[to]),
             }
         return None
 

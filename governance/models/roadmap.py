@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import in_sentence
 from stakeholders.models import Organisation
 
 from .base import DRAFT, ApprovalBase, CommentBase, PartyBase, VersionBase, VersionPart, content_hash
@@ -145,7 +146,7 @@ class ResultNode(VersionPart):
                 raise ValidationError(
                     {
                         "parent": _("An %(level)s contributes to an %(parent)s: choose which one.")
-                        % {"level": Level(self.level).label.lower(), "parent": Level(expected).label.lower()}
+                        % {"level": in_sentence(Level(self.level).label), "parent": in_sentence(Level(expected).label)}
                     }
                 )
             return
@@ -158,9 +159,9 @@ class ResultNode(VersionPart):
                 {
                     "parent": _("An %(level)s contributes to an %(parent)s, not to an %(other)s.")
                     % {
-                        "level": Level(self.level).label.lower(),
-                        "parent": Level(expected).label.lower(),
-                        "other": self.parent.get_level_display().lower(),
+                        "level": in_sentence(Level(self.level).label),
+                        "parent": in_sentence(Level(expected).label),
+                        "other": in_sentence(self.parent.get_level_display()),
                     }
                 }
             )

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.text import in_sentence
 
 from .. import selectors
 from ..models import MouComment, MouVersion, RoadmapComment, RoadmapVersion
@@ -20,7 +21,7 @@ def _comment(model, *, version, by, body, parent=None, commentable, **extra):
     if not commentable:
         raise ValidationError(
             _("Comments on version %(n)d are closed: it is %(status)s.")
-            % {"n": version.number, "status": version.get_status_display().lower()}
+            % {"n": version.number, "status": in_sentence(version.get_status_display())}
         )
     if parent is not None:
         if parent.version_id != version.pk:

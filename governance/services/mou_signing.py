@@ -9,6 +9,7 @@ from msp import access
 from msp.documents import StoredDocument
 from msp.models import person_name
 from msp.services import notify
+from msp.text import in_sentence
 
 from .. import selectors, tasks
 from ..models import MouApproval, MouSignature, MouVersion
@@ -118,7 +119,7 @@ def mou_approve(*, version, by, organisation=None) -> MouApproval:
         if locked.status != MS.IN_REVIEW:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
-                % {"n": locked.number, "status": locked.get_status_display().lower()}
+                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
             )
         _require_party(locked, acting.organisation, "approve")
         if locked.approvals.filter(organisation=acting.organisation).exists():
@@ -141,7 +142,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
         if locked.status not in MouVersion.SIGNABLE:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
-                % {"n": locked.number, "status": locked.get_status_display().lower()}
+                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
             )
         _require_party(locked, acting.organisation, "sign")
         existing = locked.signatures.filter(organisation=acting.organisation).select_related("signed_by").first()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from msp import access
 from msp.models import Partnership
 from msp.services import StaleEdit
+from msp.text import in_sentence
 from stakeholders.selectors import active_member_organisations
 
 from .. import selectors
@@ -191,7 +192,7 @@ def milestone_progress(*, milestone, by, status, done_on=None) -> Milestone:
         if locked.status not in (RS.DRAFT, RS.APPROVED):
             raise FrozenVersion(
                 _("Progress is reported on the current roadmap; version %(n)d is %(status)s.")
-                % {"n": locked.number, "status": locked.get_status_display().lower()}
+                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
             )
         row = Milestone.objects.select_for_update().get(pk=milestone.pk)
         row.status, row.done_on = status, done_on

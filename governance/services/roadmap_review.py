@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from msp import access
 from msp.models import person_name
 from msp.services import notify
+from msp.text import in_sentence
 
 from .. import selectors
 from ..models import RoadmapApproval, RoadmapVersion
@@ -61,7 +62,7 @@ def roadmap_approve(*, version, by, organisation=None) -> RoadmapApproval:
         if locked.status != RS.IN_REVIEW:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
-                % {"n": locked.number, "status": locked.get_status_display().lower()}
+                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
             )
         _require_party(locked, acting.organisation, "approve")
         if locked.approvals.filter(organisation=acting.organisation).exists():

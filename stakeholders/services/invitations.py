@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from msp import outbox
 from msp.models import PartnershipRole, Role
 from msp.services import email_address, notify
+from msp.text import in_sentence
 
 from .. import emails
 from ..models import MAX_INVITATION_DAYS, ContactPerson, Invitation
@@ -195,7 +196,7 @@ def invitation_accept(*, invitation, user=None, username="", password="") -> tup
                     "name": contact.name,
                     "org": contact.organisation.name,
                     "partnership": current.partnership.name,
-                    "role": current.get_role_display().lower(),
+                    "role": in_sentence(current.get_role_display()),
                 },
                 link=reverse("stakeholders:invitations", kwargs={"partnership_pk": current.partnership_id}),
             )

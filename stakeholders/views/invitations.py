@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 
 from msp import access
+from msp.text import in_sentence
 
 from .. import selectors, services
 from ..forms import AcceptInvitationForm, InvitationForm
@@ -79,7 +80,7 @@ class InvitationsView(StakeholdersMixin, FormView):
         messages.success(
             self.request,
             _("%(name)s is invited as %(role)s; the e-mail with the link goes to %(email)s.")
-            % {"name": contact.name, "role": invitation.get_role_display().lower(), "email": invitation.email},
+            % {"name": contact.name, "role": in_sentence(invitation.get_role_display()), "email": invitation.email},
         )
         return redirect("stakeholders:invitations", partnership_pk=self.partnership.pk)
 
@@ -201,7 +202,7 @@ def _accept(request, invitation, context, **account):
         % {
             "name": invitation.contact.name,
             "partnership": partnership.name,
-            "role": invitation.get_role_display().lower(),
+            "role": in_sentence(invitation.get_role_display()),
         },
     )
     return redirect(partnership)
