@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-ACTION_VERBS = {0: _("created"), 1: _("changed"), 2: _("deleted"), 3: _("viewed")}
 # One line on the dashboard: what happened to what, in words.
 ACTION_SENTENCES = {
     0: _("added the %(label)s “%(object)s”"),
@@ -45,7 +44,7 @@ class Change:
 
 
 def describe(entry):
-    """(verb, model label, [Change]) for one entry, in the words of the model: field labels, choice labels."""
+    """(model label, [Change]) for one entry, in the words of the model: field labels, choice labels."""
     model = entry.content_type.model_class()
     label = model._meta.verbose_name if model else entry.content_type.model
     changes = []
@@ -72,12 +71,12 @@ def describe(entry):
         if entry.action != 1 and not old and not new:
             continue  # creating or deleting with an empty field is not news
         changes.append(Change(field_label, old=old, new=new))
-    return ACTION_VERBS.get(entry.action, ""), label, changes
+    return label, changes
 
 
 def summarise(entry, *, object_length=60):
     """One line for the dashboard: the sentence and, for a change, the names of the fields changed (not values)."""
-    _verb, label, changes = describe(entry)
+    label, changes = describe(entry)
     name = entry.object_repr if len(entry.object_repr) <= object_length else entry.object_repr[: object_length - 1]
     name = name.rstrip() + ("…" if len(entry.object_repr) > object_length else "")
     sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1])

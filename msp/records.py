@@ -15,7 +15,6 @@ trigger, so a test database can still be flushed.
 
 from django.db import models
 from django.db.migrations.operations.base import Operation
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,10 +22,10 @@ class AppendOnlyError(Exception):
     """A change or deletion of a record that is kept as it was written."""
 
     def __init__(self, model=None):
-        name = model._meta.verbose_name_plural if model is not None else _("these records")
+        name = model._meta.verbose_name_plural if model is not None else _("records of this kind")
         super().__init__(
-            _("%(records)s are kept as they were written: they cannot be changed or deleted.")
-            % {"records": capfirst(str(name))}
+            _("These records (%(records)s) are kept as they were written: they cannot be changed or deleted.")
+            % {"records": name}
         )
 
 

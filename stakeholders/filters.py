@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from msp.models import Country
 
@@ -42,7 +43,7 @@ class MembershipFilter(_Styled):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("current", _("Current members")), ("left", _("Left"))],
+        choices=[("current", _("Current members")), ("left", pgettext_lazy("members who left", "Left"))],
         empty_label=_("Current and past"),
         method="by_status",
     )

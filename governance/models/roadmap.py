@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from msp.text import in_sentence
 from stakeholders.models import Organisation
@@ -88,7 +89,7 @@ class Level(models.TextChoices):
     IMPACT = "impact", _("Impact")
     OUTCOME = "outcome", _("Outcome")
     OUTPUT = "output", _("Output")
-    ACTIVITY = "activity", _("Activity")
+    ACTIVITY = "activity", pgettext_lazy("results-chain level", "Activity")
 
 
 LEVEL_ORDER = [Level.IMPACT, Level.OUTCOME, Level.OUTPUT, Level.ACTIVITY]

@@ -49,8 +49,9 @@ def money(amount, currency=None):
 
 @register.simple_tag
 def describe_entry(entry):
-    verb, label, changes = activity.describe(entry)
-    return {"verb": verb, "label": label, "changes": changes}
+    """The feed's line for one entry: the whole sentence (translators need it whole) and the fields changed."""
+    _label, changes = activity.describe(entry)
+    return {"sentence": activity.summarise(entry, object_length=80).sentence, "changes": changes}
 
 
 @register.simple_tag(takes_context=True)

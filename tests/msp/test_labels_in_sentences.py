@@ -26,4 +26,4 @@ def test_the_append_only_message_keeps_the_case_of_the_rest_of_the_name():
     class Model:
         _meta = Meta
 
-    assert str(AppendOnlyError(Model)).startswith("MoU approvals are kept")
+    assert str(AppendOnlyError(Model)).startswith("These records (MoU approvals) are kept")
