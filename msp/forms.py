@@ -99,7 +99,6 @@ class PartnershipForm(forms.ModelForm):
                 "fit_rationale",
             ),
             Fieldset(_("Where and towards which SDGs"), "countries", "sdg_goals", "sdg_targets", "currency"),
-
             HTML(""),
         )
 

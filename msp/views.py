@@ -7,8 +7,8 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
 from django.views.generic import FormView, ListView, TemplateView
+from django.views.i18n import set_language
 from django_filters.views import FilterView
 
 from . import access, affiliations, profiles, registry, selectors, services

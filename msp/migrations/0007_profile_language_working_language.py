@@ -6,28 +6,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('msp', '0006_partnership_archive_append_only'),
+        ("msp", "0006_partnership_archive_append_only"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='partnership',
-            name='language',
-            field=models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German')], default='en', help_text='The language of its agreements and reports, and of e-mails to people without an account.', max_length=10, verbose_name='working language'),
+            model_name="partnership",
+            name="language",
+            field=models.CharField(
+                choices=[("en", "English"), ("fr", "French"), ("de", "German")],
+                default="en",
+                help_text="The language of its agreements and reports, and of e-mails to people without an account.",
+                max_length=10,
+                verbose_name="working language",
+            ),
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'French'), ('de', 'German')], help_text="The language of the interface and of your e-mails. Blank: your browser's.", max_length=10, verbose_name='language')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        choices=[("en", "English"), ("fr", "French"), ("de", "German")],
+                        help_text="The language of the interface and of your e-mails. Blank: your browser's.",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="profile", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profile',
-                'verbose_name_plural': 'profiles',
+                "verbose_name": "profile",
+                "verbose_name_plural": "profiles",
             },
         ),
     ]
