@@ -118,7 +118,9 @@ def test_a_partnership_has_a_working_language(client, secretariat, partnership):
     client.force_login(secretariat)
     edit = reverse("msp:partnership_edit", kwargs={"partnership_pk": partnership.pk})
     form = client.get(edit).context["form"]
-    data = {k: v for k, v in form.initial.items() if v is not None and k not in ("countries", "sdg_goals", "sdg_targets")}
+    data = {
+        k: v for k, v in form.initial.items() if v is not None and k not in ("countries", "sdg_goals", "sdg_targets")
+    }
     data.update(language="fr", revision=partnership.revision)
     response = client.post(edit, data)
     assert response.status_code == 302, response.context["form"].errors
