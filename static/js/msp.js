@@ -1,9 +1,9 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   // What the pickers say themselves, in the page's language: base.html renders the texts into data-msg-*
-  // attributes of <body> with {% translate %} (English here only if an old page lacks them).
+  // attributes of <html> with {% translate %} (English here only for a page without them).
   function message(name, fallback) {
-    return (document.body && document.body.dataset[name]) || fallback;
+    return document.documentElement.dataset[name] || fallback;
   }
 
   function enhanceSelects(root) {
