@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GovernanceConfig(AppConfig):
     name = "governance"
-    verbose_name = "Roadmap and MoU"
+    verbose_name = _("Roadmap and MoU")
 
     def ready(self):
         from auditlog.registry import auditlog

@@ -39,9 +39,13 @@ def _members_and_roles(partnership, organisations):
 
 
 def mou_language(version) -> str:
-    """The language of the stored copies: the partnership's working language. Issue 9 adds that field to the
-    partnership; until then every partnership works in settings.LANGUAGE_CODE."""
-    return getattr(version.partnership, "language", "") or settings.LANGUAGE_CODE
+    """The language of the stored copies: the partnership's working language."""
+    return version.partnership.language or settings.LANGUAGE_CODE
+
+
+def pdf_language(version, requested) -> str:
+    """The language a download is in: `requested` when the interface has it, else the working language."""
+    return requested if requested in dict(settings.LANGUAGES) else mou_language(version)
 
 
 def _snapshot(version, kind):
@@ -78,7 +82,10 @@ def mou_html(version, *, kind=None, translation_of=None) -> str:
             "ended_at": ended_at,
             "stored_kind": kind,
             "rendered_at": rendered_at,
-            "translation_of": translation_of,
+            # Named in the language of this copy ("anglais" in a French one).
+            "translation_of": translation.get_language_info(translation_of)["name_translated"]
+            if translation_of
+            else "",
             "countries": list(partnership.countries.all()),
             "sdg_goals": list(partnership.sdg_goals.all()),
             "members": _members_and_roles(partnership, [s.organisation for s in signatures]),
@@ -112,19 +119,22 @@ def mou_stored_copy(version):
     return document_for(version, kind, mou_language(version)) if kind else None
 
 
-def mou_pdf_file(version):
+def mou_pdf_file(version, language=None):
     """What a download of `version` serves: (bytes, the StoredDocument or None).
 
-    The stored copy when there is one and the reader's language is the partnership's; otherwise a render on
-    demand, marked as a translation where the reader's language differs. Raises PdfUnavailable."""
-    language = mou_language(version)
-    reader = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if reader == language.split("-")[0]:
+    In the working language (the default): the stored copy when there is one, else a render on demand. In
+    another `language` (on request): a render on demand, marked as a translation of the stored reference.
+    Whatever the reader's interface language. Raises PdfUnavailable."""
+    working = mou_language(version)
+    language = pdf_language(version, language)
+    if language == working:
         stored = mou_stored_copy(version)
         if stored is not None:
             return stored.read(), stored
-        return mou_pdf(version), None
-    return render_pdf(mou_html(version, translation_of=language)), None
+        with translation.override(working):
+            return mou_pdf(version), None
+    with translation.override(language):
+        return render_pdf(mou_html(version, translation_of=working)), None
 
 
 def mou_store(*, version_id, kind) -> StoredDocument | None:
@@ -159,8 +169,10 @@ def mou_copies_missing():
     return missing
 
 
-def mou_pdf_filename(version) -> str:
+def mou_pdf_filename(version, language=None) -> str:
+    """mou-<partnership>-v<n>.pdf; a translation (a language other than the working one) ends in -<language>."""
     slug = "".join(ch if ch.isalnum() else "-" for ch in version.partnership.name.lower()).strip("-")
     while "--" in slug:
         slug = slug.replace("--", "-")
-    return f"mou-{slug[:50]}-v{version.number}.pdf"
+    suffix = f"-{language}" if language and language != mou_language(version) else ""
+    return f"mou-{slug[:50]}-v{version.number}{suffix}.pdf"

@@ -177,12 +177,14 @@ def require(user, action: str, obj, *, organisation=None):
     the organisation acted for (msp.affiliations.Acting) for an organisation action, else None."""
     partnership = _partnership_of(obj)
     if not can_see(user, partnership):
-        raise Http404("No such partnership.")
+        raise Http404(_("No such partnership."))
     if partnership.archived_at is not None and not allowed_while_archived(action):
         raise PermissionDenied(_("This partnership is archived and can no longer be changed. Restore it first."))
     roles = ACTIONS[action]
     if not (user.is_superuser and SECRETARIAT in roles) and role_on(user, partnership) not in roles:
-        raise PermissionDenied(f"Your role on this partnership does not allow this ({action}).")
+        raise PermissionDenied(
+            _("Your role on this partnership does not allow this (%(action)s).") % {"action": action}
+        )
     if action not in ORGANISATION_ACTIONS:
         return None
     acting = acting_for(user, partnership)
@@ -222,7 +224,7 @@ def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
     try:
         partnership = Partnership.objects.select_related("currency").get(pk=pk)
     except (Partnership.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such partnership.") from None
+        raise Http404(_("No such partnership.")) from None
     require(user, action, partnership)
     return partnership
 

@@ -83,7 +83,7 @@ class PartnershipAdmin(admin.ModelAdmin):
     """A partnership is archived and restored here, never deleted: its history (phase moves, approvals,
     signatures, the activity feed) must survive it."""
 
-    list_display = ["name", "phase", "currency", "created_at", "archived_at"]
+    list_display = ["name", "phase", "currency", "language", "created_at", "archived_at"]
     list_filter = [ArchivedFilter, "phase", "countries"]
     search_fields = ["name", "problem_statement"]
     filter_horizontal = ["countries", "sdg_goals", "sdg_targets"]

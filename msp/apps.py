@@ -9,8 +9,10 @@ class MspConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
         from django.apps import apps
+        from django.contrib.auth.signals import user_logged_in
 
         from .models import Partnership, PartnershipRole
+        from .profiles import remember_language_on_login
         from .text import guard_single_line_fields
 
         auditlog.register(
@@ -22,5 +24,7 @@ class MspConfig(AppConfig):
         auditlog.register(PartnershipRole, exclude_fields=["granted_at"])
         # Names, titles and other single-line fields refuse line breaks and control characters (see msp.text).
         guard_single_line_fields(apps.get_models())
+        # A signed-in user's chosen language, copied into their session (see msp.profiles).
+        user_logged_in.connect(remember_language_on_login, dispatch_uid="msp.remember_language_on_login")
         # Every app's dashboard cards and tabs (see msp.registry).
         autodiscover_modules("dashboard")

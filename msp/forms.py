@@ -67,6 +67,7 @@ class PartnershipForm(forms.ModelForm):
             "sdg_goals",
             "sdg_targets",
             "currency",
+            "language",
         ]
         widgets = {
             "problem_statement": forms.Textarea(attrs={"rows": 4}),
@@ -85,11 +86,12 @@ class PartnershipForm(forms.ModelForm):
             self.initial["revision"] = self.instance.revision
         if not self.instance.pk:
             self.initial.setdefault("currency", "EUR")
+        self.fields["language"].required = False
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             "revision",
-            Fieldset(_("The partnership"), "name", "vision"),
+            Fieldset(_("The partnership"), "name", "vision", "language"),
             Fieldset(
                 _("The problem"),
                 "problem_statement",
@@ -100,6 +102,10 @@ class PartnershipForm(forms.ModelForm):
             Fieldset(_("Where and towards which SDGs"), "countries", "sdg_goals", "sdg_targets", "currency"),
             HTML(""),
         )
+
+    def clean_language(self):
+        # Left out (an older form, a script): the language it has, or for a new partnership the site's.
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean(self):
         cleaned = super().clean()
@@ -140,6 +146,10 @@ class RoleGrantForm(forms.Form):
             del self.fields["contact"]
             return
         self.fields["contact"].choices = [("", "—"), *self.affiliations.choices_for(partnership)]
+
+    def clean_language(self):
+        # Left out (an older form, a script): the language it has, or for a new partnership the site's.
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean(self):
         cleaned = super().clean()

@@ -153,6 +153,15 @@ class Partnership(models.Model):
     currency = models.ForeignKey(
         Currency, on_delete=models.PROTECT, default="EUR", verbose_name=_("reporting currency")
     )
+    # The language its documents are written and stored in (the MoU PDF's reference copy, later reports and IATI
+    # narratives) and its e-mails to people without an account. The interface follows each reader instead.
+    language = models.CharField(
+        _("working language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of its agreements and reports, and of e-mails to people without an account."),
+    )
     phase = models.PositiveSmallIntegerField(_("phase"), choices=Phase.choices, default=Phase.INITIATION)
     phase_since = models.DateTimeField(_("in this phase since"), default=timezone.now)
     # Optimistic lock for edit forms: a save based on an older revision is refused, so no edit is lost silently.
@@ -378,5 +387,7 @@ class NotificationAttachment(models.Model):
         return self.filename
 
 
-# Stored documents (rendered PDFs kept with their hash) live beside the service that writes them.
+# Stored documents (rendered PDFs kept with their hash) live beside the service that writes them; a user's
+# profile (their interface language) beside the middleware that reads it.
 from .documents import StoredDocument  # noqa: E402, F401
+from .profiles import Profile  # noqa: E402, F401

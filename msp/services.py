@@ -1,12 +1,15 @@
 """Writes of the core that span several rows or have side effects."""
 
+from collections import defaultdict
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import access, outbox, tasks
+from . import access, outbox, profiles, tasks
 from .models import Delivery, Notification, Partnership, PartnershipRole, Role, person_name
 
 
@@ -125,22 +128,43 @@ def _refuse_removing_last_secretariat(partnership, partnership_role):
         )
 
 
+def working_language(partnership) -> str:
+    """The partnership's working language (its documents, and e-mails to people without an account)."""
+    return getattr(partnership, "language", "") or settings.LANGUAGE_CODE
+
+
+def _written(text):
+    return text() if callable(text) else text
+
+
 def notify(
     *, partnership, recipients, subject, body, link="", delivery=Delivery.NOW, attachments=()
 ) -> list[Notification]:
     """Put one e-mail per recipient (with an address) in the outbox and queue their sending after commit.
 
+    Each recipient gets it in their language: the one on their profile, else the partnership's working language.
+    `subject` and `body` are text, or functions of no argument that write it (`lambda: _("...") % {...}`): a
+    function is called once per language, with that language active; plain text goes out as it is.
     Call inside the transaction that records the event: the e-mails exist exactly when the event does.
     """
-    rows = outbox.write(
-        to=[(user.email, user) for user in recipients if user.email],
-        partnership=partnership,
-        subject=subject,
-        body=body,
-        link=link,
-        delivery=delivery,
-        attachments=attachments,
-    )
+    recipients = [user for user in recipients if user.email]
+    chosen = profiles.user_languages(recipients)
+    by_language = defaultdict(list)
+    for user in recipients:
+        by_language[chosen[user.pk] or working_language(partnership)].append(user)
+    rows = []
+    for language, users in by_language.items():
+        with translation.override(language):
+            rows += outbox.write(
+                to=[(user.email, user) for user in users],
+                partnership=partnership,
+                subject=_written(subject),
+                body=_written(body),
+                link=link,
+                language=language,
+                delivery=delivery,
+                attachments=attachments,
+            )
     queue_after_commit(rows)
     return rows
 
@@ -149,17 +173,21 @@ def email_address(
     *, email, subject="", body="", link="", partnership=None, kind="", object_id=None, language=None
 ) -> Notification:
     """Put one e-mail to a bare address (someone without an account, e.g. an invited contact person) in the
-    outbox and queue it after commit. With `kind`, the message is written at send time (see msp.outbox)."""
-    [row] = outbox.write(
-        to=[(email, None)],
-        subject=subject,
-        body=body,
-        link=link,
-        partnership=partnership,
-        kind=kind,
-        object_id=object_id,
-        language=language,
-    )
+    outbox and queue it after commit. With `kind`, the message is written at send time (see msp.outbox).
+    It goes out in `language`, by default the partnership's working language; `subject` and `body` may be
+    functions, as for notify()."""
+    language = language or working_language(partnership)
+    with translation.override(language):
+        [row] = outbox.write(
+            to=[(email, None)],
+            subject=_written(subject),
+            body=_written(body),
+            link=link,
+            partnership=partnership,
+            kind=kind,
+            object_id=object_id,
+            language=language,
+        )
     queue_after_commit([row])
     return row
 

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in user's language (their profile) over the browser's, which LocaleMiddleware applied.
+    "msp.profiles.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -220,6 +222,7 @@ AUDITLOG_USE_FK_STRING_REPRESENTATION = True
 # Cookies travel over HTTPS only, whenever DEBUG is off (a plain-HTTP test installation sets SECURE_COOKIES=false).
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # X-Forwarded-Proto says "this request came in over HTTPS" only when a proxy that sets it (and drops a client's own)
 # is in front. docker-compose publishes gunicorn's port directly, so anyone could send the header: trust it only
 # when BEHIND_HTTPS_PROXY says such a proxy is there.

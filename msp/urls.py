@@ -20,6 +20,7 @@ msp_patterns = [
     path("", views.PartnershipListView.as_view(), name="partnership_list"),
     path("partnerships/new/", views.PartnershipCreateView.as_view(), name="partnership_create"),
     path("partnerships/<int:partnership_pk>/", include(partnership_patterns)),
+    path("language/", views.language_switch, name="language"),
 ]
 
 urlpatterns = [

@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
+from django.views.i18n import set_language
 from django_filters.views import FilterView
 
 from msp.text import in_sentence
 
-from . import access, affiliations, registry, selectors, services
+from . import access, affiliations, profiles, registry, selectors, services
 from .filters import PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
 from .models import Partnership, PartnershipRole, person_name
@@ -235,3 +236,15 @@ class ActivityView(PartnershipMixin, ListView):
 def too_many_requests(request, exception):
     """django-ratelimit's answer when someone tries too often (sign-in, password reset)."""
     return render(request, "429.html", status=429)
+
+
+@require_POST
+def language_switch(request):
+    """The language switcher (user menu; the sign-in page for anonymous users). Django's set_language sets the
+    cookie and goes back to `next` (checked with url_has_allowed_host_and_scheme); a signed-in user's choice is
+    also remembered on their profile, so it follows them to other devices and into their e-mails."""
+    response = set_language(request)
+    language = profiles.supported(request.POST.get("language", ""))
+    if request.user.is_authenticated and language:
+        profiles.user_language_set(user=request.user, language=language, session=request.session)
+    return response

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PhasesConfig(AppConfig):
     name = "phases"
-    verbose_name = "Phases"
+    verbose_name = _("Phases")
 
     def ready(self):
         from auditlog.registry import auditlog

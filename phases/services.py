@@ -47,39 +47,40 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
 
 
 def _notify_transition(partnership, transition):
-    who = person_name(transition.by, default=_("The system"))
-    from_label, to_label = Phase(transition.from_phase).label, Phase(transition.to_phase).label
+    recipients = [r.user for r in PartnershipRole.objects.filter(partnership=partnership).select_related("user")]
+    notify(
+        partnership=partnership,
+        recipients=recipients,
+        subject=lambda: _transition_subject(partnership, transition),
+        body=lambda: _transition_body(partnership, transition),
+        link=reverse("phases:history", kwargs={"partnership_pk": partnership.pk}),
+    )
+
+
+def _transition_subject(partnership, transition):
+    """In the active language (notify calls it once per recipients' language)."""
     if transition.is_forward:
-        subject = _("%(name)s moved to phase %(n)d: %(phase)s") % {
-            "name": partnership.name,
-            "n": transition.to_phase,
-            "phase": to_label,
-        }
+        subject = _("%(name)s moved to phase %(n)d: %(phase)s")
+    else:
+        subject = _("%(name)s went back to phase %(n)d: %(phase)s")
+    return subject % {"name": partnership.name, "n": transition.to_phase, "phase": Phase(transition.to_phase).label}
+
+
+def _transition_body(partnership, transition):
+    if transition.is_forward:
         body = _("%(who)s moved %(name)s from phase %(a)d (%(from)s) to phase %(b)d (%(to)s).")
     else:
-        subject = _("%(name)s went back to phase %(n)d: %(phase)s") % {
-            "name": partnership.name,
-            "n": transition.to_phase,
-            "phase": to_label,
-        }
         body = _("%(who)s took %(name)s back from phase %(a)d (%(from)s) to phase %(b)d (%(to)s).")
     body = body % {
-        "who": who,
+        "who": person_name(transition.by, default=_("The system")),
         "name": partnership.name,
         "a": transition.from_phase,
-        "from": from_label,
+        "from": Phase(transition.from_phase).label,
         "b": transition.to_phase,
-        "to": to_label,
+        "to": Phase(transition.to_phase).label,
     }
     if transition.reason:
         body += "\n\n" + _("Reason: %s") % transition.get_reason_display()
     if transition.note:
         body += "\n" + _("Note: %s") % transition.note
-    recipients = [r.user for r in PartnershipRole.objects.filter(partnership=partnership).select_related("user")]
-    notify(
-        partnership=partnership,
-        recipients=recipients,
-        subject=subject,
-        body=body,
-        link=reverse("phases:history", kwargs={"partnership_pk": partnership.pk}),
-    )
+    return body

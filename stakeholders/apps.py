@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StakeholdersConfig(AppConfig):
     name = "stakeholders"
-    verbose_name = "Stakeholders"
+    verbose_name = _("Stakeholders")
 
     def ready(self):
         from auditlog.registry import auditlog

@@ -60,6 +60,11 @@ POST_EXPECTED = {
         "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
         "post": dict(anonymous=LOGIN, outsider=404, donor=403),
     },
+    # The language switcher: anyone, back to the page they were on.
+    "language": {
+        "get": dict.fromkeys(ROLES, 405),
+        "post": dict.fromkeys(ROLES, 302),
+    },
     "logout": {
         "get": dict.fromkeys(ROLES, 405),
         "post": dict.fromkeys(ROLES, 200),  # the "you are signed out" page

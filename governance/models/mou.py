@@ -120,7 +120,7 @@ class Clause(VersionPart):
     sanitised whenever it is shown."""
 
     version = models.ForeignKey(MouVersion, on_delete=models.CASCADE, related_name="clauses")
-    key = models.UUIDField(default=uuid.uuid4, editable=False, help_text="The same clause across versions.")
+    key = models.UUIDField(default=uuid.uuid4, editable=False, help_text=_("The same clause across versions."))
     position = models.PositiveIntegerField(default=0)
     type = models.CharField(_("type"), max_length=30, choices=ClauseType.choices)
     title = models.CharField(_("title"), max_length=300)

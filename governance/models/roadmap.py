@@ -105,7 +105,7 @@ class ResultNode(VersionPart):
     """A node of the results chain: an impact, outcome, output or activity, owned by a member organisation."""
 
     version = models.ForeignKey(RoadmapVersion, on_delete=models.CASCADE, related_name="nodes")
-    key = models.UUIDField(default=uuid.uuid4, editable=False, help_text="The same node across versions.")
+    key = models.UUIDField(default=uuid.uuid4, editable=False, help_text=_("The same node across versions."))
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
         "self",

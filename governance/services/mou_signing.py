@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from msp import access
@@ -49,13 +50,16 @@ def mou_send_for_review(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=_("MoU v%(n)d of %(name)s awaits your review")
-            % {"n": locked.number, "name": locked.partnership.name},
-            body=_(
-                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
-                "it, comment on its clauses, and approve it for your organisation."
-            )
-            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
+            subject=lambda: (
+                _("MoU v%(n)d of %(name)s awaits your review") % {"n": locked.number, "name": locked.partnership.name}
+            ),
+            body=lambda: (
+                _(
+                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
+                    "it, comment on its clauses, and approve it for your organisation."
+                )
+                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
+            ),
             link=locked.get_absolute_url(),
         )
     return locked
@@ -71,13 +75,16 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=_("MoU v%(n)d of %(name)s awaits signature")
-            % {"n": locked.number, "name": locked.partnership.name},
-            body=_(
-                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
-                "may sign for your organisation, please read it and sign it online."
-            )
-            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
+            subject=lambda: (
+                _("MoU v%(n)d of %(name)s awaits signature") % {"n": locked.number, "name": locked.partnership.name}
+            ),
+            body=lambda: (
+                _(
+                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
+                    "may sign for your organisation, please read it and sign it online."
+                )
+                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
+            ),
             link=locked.get_absolute_url(),
         )
     return locked
@@ -102,9 +109,11 @@ def mou_terminate(*, version, by, reason) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.everyone_on(locked.partnership),
-            subject=_("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
-            body=_("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
-            % {"who": person_name(by), "n": locked.number, "reason": reason},
+            subject=lambda: _("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
+            body=lambda: (
+                _("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
+                % {"who": person_name(by), "n": locked.number, "reason": reason}
+            ),
             link=locked.get_absolute_url(),
         )
     return locked
@@ -152,7 +161,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
                 % {
                     "org": acting.organisation,
                     "who": existing.signer_name,
-                    "when": timezone.localtime(existing.signed_at).strftime("%d %b %Y %H:%M"),
+                    "when": date_format(timezone.localtime(existing.signed_at), "j M Y H:i"),
                 }
             )
         if not name or not position:
@@ -208,8 +217,10 @@ def _bring_into_force(locked):
     notify(
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),
-        subject=_("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
-        body=_("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
-        % {"n": locked.number, "name": locked.partnership.name},
+        subject=lambda: _("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
+        body=lambda: (
+            _("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
+            % {"n": locked.number, "name": locked.partnership.name}
+        ),
         link=locked.get_absolute_url(),
     )

@@ -41,13 +41,17 @@ def roadmap_send_for_review(*, version, by) -> RoadmapVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=_("Roadmap v%(n)d of %(name)s awaits your review")
-            % {"n": locked.number, "name": locked.partnership.name},
-            body=_(
-                "%(who)s sent version %(n)d of the roadmap of %(name)s for review. Please read it, comment, and "
-                "approve it for your organisation."
-            )
-            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
+            subject=lambda: (
+                _("Roadmap v%(n)d of %(name)s awaits your review")
+                % {"n": locked.number, "name": locked.partnership.name}
+            ),
+            body=lambda: (
+                _(
+                    "%(who)s sent version %(n)d of the roadmap of %(name)s for review. Please read it, comment, and "
+                    "approve it for your organisation."
+                )
+                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
+            ),
             link=locked.get_absolute_url(),
         )
     return locked
@@ -89,8 +93,12 @@ def roadmap_approve_if_complete(locked):
     notify(
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),
-        subject=_("Roadmap v%(n)d of %(name)s is approved") % {"n": locked.number, "name": locked.partnership.name},
-        body=_("Every party has approved version %(n)d of the roadmap of %(name)s.")
-        % {"n": locked.number, "name": locked.partnership.name},
+        subject=lambda: (
+            _("Roadmap v%(n)d of %(name)s is approved") % {"n": locked.number, "name": locked.partnership.name}
+        ),
+        body=lambda: (
+            _("Every party has approved version %(n)d of the roadmap of %(name)s.")
+            % {"n": locked.number, "name": locked.partnership.name}
+        ),
         link=locked.get_absolute_url(),
     )

@@ -15,7 +15,7 @@ from msp.pdf import PdfUnavailable, attachment, pdf_unavailable
 from .. import selectors, services
 from ..forms import ActForForm, ScanForm, SignForm
 from ..models import MouVersion
-from ..pdf import mou_pdf_file, mou_pdf_filename
+from ..pdf import mou_pdf_file, mou_pdf_filename, pdf_language
 from .common import _messages_of, _posted_organisation, _version_or_404
 from .mou_page import _mou_page
 
@@ -108,11 +108,12 @@ def mou_pdf_download(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
     version = _version_or_404(MouVersion, partnership, number)
     version = selectors.mou_version_for_pdf(partnership, version.number)
+    language = pdf_language(version, request.GET.get("language"))  # ?language=fr: a translation, on request
     try:
-        content, stored = mou_pdf_file(version)  # the stored copy once there is one, else rendered now
+        content, stored = mou_pdf_file(version, language)  # the stored copy once there is one, else rendered now
     except PdfUnavailable as exc:
         return pdf_unavailable(request, exc, back_url=version.get_absolute_url())
-    response = attachment(HttpResponse(content, content_type="application/pdf"), mou_pdf_filename(version))
+    response = attachment(HttpResponse(content, content_type="application/pdf"), mou_pdf_filename(version, language))
     if stored is not None:
         response["ETag"] = f'"{stored.sha256}"'
     response["Cache-Control"] = "private, no-store"

@@ -1,7 +1,6 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.formats import number_format
 
 from .. import activity
@@ -35,7 +34,8 @@ def phase_label(value):
 
 @register.filter
 def money(amount, currency=None):
-    """'EUR 1,250,000.00': one way to show money everywhere. `currency` is a Currency or a code."""
+    """'EUR 1,250,000.00' (French 'EUR 1 250 000,00', German 'EUR 1.250.000,00'): one way to show money
+    everywhere, in the active language's format. `currency` is a Currency or a code."""
     if amount in (None, ""):
         return "–"
     try:
@@ -43,7 +43,7 @@ def money(amount, currency=None):
     except (InvalidOperation, TypeError, ValueError):
         return amount
     code = getattr(currency, "code", currency) or ""
-    text = intcomma(number_format(amount, decimal_pos=2, use_l10n=False))
+    text = number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
     return f"{code} {text}".strip()
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from msp import outbox
 from msp.models import PartnershipRole, Role
+from msp.profiles import user_language
 from msp.services import email_address, notify
 from msp.text import in_sentence
 
@@ -189,15 +190,19 @@ def invitation_accept(*, invitation, user=None, username="", password="") -> tup
             notify(
                 partnership=current.partnership,
                 recipients=[current.created_by],
-                subject=_("%(name)s accepted your invitation to %(partnership)s")
-                % {"name": contact.name, "partnership": current.partnership.name},
-                body=_("%(name)s (%(org)s) now has access to %(partnership)s as %(role)s.")
-                % {
-                    "name": contact.name,
-                    "org": contact.organisation.name,
-                    "partnership": current.partnership.name,
-                    "role": in_sentence(current.get_role_display()),
-                },
+                subject=lambda: (
+                    _("%(name)s accepted your invitation to %(partnership)s")
+                    % {"name": contact.name, "partnership": current.partnership.name}
+                ),
+                body=lambda: (
+                    _("%(name)s (%(org)s) now has access to %(partnership)s as %(role)s.")
+                    % {
+                        "name": contact.name,
+                        "org": contact.organisation.name,
+                        "partnership": current.partnership.name,
+                        "role": in_sentence(current.get_role_display()),
+                    }
+                ),
                 link=reverse("stakeholders:invitations", kwargs={"partnership_pk": current.partnership_id}),
             )
     return account, current.partnership
@@ -221,9 +226,12 @@ def _create_account(contact, username, password):
 
 def _queue_email(invitation):
     """The e-mail goes through the outbox, written at send time from the invitation (stakeholders.emails)."""
+    # In the invitee's language when they already have an account and chose one, else in the partnership's
+    # working language (email_address's default).
     email_address(
+        language=user_language(invitation.contact.user),
         email=invitation.email,
-        subject=emails.invitation_subject(invitation),
+        subject=lambda: emails.invitation_subject(invitation),
         partnership=invitation.partnership,
         kind=emails.INVITATION_EMAIL,
         object_id=invitation.pk,

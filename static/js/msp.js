@@ -1,12 +1,18 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
+  // What the pickers say themselves, in the page's language: base.html renders the texts into data-msg-*
+  // attributes of <html> with {% translate %} (English here only for a page without them).
+  function message(name, fallback) {
+    return document.documentElement.dataset[name] || fallback;
+  }
+
   function enhanceSelects(root) {
     if (!window.TomSelect) return;
     root.querySelectorAll("select[data-enhance]").forEach(function (el) {
       if (el.tomselect) return;
       var multi = el.dataset.enhance === "multi";
       var select = new TomSelect(el, {
-        plugins: multi ? ["remove_button"] : [],
+        plugins: multi ? { remove_button: { title: message("msgRemove", "Remove") } } : {},
         maxOptions: 300,
         placeholder: el.dataset.placeholder || "",
         hidePlaceholder: true,
@@ -18,6 +24,9 @@
         // on a loaded machine; a quick typist hits it on any). Nothing is left to run later this way.
         refreshThrottle: 0,
         render: {
+          no_results: function (data, escape) {
+            return '<div class="no-results">' + escape(message("msgNoResults", "No results found")) + "</div>";
+          },
           // A chosen value is cut to one line by msp.css; its title holds the whole text.
           item: function (data, escape) {
             var text = escape(data.text);

@@ -190,9 +190,9 @@ def test_another_language_renders_on_demand_marked_as_a_translation(partnership,
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     pdf.mou_store(version_id=version.pk, kind=Kind.MOU_FOR_SIGNATURE)
     version = selectors.mou_version_for_pdf(partnership, version.number)
-    with translation.override("fr"):  # a reader in another language than the partnership's (issue 9 adds them)
-        content, stored = pdf.mou_pdf_file(version)
+    content, stored = pdf.mou_pdf_file(version, "fr")  # on request, in another language than the partnership's
     assert stored is None
-    assert "Translation rendered on demand" in _text(content, tmp_path)
-    content, stored = pdf.mou_pdf_file(version)
+    assert "(anglais)" in _text(content, tmp_path).lower()  # "... the partnership's language (English)", in French
+    with translation.override("fr"):  # the reader's interface language does not change the reference
+        content, stored = pdf.mou_pdf_file(version)
     assert stored is not None and hashlib.sha256(content).hexdigest() == stored.sha256

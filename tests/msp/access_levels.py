@@ -15,6 +15,7 @@ LEVELS = {
     "msp:activity": "member",
     "msp:partnership_archive": "secretariat-action",
     "msp:partnership_restore": "secretariat-action",
+    "msp:language": "language",
     "login": "public",
     "logout": "logout",
     "password_change": "signed-in",

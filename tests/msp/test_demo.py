@@ -23,3 +23,10 @@ def test_demo_users_can_sign_in(client, db):
     call_command("demo", quiet_logins=True)
     assert client.login(username="amina", password="msp-demo")
     assert client.get("/").status_code == 200
+
+
+def test_demo_partnerships_work_in_different_languages(db):
+    call_command("demo", quiet_logins=True)
+    languages = dict(Partnership.objects.values_list("name", "language"))
+    assert languages["Sustainable Cocoa Partnership Ghana & Côte d'Ivoire"] == "fr"
+    assert languages["Upper Tana Water Partnership, Kenya"] == "en"
