@@ -85,10 +85,10 @@ class OrganisationForm(forms.ModelForm):
             # As the name is typed, the look-alikes show under it (htmx); the check on saving works without it.
             self.fields["name"].widget.attrs.update(
                 {
-                    "hx-get": similar_url,
-                    "hx-trigger": "input changed delay:400ms, change",
-                    "hx-target": "#similar-organisations",
-                    "hx-include": "[name=short_name]",
+                    "data-hx-get": similar_url,
+                    "data-hx-trigger": "input changed delay:400ms, change",
+                    "data-hx-target": "#similar-organisations",
+                    "data-hx-include": "[name=short_name]",
                     "autocomplete": "off",
                 }
             )
