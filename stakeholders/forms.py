@@ -60,14 +60,12 @@ class OrganisationForm(forms.ModelForm):
         label=_("IATI organisation type"),
         queryset=OrganisationType.objects.all(),
         required=False,
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type or pick a type…")}),
     )
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=Country.objects.current(),
         required=False,
-        empty_label="",
         help_text=_("Where the organisation has its seat."),
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
@@ -158,7 +156,6 @@ class MembershipForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
 
@@ -211,7 +208,6 @@ class MapEntryForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
     country = forms.ModelChoiceField(
@@ -219,7 +215,6 @@ class MapEntryForm(forms.ModelForm):
         queryset=Country.objects.current(),
         required=False,
         help_text=_("Where the stakeholder is active for this partnership; empty: the organisation's country."),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
 
@@ -283,7 +278,6 @@ class InvitationForm(forms.Form):
     contact = forms.ModelChoiceField(
         label=_("Contact person"),
         queryset=ContactPerson.objects.none(),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
         help_text=_("Active contacts with an e-mail address, of organisations in this partnership or on its map."),
     )
