@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
@@ -51,9 +52,27 @@ def demo_world():
     world["contact"] = ContactPerson.objects.filter(organisation=membership.organisation).order_by("pk").first()
     world["map_entry"] = StakeholderMapEntry.objects.filter(partnership=partnership).order_by("pk").first()
     world["invitation"] = Invitation.objects.get(partnership=partnership)
+    world["extra"] = _water_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world
+
+
+def _water_pages():
+    """Other states of two pages, in the demo's water partnership (amina is its secretariat too, daniel its donor;
+    kofi has no role there): a roadmap in review with one approval, an MoU partially signed with open comments."""
+    water = Partnership.objects.get(name=PARTNERSHIPS["water"]["name"])
+    roadmap = RoadmapVersion.objects.filter(partnership=water, status=RoadmapVersion.Status.IN_REVIEW).first()
+    mou = MouVersion.objects.filter(partnership=water, status=MouVersion.Status.PARTIALLY_SIGNED).first()
+    kwargs = {"partnership_pk": water.pk}
+    return {
+        "governance:roadmap_version (in review)": reverse(
+            "governance:roadmap_version", kwargs={**kwargs, "number": roadmap.number}
+        ),
+        "governance:mou_version (partially signed)": reverse(
+            "governance:mou_version", kwargs={**kwargs, "number": mou.number}
+        ),
+    }
 
 
 def client_for(role, world):
@@ -89,4 +108,9 @@ def pages(role, world):
             found.append((name, url, response.content.decode()))
         else:
             skipped.append(name)
+    if role in ("secretariat", "donor"):
+        for name, url in world["extra"].items():
+            response = client.get(url)
+            assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
+            found.append((name, url, response.content.decode()))
     return found, skipped
