@@ -61,14 +61,12 @@ class OrganisationForm(forms.ModelForm):
         label=_("IATI organisation type"),
         queryset=OrganisationType.objects.all(),
         required=False,
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type or pick a type…")}),
     )
     country = forms.ModelChoiceField(
         label=_("Country"),
         queryset=Country.objects.current(),
         required=False,
-        empty_label="",
         help_text=_("Where the organisation has its seat."),
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
@@ -86,10 +84,10 @@ class OrganisationForm(forms.ModelForm):
             # As the name is typed, the look-alikes show under it (htmx); the check on saving works without it.
             self.fields["name"].widget.attrs.update(
                 {
-                    "hx-get": similar_url,
-                    "hx-trigger": "input changed delay:400ms, change",
-                    "hx-target": "#similar-organisations",
-                    "hx-include": "[name=short_name]",
+                    "data-hx-get": similar_url,
+                    "data-hx-trigger": "input changed delay:400ms, change",
+                    "data-hx-target": "#similar-organisations",
+                    "data-hx-include": "[name=short_name]",
                     "autocomplete": "off",
                 }
             )
@@ -159,7 +157,6 @@ class MembershipForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
 
@@ -212,7 +209,6 @@ class MapEntryForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
         queryset=Organisation.objects.select_related("country"),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
     country = forms.ModelChoiceField(
@@ -220,7 +216,6 @@ class MapEntryForm(forms.ModelForm):
         queryset=Country.objects.current(),
         required=False,
         help_text=_("Where the stakeholder is active for this partnership; empty: the organisation's country."),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a country…")}),
     )
 
@@ -284,7 +279,6 @@ class InvitationForm(forms.Form):
     contact = forms.ModelChoiceField(
         label=_("Contact person"),
         queryset=ContactPerson.objects.none(),
-        empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
         help_text=_("Active contacts with an e-mail address, of organisations in this partnership or on its map."),
     )

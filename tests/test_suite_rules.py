@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 E2E = Path(__file__).parent / "e2e"
+BROWSER_TESTS = [E2E, Path(__file__).parent / "pages"]  # the journeys and the page checks
 TIMED_WAIT = re.compile(r"\bwait_for_timeout\s*\(|\btime\.sleep\s*\(|\bsleep\s*\(")
 
 
@@ -17,8 +18,9 @@ def test_journeys_exist():
 
 def test_browser_journeys_never_wait_on_time():
     offenders = [
-        f"{path.name}:{number}: {line.strip()}"
-        for path in sorted(E2E.glob("*.py"))
+        f"{path.parent.name}/{path.name}:{number}: {line.strip()}"
+        for folder in BROWSER_TESTS
+        for path in sorted(folder.glob("*.py"))
         for number, line in enumerate(path.read_text().splitlines(), start=1)
         if TIMED_WAIT.search(line)
     ]

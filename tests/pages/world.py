@@ -1,0 +1,116 @@
+"""The pages the page checks visit: every GET page of the URL walk that answers a role with an HTML document.
+
+The URL names, their access levels and how to find each page's object come from tests/test_url_walk.py (LEVELS,
+OBJECTS, EXPECTED), so a page added there is checked here too. The objects are the demo's (`manage.py demo`):
+the cocoa partnership with its approved roadmap, its MoU in force signed by eight members, a stakeholder map with
+points and the members' contacts, seen by its secretariat (amina), a partner (kofi) and the donor (daniel). The
+demo has no drafts, so a roadmap draft and an MoU draft are started from the latest versions, as the secretariat
+would. Django's admin pages are out of scope: they are Django's own markup.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from governance import services
+from governance.demo import evidence_pdf
+from governance.models import MouVersion, RoadmapVersion
+from msp.demo import PARTNERSHIPS
+from msp.models import Partnership
+from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
+from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVELS, _url
+
+# Who plays each role of the URL walk in the demo.
+DEMO_USERS = {"secretariat": "amina", "partner": "kofi", "donor": "daniel"}
+ROLES = ["anonymous", "secretariat", "partner", "donor"]
+
+
+def demo_world():
+    """Load the demo and return the URL walk's `world` keys, filled from it."""
+    call_command("demo", "--quiet-logins")
+    users = {role: get_user_model().objects.get(username=name) for role, name in DEMO_USERS.items()}
+    partnership = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
+    world = {"partnership": partnership, **users}
+    secretariat = users["secretariat"]
+
+    world["roadmap"] = RoadmapVersion.objects.filter(partnership=partnership).order_by("-number").first()
+    world["mou"] = MouVersion.objects.get(partnership=partnership, status=MouVersion.Status.IN_FORCE)
+    if not world["mou"].scans.exists():  # the wet-ink copy, as the secretariat uploads it
+        scan = ContentFile(evidence_pdf(str(world["mou"]), "Signed by all parties"), name="signed.pdf")
+        services.mou_scan_upload(version=world["mou"], by=secretariat, file=scan)
+    world["roadmap_draft"] = services.roadmap_version_create(partnership=partnership, by=secretariat)
+    world["node"] = world["roadmap_draft"].nodes.order_by("pk").first()
+    world["milestone"] = world["roadmap_draft"].milestones.order_by("pk").first()
+    world["mou_draft"] = services.mou_version_create(partnership=partnership, by=secretariat)
+    world["clause"] = world["mou_draft"].clauses.order_by("pk").first()
+
+    membership = Membership.objects.active().filter(partnership=partnership).order_by("pk").first()
+    world["membership"] = membership
+    world["organisation"] = membership.organisation
+    world["contact"] = ContactPerson.objects.filter(organisation=membership.organisation).order_by("pk").first()
+    world["map_entry"] = StakeholderMapEntry.objects.filter(partnership=partnership).order_by("pk").first()
+    world["invitation"] = Invitation.objects.get(partnership=partnership)
+    world["extra"] = _water_pages()
+    missing = [key for key, value in world.items() if value is None]
+    assert not missing, f"the demo no longer has: {missing}"
+    return world
+
+
+def _water_pages():
+    """Other states of two pages, in the demo's water partnership (amina is its secretariat too, daniel its donor;
+    kofi has no role there): a roadmap in review with one approval, an MoU partially signed with open comments."""
+    water = Partnership.objects.get(name=PARTNERSHIPS["water"]["name"])
+    roadmap = RoadmapVersion.objects.filter(partnership=water, status=RoadmapVersion.Status.IN_REVIEW).first()
+    mou = MouVersion.objects.filter(partnership=water, status=MouVersion.Status.PARTIALLY_SIGNED).first()
+    kwargs = {"partnership_pk": water.pk}
+    return {
+        "governance:roadmap_version (in review)": reverse(
+            "governance:roadmap_version", kwargs={**kwargs, "number": roadmap.number}
+        ),
+        "governance:mou_version (partially signed)": reverse(
+            "governance:mou_version", kwargs={**kwargs, "number": mou.number}
+        ),
+    }
+
+
+def client_for(role, world):
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world[role])
+    return client
+
+
+def is_document(response):
+    """A whole HTML page (not a download, a chart image or an htmx fragment)."""
+    if not response["Content-Type"].startswith("text/html"):
+        return False
+    return response.content.lstrip()[:15].lower() == b"<!doctype html>"
+
+
+def pages(role, world):
+    """[(url name, url, served HTML)] of every page the role may open; also the names skipped as non-documents."""
+    client = client_for(role, world)
+    found, skipped = [], []
+    for name in APP_URLS:
+        level = LEVELS.get(name)
+        if level not in EXPECTED or EXPECTED[level][role] != 200:
+            continue  # actions (POST), pages the role may not see, and URLs the walk itself fails on
+        try:
+            url = _url(name, ALL_URLS[name], world)
+        except KeyError:  # an object the demo has not (the cocoa MoU's approvals were given online: no evidence file)
+            skipped.append(name)
+            continue
+        response = client.get(url)
+        assert response.status_code == 200, f"{name} as {role}: {response.status_code}"
+        if is_document(response):
+            found.append((name, url, response.content.decode()))
+        else:
+            skipped.append(name)
+    if role in ("secretariat", "donor"):
+        for name, url in world["extra"].items():
+            response = client.get(url)
+            assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
+            found.append((name, url, response.content.decode()))
+    return found, skipped
