@@ -34,9 +34,28 @@
           },
         },
       });
+      nameThePicker(el, select);
       keepEnterInPicker(select);
       if (multi) clickOnChipSearches(select);
     });
+  }
+
+  // Tom Select points the field's <label for> at its search box (a combobox that controls the listbox of
+  // options, both labelled by it). The original <select> stays in the page for the form, out of sight: hide it
+  // from assistive technology too, or it is a second, nameless control. A select with no <label> (its name in
+  // aria-label or only a placeholder) passes that name on to the search box and the listbox. Its help text,
+  // error and required state go to the search box as well.
+  function nameThePicker(el, select) {
+    el.setAttribute("aria-hidden", "true");
+    var input = select.control_input;
+    ["aria-describedby", "aria-invalid"].forEach(function (attr) {
+      if (el.hasAttribute(attr)) input.setAttribute(attr, el.getAttribute(attr));
+    });
+    if (el.required) input.setAttribute("aria-required", "true");
+    if (input.hasAttribute("aria-labelledby")) return;
+    var name = el.getAttribute("aria-label") || el.dataset.placeholder || el.getAttribute("name");
+    input.setAttribute("aria-label", name);
+    select.dropdown_content.setAttribute("aria-label", name);
   }
 
   // Enter in a picker chooses the highlighted option (Tom Select does that first) and nothing else: without

@@ -134,3 +134,47 @@ def test_enter_straight_after_typing_chooses_what_was_typed(page, live_server, s
     page.locator("h1").click()
     expect(page.locator("#id_countries-ts-dropdown")).to_be_hidden()
     expect(box).not_to_be_focused()
+
+
+def test_every_picker_is_a_combobox_named_by_its_label_and_works_from_the_keyboard(page, live_server, sign_in):
+    """A screen reader hears each picker by its field's label, as a combobox with a list of options; the hidden
+    <select> behind it is not a second, nameless control; the keyboard alone chooses and moves on (issue 9)."""
+    amina = UserFactory(username="amina")
+    amina.user_permissions.add(Permission.objects.get(codename="add_partnership"))
+    sign_in("amina")
+    page.goto(f"{live_server.url}/partnerships/new/")
+    expect(page.locator(".ts-wrapper")).to_have_count(4)
+
+    for field_id, label in [
+        ("id_countries", "Countries"),
+        ("id_sdg_goals", "SDG goals"),
+        ("id_sdg_targets", "SDG targets"),
+        ("id_currency", "Reporting currency"),
+    ]:
+        expect(page.get_by_role("combobox", name=label)).to_have_id(f"{field_id}-ts-control")
+        expect(page.locator(f"#{field_id}")).to_have_attribute("aria-hidden", "true")
+    expect(page.get_by_role("combobox", name="SDG goals")).to_have_accessible_description(
+        "Goals of the targets you pick below are added automatically."
+    )
+
+    page.locator("#id_fit_rationale").focus()  # the field before the first picker
+    page.keyboard.press("Tab")
+    box = page.get_by_role("combobox", name="Countries")
+    expect(box).to_be_focused()
+    type_into(box, "Ghana")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("listbox", name="Countries")).to_be_visible()
+    active = page.locator("#id_countries-ts-dropdown [role=option].active")
+    expect(active).to_contain_text("Ghana")
+    expect(box).to_have_attribute("aria-activedescendant", active.get_attribute("id"))
+    page.keyboard.press("Enter")
+    chips = page.locator("#id_countries-ts-control").locator("xpath=..").locator(".item")
+    expect(chips).to_have_count(1)
+    expect(chips).to_contain_text("Ghana")
+    page.keyboard.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("combobox", name="SDG goals")).to_be_focused()
+    # The focus ring is drawn around the picker's frame, as around any other field.
+    ring = page.locator(".ts-wrapper:has(#id_sdg_goals-ts-control) .ts-control")
+    expect(ring).to_have_css("outline-style", "solid")

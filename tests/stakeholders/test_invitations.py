@@ -284,7 +284,7 @@ def test_the_list_shows_pending_accepted_expired_and_revoked(client, partnership
         ("Ed Expired", "expired"),
         ("Rob Revoked", "revoked"),
     ]:
-        row = re.search(rf'<tr data-status="(\w+)">\s*<td>\s*<span class="fw-semibold">{name}', html)
+        row = re.search(rf'<tr data-status="(\w+)">\s*<th scope="row"[^>]*>\s*<span class="fw-semibold">{name}', html)
         assert row and row.group(1) == status, name
     expired_only = client.get(invitations_url(partnership), {"status": "expired"}).content.decode()
     assert "Ed Expired" in expired_only and "Pat Pending" not in expired_only
