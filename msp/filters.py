@@ -2,7 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .forms import CountryChoiceField
 from .models import Country, Partnership, Phase, SdgGoal
+
+
+class CountryFilter(django_filters.ModelChoiceFilter):
+    """A country filter whose choices are in the alphabetical order of the active language."""
+
+    field_class = CountryChoiceField
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -10,7 +17,7 @@ class PartnershipFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
     phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase"))
-    country = django_filters.ModelChoiceFilter(
+    country = CountryFilter(
         label=_("Country"),
         field_name="countries",
         queryset=Country.objects.none(),

@@ -2,15 +2,36 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.contrib.auth import get_user_model
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from . import affiliations
+from .codelists import sort_key
 from .models import Country, Currency, Partnership, PartnershipFit, Role, SdgGoal, SdgTarget, person_name
+
+
+class ByNameIterator(ModelChoiceIterator):
+    """Choices in the alphabetical order of their labels in the active language: the database orders countries by
+    their English name, which is not the order of "Allemagne, Côte d'Ivoire, Ghana" or "Deutschland, Ghana"."""
+
+    def __iter__(self):
+        choices = super().__iter__()
+        if self.field.empty_label is not None:
+            yield next(choices)  # before any query: Select.use_required_attribute() asks only for the first choice
+        yield from sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
+class CountryChoiceField(forms.ModelChoiceField):
+    iterator = ByNameIterator
+
+
+class CountryMultipleChoiceField(forms.ModelMultipleChoiceField):
+    iterator = ByNameIterator
 
 
 class SdgTargetChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        text = obj.description
+        text = obj.display_description
         return f"{obj.code} {text[:110]}{'…' if len(text) > 110 else ''}"
 
 
@@ -24,7 +45,7 @@ class PartnershipForm(forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = CountryMultipleChoiceField(
         queryset=Country.objects.current(),
         required=False,
         widget=forms.SelectMultiple(attrs={"data-enhance": "multi", "data-placeholder": _("Type a country…")}),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from msp.forms import CountryChoiceField
 from msp.models import Country, Role
 
 from .models import (
@@ -63,7 +64,7 @@ class OrganisationForm(forms.ModelForm):
         empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type or pick a type…")}),
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Country"),
         queryset=Country.objects.current(),
         required=False,
@@ -214,7 +215,7 @@ class MapEntryForm(forms.ModelForm):
         empty_label="",
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Located in"),
         queryset=Country.objects.current(),
         required=False,
