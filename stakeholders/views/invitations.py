@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView
@@ -103,7 +104,10 @@ def invitation_resend(request, partnership_pk, pk):
         messages.success(
             request,
             _("A new link went to %(email)s, valid until %(date)s; the earlier link no longer works.")
-            % {"email": invitation.email, "date": timezone.localtime(invitation.expires_at).strftime("%d %b %Y")},
+            % {
+                "email": invitation.email,
+                "date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+            },
         )
     return redirect("stakeholders:invitations", partnership_pk=partnership_pk)
 
