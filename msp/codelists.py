@@ -5,6 +5,10 @@ IATI publishes English and, for some codelists, French names (SDG goals and targ
 the French name is stored next to the English one (`name_fr`) and shown when French is active. Country and
 currency names come from the Unicode CLDR through Babel in every language but English, where the codelist's own
 name stays. Where no source has a name in the active language (IATI publishes no German), English is shown.
+
+Pages, forms, exports and PDFs show `display` (the label in the active language; `display_name` the name alone).
+`str()` stays English whatever the language: it is what django-auditlog writes into the activity feed's records
+(added countries, a changed currency), which must not depend on who made the change, and what the admin shows.
 """
 
 import functools
@@ -71,11 +75,13 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self):
-        return self.display_name
+        return self.name
 
     @property
     def display_name(self):
         return cldr_name("territories", self.code, self.name)
+
+    display = display_name
 
 
 class Currency(models.Model):
@@ -93,11 +99,15 @@ class Currency(models.Model):
         verbose_name_plural = _("currencies")
 
     def __str__(self):
-        return f"{self.code} – {self.display_name}"
+        return f"{self.code} – {self.name}"
 
     @property
     def display_name(self):
         return cldr_name("currencies", self.code, self.name)
+
+    @property
+    def display(self):
+        return f"{self.code} – {self.display_name}"
 
 
 class SdgGoal(models.Model):
@@ -113,12 +123,14 @@ class SdgGoal(models.Model):
         verbose_name_plural = _("SDG goals")
 
     def __str__(self):
-        return self.display_name
+        return self.name
 
     @property
     def display_name(self):
         """'Goal 1. End poverty in all its forms everywhere', 'Objectif 1. Éliminer la pauvreté ...' in French."""
         return in_language(self.name, self.name_fr)
+
+    display = display_name
 
     @property
     def short_name(self):
@@ -142,8 +154,12 @@ class SdgTarget(models.Model):
         verbose_name_plural = _("SDG targets")
 
     def __str__(self):
-        return f"{self.code} {self.display_description}"
+        return f"{self.code} {self.description}"
 
     @property
     def display_description(self):
         return in_language(self.description, self.description_fr)
+
+    @property
+    def display(self):
+        return f"{self.code} {self.display_description}"

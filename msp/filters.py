@@ -2,12 +2,18 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .forms import CountryChoiceField
+from .forms import CodelistChoiceField, CountryChoiceField
 from .models import Country, Partnership, Phase, SdgGoal
 
 
-class CountryFilter(django_filters.ModelChoiceFilter):
-    """A country filter whose choices are in the alphabetical order of the active language."""
+class CodelistFilter(django_filters.ModelChoiceFilter):
+    """A codelist filter (msp.codelists) whose choices are labelled in the active language."""
+
+    field_class = CodelistChoiceField
+
+
+class CountryFilter(CodelistFilter):
+    """... and, for countries, in the alphabetical order of the active language."""
 
     field_class = CountryChoiceField
 
@@ -29,7 +35,7 @@ class PartnershipFilter(django_filters.FilterSet):
         empty_label=_("Active"),
         method="filter_archived",
     )
-    sdg_goal = django_filters.ModelChoiceFilter(
+    sdg_goal = CodelistFilter(
         label=_("SDG goal"),
         field_name="sdg_goals",
         queryset=SdgGoal.objects.none(),

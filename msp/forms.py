@@ -21,15 +21,27 @@ class ByNameIterator(ModelChoiceIterator):
         yield from sorted(choices, key=lambda choice: sort_key(choice[1]))
 
 
-class CountryChoiceField(forms.ModelChoiceField):
+class CodelistChoiceField(forms.ModelChoiceField):
+    """A codelist (msp.codelists) labelled in the active language."""
+
+    def label_from_instance(self, obj):
+        return obj.display
+
+
+class CodelistMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display
+
+
+class CountryChoiceField(CodelistChoiceField):
     iterator = ByNameIterator
 
 
-class CountryMultipleChoiceField(forms.ModelMultipleChoiceField):
+class CountryMultipleChoiceField(CodelistMultipleChoiceField):
     iterator = ByNameIterator
 
 
-class SdgTargetChoiceField(forms.ModelMultipleChoiceField):
+class SdgTargetChoiceField(CodelistMultipleChoiceField):
     def label_from_instance(self, obj):
         text = obj.display_description
         return f"{obj.code} {text[:110]}{'…' if len(text) > 110 else ''}"
@@ -50,7 +62,7 @@ class PartnershipForm(forms.ModelForm):
         required=False,
         widget=forms.SelectMultiple(attrs={"data-enhance": "multi", "data-placeholder": _("Type a country…")}),
     )
-    sdg_goals = forms.ModelMultipleChoiceField(
+    sdg_goals = CodelistMultipleChoiceField(
         label=_("SDG goals"),
         queryset=SdgGoal.objects.all(),
         required=False,
@@ -68,7 +80,7 @@ class PartnershipForm(forms.ModelForm):
             }
         ),
     )
-    currency = forms.ModelChoiceField(
+    currency = CodelistChoiceField(
         label=_("Reporting currency"),
         queryset=Currency.objects.current(),
         widget=forms.Select(attrs={"data-enhance": "single"}),

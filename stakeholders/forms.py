@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from msp.forms import CountryChoiceField
+from msp.forms import CodelistChoiceField, CountryChoiceField
 from msp.models import Country, Role
 
 from .models import (
@@ -57,7 +57,7 @@ class OrganisationForm(forms.ModelForm):
     confirm_distinct = forms.BooleanField(
         label=_("It is a different organisation: save it anyway"), required=False, widget=forms.HiddenInput
     )
-    iati_type = forms.ModelChoiceField(
+    iati_type = CodelistChoiceField(
         label=_("IATI organisation type"),
         queryset=OrganisationType.objects.all(),
         required=False,

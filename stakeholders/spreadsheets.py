@@ -37,7 +37,7 @@ def _organisation_cells(org) -> list:
         org.name,
         org.short_name,
         org.get_sector_display(),
-        str(org.iati_type) if org.iati_type_id else "",
+        org.iati_type.display if org.iati_type_id else "",
         org.country.display_name if org.country_id else "",
         org.website,
         org.iati_identifier,

@@ -35,12 +35,16 @@ class OrganisationType(models.Model):
         verbose_name_plural = _("IATI organisation types")
 
     def __str__(self):
-        return f"{self.code} {self.display_name}"
+        return f"{self.code} {self.name}"  # English: see msp.codelists
 
     @property
     def display_name(self):
         """The name in the active language: French where IATI gives one, else English (see msp.codelists)."""
         return in_language(self.name, self.name_fr)
+
+    @property
+    def display(self):
+        return f"{self.code} {self.display_name}"
 
 
 class Organisation(models.Model):

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from msp import services
 from msp.forms import PartnershipForm
-from msp.models import Country, Currency, SdgGoal, SdgTarget
+from msp.models import ActivityEntry, Country, Currency, SdgGoal, SdgTarget
 from stakeholders.models import OrganisationType
 from tests.factories import MembershipFactory, OrganisationFactory
 
@@ -62,12 +63,25 @@ def test_the_loader_is_idempotent_and_restores_a_name(db):
 )
 def test_names_in_each_language(db, language, goal, country, currency, org_type):
     with translation.override(language):
-        assert str(SdgGoal.objects.get(number=6)).startswith(goal)
-        assert str(Country.objects.get(code="CI")) == country
-        assert str(Currency.objects.get(code="EUR")) == currency
-        assert str(OrganisationType.objects.get(code="22")) == org_type
+        assert SdgGoal.objects.get(number=6).display.startswith(goal)
+        assert Country.objects.get(code="CI").display == country
+        assert Currency.objects.get(code="EUR").display == currency
+        assert OrganisationType.objects.get(code="22").display == org_type
+        assert SdgTarget.objects.get(code="6.1").display.startswith("6.1 ")
     with translation.override("de"):
         assert Country.objects.get(code="DE").display_name == "Deutschland"
+
+
+def test_the_activity_feed_records_names_in_english_whoever_writes(partnership, secretariat):
+    """str() of a codelist item stays English: django-auditlog keeps it as the record of what was added."""
+    with translation.override("fr"):
+        assert str(SdgGoal.objects.get(number=6)).startswith("Goal 6.")
+        assert str(OrganisationType.objects.get(code="22")) == "22 National NGO"
+        services.partnership_update(
+            partnership=partnership, by=secretariat, revision=partnership.revision, countries=["DE"]
+        )
+    entry = ActivityEntry.objects.filter(object_id=partnership.pk, changes__has_key="countries").latest("pk")
+    assert entry.changes["countries"]["objects"] == ["Germany"]
 
 
 def test_country_choices_are_in_the_alphabetical_order_of_the_language(db):
