@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from msp import access
@@ -151,7 +152,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
                 % {
                     "org": acting.organisation,
                     "who": existing.signer_name,
-                    "when": timezone.localtime(existing.signed_at).strftime("%d %b %Y %H:%M"),
+                    "when": date_format(timezone.localtime(existing.signed_at), "DATETIME_FORMAT"),
                 }
             )
         if not name or not position:

@@ -16,6 +16,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from msp import access
@@ -147,7 +148,7 @@ def _check_offline(locked, organisation, purpose, given_on, field="given_on"):
         raise ValidationError(
             {
                 field: _("The version was sent on %(day)s: it cannot have been approved or signed before.")
-                % {"day": timezone.localdate(sent).strftime("%d %b %Y")}
+                % {"day": date_format(timezone.localdate(sent), "DATE_FORMAT")}
             }
         )
     if not _parties_rows(locked, purpose).filter(organisation=organisation).exists():
