@@ -115,7 +115,7 @@ class SdgGoal(models.Model):
 
     number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
     name = models.CharField(_("name"), max_length=200)
-    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=400, blank=True)  # French runs longer: 285
 
     class Meta:
         ordering = ["number"]

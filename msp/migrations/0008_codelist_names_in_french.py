@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="sdggoal",
             name="name_fr",
-            field=models.CharField(blank=True, max_length=200, verbose_name="name in French"),
+            field=models.CharField(blank=True, max_length=400, verbose_name="name in French"),
         ),
         migrations.AddField(
             model_name="sdgtarget",

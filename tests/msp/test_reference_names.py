@@ -150,3 +150,10 @@ def test_the_mou_pdf_names_goals_countries_and_dates_in_its_language(partnership
         html = pdf.mou_html(version)
     assert "Goal 1. End poverty" in html and "Côte d’Ivoire" in html
     assert re.search(r"\b\d{1,2}\. [A-Z][a-zä]+ \d{4} \d{2}:\d{2} [A-Z]+\.", html), "a German date: 30. November 2026"
+
+
+def test_every_loaded_name_fits_its_column(db):
+    """SQLite does not enforce a CharField's length, PostgreSQL does: the longest French goal is 285 characters."""
+    for model, field in [(SdgGoal, "name"), (SdgGoal, "name_fr"), (OrganisationType, "name_fr"), (Country, "name")]:
+        longest = max(len(value) for value in model.objects.values_list(field, flat=True))
+        assert longest <= model._meta.get_field(field).max_length, (model, field, longest)
