@@ -1,13 +1,16 @@
 # Shortcuts; each is one line of dev.py or manage.py, so nothing here is needed to run the app.
 PY := .venv/bin/python
 
-.PHONY: run test lint format ci demo jobs
+.PHONY: run test lint format ci demo jobs messages
 
 run:            ## serve the demo on http://127.0.0.1:8000 (SQLite, eager tasks)
 	python3 dev.py run
 
 test:           ## the whole test suite
 	python3 dev.py test
+
+messages:       ## refresh the translation catalogues and compile them (GNU gettext for makemessages)
+	python3 dev.py messages
 
 lint:
 	$(PY) -m ruff check . && $(PY) -m ruff format --check .

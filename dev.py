@@ -3,6 +3,8 @@
 
     python3 dev.py run     create .venv, install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000
     python3 dev.py test    create .venv, install the test tools, run the whole test suite (extra args go to pytest)
+    python3 dev.py messages  refresh the translation catalogues (makemessages, needs GNU gettext) and compile the
+                           .mo files with Babel; `--check` only checks them, `--compile` only compiles
 
 Both reuse .venv and reinstall only when a requirements file changed. Settings come from the environment
 (see .env.example); with nothing set, the app runs on SQLite under var/ with Celery tasks executed in-process.
@@ -97,10 +99,16 @@ def test(args: list[str]) -> None:
     os.execv(PY, [str(PY), "-m", "pytest", *args])
 
 
+def messages(args: list[str]) -> None:
+    ensure_venv("requirements.txt")
+    sys.exit(subprocess.run([PY, ROOT / "manage.py", "messages", *args]).returncode)
+
+
 def main() -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
+    commands = {"run": run, "test": test, "messages": messages}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    {"run": run, "test": test}[sys.argv[1]](sys.argv[2:])
+    commands[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":

@@ -3,7 +3,20 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .forms import CodelistChoiceField, CountryChoiceField
 from .models import Country, Partnership, Phase, SdgGoal
+
+
+class CodelistFilter(django_filters.ModelChoiceFilter):
+    """A codelist filter (msp.codelists) whose choices are labelled in the active language."""
+
+    field_class = CodelistChoiceField
+
+
+class CountryFilter(CodelistFilter):
+    """... and, for countries, in the alphabetical order of the active language."""
+
+    field_class = CountryChoiceField
 
 
 class PartnershipFilter(django_filters.FilterSet):
@@ -11,7 +24,7 @@ class PartnershipFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
     phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase"))
-    country = django_filters.ModelChoiceFilter(
+    country = CountryFilter(
         label=_("Country"),
         field_name="countries",
         queryset=Country.objects.none(),
@@ -23,7 +36,7 @@ class PartnershipFilter(django_filters.FilterSet):
         empty_label=pgettext_lazy("partnerships", "Active"),
         method="filter_archived",
     )
-    sdg_goal = django_filters.ModelChoiceFilter(
+    sdg_goal = CodelistFilter(
         label=_("SDG goal"),
         field_name="sdg_goals",
         queryset=SdgGoal.objects.none(),

@@ -3,15 +3,48 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.text import capfirst
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from . import affiliations
+from .codelists import sort_key
 from .models import Country, Currency, Partnership, PartnershipFit, Role, SdgGoal, SdgTarget, person_name
 
 
-class SdgTargetChoiceField(forms.ModelMultipleChoiceField):
+class ByNameIterator(ModelChoiceIterator):
+    """Choices in the alphabetical order of their labels in the active language: the database orders countries by
+    their English name, which is not the order of "Allemagne, Côte d'Ivoire, Ghana" or "Deutschland, Ghana"."""
+
+    def __iter__(self):
+        choices = super().__iter__()
+        if self.field.empty_label is not None:
+            yield next(choices)  # before any query: Select.use_required_attribute() asks only for the first choice
+        yield from sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
+class CodelistChoiceField(forms.ModelChoiceField):
+    """A codelist (msp.codelists) labelled in the active language."""
+
     def label_from_instance(self, obj):
-        text = obj.description
+        return obj.display
+
+
+class CodelistMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display
+
+
+class CountryChoiceField(CodelistChoiceField):
+    iterator = ByNameIterator
+
+
+class CountryMultipleChoiceField(CodelistMultipleChoiceField):
+    iterator = ByNameIterator
+
+
+class SdgTargetChoiceField(CodelistMultipleChoiceField):
+    def label_from_instance(self, obj):
+        text = obj.display_description
         return f"{obj.code} {text[:110]}{'…' if len(text) > 110 else ''}"
 
 
@@ -25,12 +58,12 @@ class PartnershipForm(forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    countries = forms.ModelMultipleChoiceField(
+    countries = CountryMultipleChoiceField(
         queryset=Country.objects.current(),
         required=False,
         widget=forms.SelectMultiple(attrs={"data-enhance": "multi", "data-placeholder": _("Type a country…")}),
     )
-    sdg_goals = forms.ModelMultipleChoiceField(
+    sdg_goals = CodelistMultipleChoiceField(
         label=_("SDG goals"),
         queryset=SdgGoal.objects.all(),
         required=False,
@@ -48,7 +81,7 @@ class PartnershipForm(forms.ModelForm):
             }
         ),
     )
-    currency = forms.ModelChoiceField(
+    currency = CodelistChoiceField(
         label=_("Reporting currency"),
         queryset=Currency.objects.current(),
         widget=forms.Select(attrs={"data-enhance": "single"}),

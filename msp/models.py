@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .codelists import CodelistQuerySet, Country, Currency, SdgGoal, SdgTarget  # noqa: F401
 from .records import AppendOnlyError, AppendOnlyQuerySet
 
 
@@ -17,86 +18,6 @@ def person_name(user, default=""):
     if user is None:
         return default
     return user.get_full_name() or user.get_username()
-
-
-class CodelistQuerySet(models.QuerySet):
-    def current(self):
-        """Codes still in use (IATI marks retired codes as withdrawn; old records may still point at them)."""
-        return self.filter(withdrawn=False)
-
-
-class Country(models.Model):
-    """ISO 3166-1 alpha-2, from the IATI Country codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
-
-    code = models.CharField(_("code"), max_length=2, primary_key=True)
-    name = models.CharField(_("name"), max_length=120)
-    withdrawn = models.BooleanField(default=False)
-
-    objects = CodelistQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("country")
-        verbose_name_plural = _("countries")
-
-    def __str__(self):
-        return self.name
-
-
-class Currency(models.Model):
-    """ISO 4217, from the IATI Currency codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
-
-    code = models.CharField(_("code"), max_length=3, primary_key=True)
-    name = models.CharField(_("name"), max_length=120)
-    withdrawn = models.BooleanField(default=False)
-
-    objects = CodelistQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["code"]
-        verbose_name = _("currency")
-        verbose_name_plural = _("currencies")
-
-    def __str__(self):
-        return f"{self.code} – {self.name}"
-
-
-class SdgGoal(models.Model):
-    """The 17 goals, from the IATI UNSDG-Goals codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
-
-    number = models.PositiveSmallIntegerField(_("number"), primary_key=True)
-    name = models.CharField(_("name"), max_length=200)
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = _("SDG goal")
-        verbose_name_plural = _("SDG goals")
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def short_name(self):
-        """'End poverty in all its forms everywhere' without the 'Goal 1.' prefix."""
-        return self.name.split(". ", 1)[-1]
-
-
-class SdgTarget(models.Model):
-    """The 169 targets, from the IATI UNSDG-Targets codelist (IATI Standard, http://iatistandard.org/, CC BY 4.0)."""
-
-    code = models.CharField(_("code"), max_length=8, primary_key=True)
-    goal = models.ForeignKey(SdgGoal, on_delete=models.CASCADE, related_name="targets")
-    # Codes sort as text ("1.10" before "1.2"); position keeps the codelist's own order.
-    position = models.PositiveSmallIntegerField(default=0)
-    description = models.TextField(_("description"))
-
-    class Meta:
-        ordering = ["position"]
-        verbose_name = _("SDG target")
-        verbose_name_plural = _("SDG targets")
-
-    def __str__(self):
-        return f"{self.code} {self.description}"
 
 
 class Phase(models.IntegerChoices):

@@ -1,10 +1,14 @@
 """The columns of the three kinds of spreadsheet: what an export writes and an import reads back. Columns are matched
-by their key or their label, in any case and order, so a file exported here imports unchanged."""
+by their key or their label, in any case and order, so a file exported here imports unchanged. An export is in the
+language of whoever exports; labels (of columns and of choices) are read in every interface language, so a file
+exported in French imports for a colleague working in German."""
 
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 
@@ -71,6 +75,32 @@ INFORMATIONAL = {"status", "member"}
 
 def header_key(text) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text or "").strip().lower()).strip("_")
+
+
+def in_every_language(text) -> list[str]:
+    """`text` (a lazy translation) in the active language, then in the other interface languages."""
+    active = translation.get_language()
+    names = [str(text)]
+    for code, _name in settings.LANGUAGES:
+        if code != active:
+            with translation.override(code):
+                names.append(str(text))
+    return names
+
+
+_CHOICE_NAMES = {}  # (values, language) -> names: the labels of a Choices class change only with the code
+
+
+def choice_names(choices) -> dict:
+    """{value, or label in any interface language, lower case: value} for `choices` (a Choices' .choices)."""
+    key = (tuple(value for value, _label in choices), translation.get_language())
+    if key not in _CHOICE_NAMES:
+        names = {}
+        for value, label in choices:
+            for name in (str(value), *in_every_language(label)):
+                names.setdefault(name.strip().lower(), value)
+        _CHOICE_NAMES[key] = names
+    return _CHOICE_NAMES[key]
 
 
 def labels(columns) -> dict:

@@ -50,7 +50,7 @@ def invitation_message(row) -> Rendered | None:
         "role": in_sentence(invitation.get_role_display()),
         "org": invitation.contact.organisation.name,
         "link": invitation_link(invitation),
-        "date": date_format(timezone.localtime(invitation.expires_at), "j F Y"),
+        "date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
     }
     return Rendered(subject=invitation_subject(invitation), body=body)
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from msp.filters import CountryFilter
 from msp.models import Country
 
 from .models import (
@@ -140,9 +141,7 @@ class MapFilter(_Styled):
         empty_label=_("Any"),
         method="by_flag",
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Located in"), queryset=Country.objects.none(), empty_label=_("Any country")
-    )
+    country = CountryFilter(label=_("Located in"), queryset=Country.objects.none(), empty_label=_("Any country"))
 
     class Meta:
         model = StakeholderMapEntry
@@ -177,9 +176,7 @@ class MapFilter(_Styled):
 class OrganisationFilter(_Styled):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     sector = django_filters.ChoiceFilter(label=_("Sector"), choices=Sector.choices, empty_label=_("Any sector"))
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.none(), empty_label=_("Any country")
-    )
+    country = CountryFilter(label=_("Country"), queryset=Country.objects.none(), empty_label=_("Any country"))
 
     class Meta:
         model = Organisation

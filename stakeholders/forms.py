@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from msp.forms import CodelistChoiceField, CountryChoiceField
 from msp.models import Country, Role
 
 from .models import (
@@ -57,13 +58,13 @@ class OrganisationForm(forms.ModelForm):
     confirm_distinct = forms.BooleanField(
         label=_("It is a different organisation: save it anyway"), required=False, widget=forms.HiddenInput
     )
-    iati_type = forms.ModelChoiceField(
+    iati_type = CodelistChoiceField(
         label=_("IATI organisation type"),
         queryset=OrganisationType.objects.all(),
         required=False,
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type or pick a type…")}),
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Country"),
         queryset=Country.objects.current(),
         required=False,
@@ -211,7 +212,7 @@ class MapEntryForm(forms.ModelForm):
         queryset=Organisation.objects.select_related("country"),
         widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
-    country = forms.ModelChoiceField(
+    country = CountryChoiceField(
         label=_("Located in"),
         queryset=Country.objects.current(),
         required=False,

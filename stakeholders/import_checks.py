@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.codelists import cldr_name
 from msp.models import Country
 
 from . import countries
@@ -36,13 +37,14 @@ class Lookups:
 
     def __init__(self, partnership, kind):
         codelist = list(Country.objects.values_list("code", "name"))
-        self.country_names = dict(codelist)
+        self.country_names = {code: cldr_name("territories", code, name) for code, name in codelist}  # in messages
         self.countries = countries.names_to_codes(codelist)
         self.types = {}
-        for code, name in OrganisationType.objects.values_list("code", "name"):
+        for code, *names in OrganisationType.objects.values_list("code", "name", "name_fr"):
             self.types[code] = code
-            self.types[normalise_name(name)] = code
-            self.types[normalise_name(f"{code} {name}")] = code
+            for name in filter(None, names):  # English and French: an export in either imports back
+                self.types[normalise_name(name)] = code
+                self.types[normalise_name(f"{code} {name}")] = code
         self.registry = list(Organisation.objects.values_list("pk", "name", "short_name", "iati_identifier"))
         self.by_name, self.by_iati = {}, {}
         self.index = []  # (pk, normalised name, normalised short name) for near-duplicate search

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from . import countries
+from .columns import choice_names
 from .models import Organisation
 
 
@@ -84,10 +85,9 @@ def choice(row, key, label, choices, default):
     text = row.values.get(key, "").strip()
     if not text:
         return default
-    wanted = text.lower()
-    for value, name in choices:
-        if wanted in (str(value).lower(), str(name).lower()):
-            return value
+    found = choice_names(choices).get(text.lower())  # a label in any interface language
+    if found is not None:
+        return found
     row.errors.append(
         _("%(col)s: “%(v)s” is not one of %(choices)s.")
         % {"col": label, "v": text, "choices": ", ".join(str(name) for _value, name in choices)}

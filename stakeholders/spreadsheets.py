@@ -16,7 +16,7 @@ import tablib
 from django.utils.translation import gettext as _
 
 from . import files, import_checks
-from .columns import COLUMNS, INFORMATIONAL, ImportKind, header_key
+from .columns import COLUMNS, INFORMATIONAL, ImportKind, header_key, in_every_language
 from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .import_rows import Preview, Row
 from .selectors import contacts_for, map_entries_for, memberships_for
@@ -37,8 +37,8 @@ def _organisation_cells(org) -> list:
         org.name,
         org.short_name,
         org.get_sector_display(),
-        str(org.iati_type) if org.iati_type_id else "",
-        org.country.name if org.country_id else "",
+        org.iati_type.display if org.iati_type_id else "",
+        org.country.display_name if org.country_id else "",
         org.website,
         org.iati_identifier,
         org.description,
@@ -80,7 +80,7 @@ def map_dataset(partnership) -> tablib.Dataset:
                 _yes(e.is_target_group),
                 _yes(e.is_key),
                 _yes(e.is_champion),
-                e.country.name if e.country_id else "",
+                e.country.display_name if e.country_id else "",
                 _date(e.last_engaged_on),
                 e.notes,
                 _yes(e.is_member),
@@ -125,7 +125,8 @@ def _match_columns(result, headers, rows, columns) -> dict:
     known = {}
     for column in columns:
         known[column.key] = column.key
-        known[header_key(column.label)] = column.key
+        for label in in_every_language(column.label):  # the active language's first
+            known.setdefault(header_key(label), column.key)
     positions, unknown = {}, []
     for position, header in enumerate(headers):
         key = known.get(header_key(header))

@@ -79,8 +79,8 @@ def needs_chromium():
 # Every codelist a data migration loads: (app, a model the loader fills, the migration that loads it). A new
 # codelist migration belongs here too, or tests that commit find its table empty after another one's flush.
 CODELISTS = [
-    ("msp", "Country", "msp.migrations.0002_iati_codelists"),
-    ("stakeholders", "OrganisationType", "stakeholders.migrations.0002_iati_organisation_types"),
+    ("msp", "Country", "msp.migrations.0008_codelist_names_in_french"),
+    ("stakeholders", "OrganisationType", "stakeholders.migrations.0006_organisation_type_name_in_french"),
 ]
 
 

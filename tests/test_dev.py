@@ -43,3 +43,22 @@ def test_missing_pdf_libraries_are_named_with_what_to_install(dev, monkeypatch):
 def test_with_the_libraries_there_is_nothing_to_say(dev):
     # This machine has them (CI installs them); asked of the interpreter running the suite, wherever its venv is.
     assert dev.pdf_libraries_problem(sys.executable) is None
+
+
+def test_messages_refreshes_the_catalogues_through_manage_py(dev, monkeypatch):
+    calls = []
+
+    class Done:
+        returncode = 3
+
+    monkeypatch.setattr(dev, "ensure_venv", lambda requirements: calls.append(requirements))
+    monkeypatch.setattr(dev.subprocess, "run", lambda args, **kwargs: calls.append(args) or Done())
+    monkeypatch.setattr(dev.sys, "argv", ["dev.py", "messages", "--check"])
+    with pytest.raises(SystemExit) as exited:
+        dev.main()
+    assert exited.value.code == 3  # the check's failure is dev.py's
+    assert calls[0] == "requirements.txt" and [str(a) for a in calls[1][-3:]] == [
+        str(ROOT / "manage.py"),
+        "messages",
+        "--check",
+    ]

@@ -10,7 +10,6 @@ from msp import access
 from msp.documents import StoredDocument
 from msp.models import person_name
 from msp.services import notify
-from msp.text import in_sentence
 
 from .. import selectors, tasks
 from ..models import MouApproval, MouSignature, MouVersion
@@ -50,16 +49,13 @@ def mou_send_for_review(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=lambda: (
-                _("MoU v%(n)d of %(name)s awaits your review") % {"n": locked.number, "name": locked.partnership.name}
-            ),
-            body=lambda: (
-                _(
-                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
-                    "it, comment on its clauses, and approve it for your organisation."
-                )
-                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
-            ),
+            subject=_("MoU v%(n)d of %(name)s awaits your review")
+            % {"n": locked.number, "name": locked.partnership.name},
+            body=_(
+                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
+                "it, comment on its clauses, and approve it for your organisation."
+            )
+            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -75,16 +71,13 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=lambda: (
-                _("MoU v%(n)d of %(name)s awaits signature") % {"n": locked.number, "name": locked.partnership.name}
-            ),
-            body=lambda: (
-                _(
-                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
-                    "may sign for your organisation, please read it and sign it online."
-                )
-                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
-            ),
+            subject=_("MoU v%(n)d of %(name)s awaits signature")
+            % {"n": locked.number, "name": locked.partnership.name},
+            body=_(
+                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
+                "may sign for your organisation, please read it and sign it online."
+            )
+            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -109,11 +102,9 @@ def mou_terminate(*, version, by, reason) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.everyone_on(locked.partnership),
-            subject=lambda: _("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
-            body=lambda: (
-                _("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
-                % {"who": person_name(by), "n": locked.number, "reason": reason}
-            ),
+            subject=_("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
+            body=_("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
+            % {"who": person_name(by), "n": locked.number, "reason": reason},
             link=locked.get_absolute_url(),
         )
     return locked
@@ -128,7 +119,7 @@ def mou_approve(*, version, by, organisation=None) -> MouApproval:
         if locked.status != MS.IN_REVIEW:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         _require_party(locked, acting.organisation, "approve")
         if locked.approvals.filter(organisation=acting.organisation).exists():
@@ -151,7 +142,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
         if locked.status not in MouVersion.SIGNABLE:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         _require_party(locked, acting.organisation, "sign")
         existing = locked.signatures.filter(organisation=acting.organisation).select_related("signed_by").first()
@@ -161,7 +152,7 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
                 % {
                     "org": acting.organisation,
                     "who": existing.signer_name,
-                    "when": date_format(timezone.localtime(existing.signed_at), "j M Y H:i"),
+                    "when": date_format(timezone.localtime(existing.signed_at), "DATETIME_FORMAT"),
                 }
             )
         if not name or not position:
@@ -217,10 +208,8 @@ def _bring_into_force(locked):
     notify(
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),
-        subject=lambda: _("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
-        body=lambda: (
-            _("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
-            % {"n": locked.number, "name": locked.partnership.name}
-        ),
+        subject=_("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
+        body=_("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
+        % {"n": locked.number, "name": locked.partnership.name},
         link=locked.get_absolute_url(),
     )

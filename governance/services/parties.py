@@ -20,7 +20,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from msp import access
-from msp.text import in_sentence
 from stakeholders.selectors import active_member_organisations
 
 from ..models import Method, MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
@@ -86,7 +85,7 @@ def party_add(*, version, by, organisation):
         if purpose is None:
             raise ValidationError(
                 _("Version %(n)d is %(status)s: its parties can no longer change.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         if not active_member_organisations(locked.partnership).filter(pk=organisation.pk).exists():
             raise ValidationError(_("%(org)s is not an active member of this partnership.") % {"org": organisation})
@@ -112,7 +111,7 @@ def party_remove(*, version, by, organisation):
         if purpose is None:
             raise ValidationError(
                 _("Version %(n)d is %(status)s: its parties can no longer change.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         if active_member_organisations(locked.partnership).filter(pk=organisation.pk).exists():
             raise ValidationError(
@@ -149,7 +148,7 @@ def _check_offline(locked, organisation, purpose, given_on, field="given_on"):
         raise ValidationError(
             {
                 field: _("The version was sent on %(day)s: it cannot have been approved or signed before.")
-                % {"day": date_format(timezone.localdate(sent), "j M Y")}
+                % {"day": date_format(timezone.localdate(sent), "DATE_FORMAT")}
             }
         )
     if not _parties_rows(locked, purpose).filter(organisation=organisation).exists():
@@ -171,7 +170,7 @@ def approve_on_record(*, version, by, organisation, name, method, given_on, evid
         if _open_for(locked) != "approve":
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version in review can be approved.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         _check_offline(locked, organisation, "approve", given_on)
         if locked.approvals.filter(organisation=organisation).exists():
@@ -214,7 +213,7 @@ def mou_sign_on_paper(*, version, by, organisation, name, position, signed_on, e
         if locked.status not in MouVersion.SIGNABLE:
             raise ValidationError(
                 _("Version %(n)d is %(status)s; only a version sent for signature can be signed.")
-                % {"n": locked.number, "status": in_sentence(locked.get_status_display())}
+                % {"n": locked.number, "status": locked.get_status_display().lower()}
             )
         _check_offline(locked, organisation, "sign", signed_on, field="signed_on")
         if locked.signatures.filter(organisation=organisation).exists():

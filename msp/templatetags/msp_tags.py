@@ -1,7 +1,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 
 from .. import activity
 from ..models import Phase
@@ -30,6 +30,17 @@ def phase_label(value):
         return Phase(int(value)).label
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter(expects_localtime=True)
+def moment(value, length="long"):
+    """A point in time as the active language writes it, with its time zone (agreements and e-mails say which
+    14:05): "Nov. 30, 2026, 2:05 p.m. UTC", "30 novembre 2026 14:05 UTC", "30. November 2026 14:05 UTC";
+    `length` "short": "11/30/2026 2:05 p.m. UTC", "30/11/2026 14:05 UTC", "30.11.2026 14:05 UTC"."""
+    if not value:
+        return ""
+    style = "SHORT_DATETIME_FORMAT" if length == "short" else "DATETIME_FORMAT"
+    return f"{date_format(value, style)} {date_format(value, 'T')}"
 
 
 @register.filter

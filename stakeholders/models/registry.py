@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from msp.codelists import in_language
 from msp.models import Country
 
 
@@ -26,6 +27,7 @@ class OrganisationType(models.Model):
 
     code = models.CharField(_("code"), max_length=4, primary_key=True)
     name = models.CharField(_("name"), max_length=120)
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -33,7 +35,16 @@ class OrganisationType(models.Model):
         verbose_name_plural = _("IATI organisation types")
 
     def __str__(self):
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.name}"  # English: see msp.codelists
+
+    @property
+    def display_name(self):
+        """The name in the active language: French where IATI gives one, else English (see msp.codelists)."""
+        return in_language(self.name, self.name_fr)
+
+    @property
+    def display(self):
+        return f"{self.code} {self.display_name}"
 
 
 class Organisation(models.Model):

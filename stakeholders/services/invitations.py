@@ -137,7 +137,7 @@ def invitation_problem(invitation):
         )
     if status == "expired":
         return _("This invitation expired on %(date)s. Ask the partnership's secretariat to send it again.") % {
-            "date": date_format(timezone.localtime(invitation.expires_at), "j F Y")
+            "date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
         }
     return None
 

@@ -105,7 +105,10 @@ def invitation_resend(request, partnership_pk, pk):
         messages.success(
             request,
             _("A new link went to %(email)s, valid until %(date)s; the earlier link no longer works.")
-            % {"email": invitation.email, "date": date_format(timezone.localtime(invitation.expires_at), "j M Y")},
+            % {
+                "email": invitation.email,
+                "date": date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT"),
+            },
         )
     return redirect("stakeholders:invitations", partnership_pk=partnership_pk)
 
