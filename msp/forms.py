@@ -2,8 +2,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils.text import capfirst
 from django.forms.models import ModelChoiceIterator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import affiliations

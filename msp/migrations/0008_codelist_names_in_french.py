@@ -50,7 +50,7 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    # Numbered after 0007 (the partnership's working language, in parallel); it depends on neither.
+    # Written in parallel with 0007 (the working language); numbered after it.
     dependencies = [("msp", "0007_profile_language_working_language")]
 
     operations = [
