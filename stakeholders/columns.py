@@ -69,8 +69,12 @@ COLUMNS = {
     ImportKind.MEMBERS: ORGANISATION_COLUMNS + MEMBER_COLUMNS,
     ImportKind.MAP: ORGANISATION_COLUMNS + MAP_COLUMNS,
 }
-# Columns an export adds for the reader that an import ignores.
-INFORMATIONAL = {"status", "member"}
+# Columns an export adds for the reader that an import ignores (read in any interface language).
+INFORMATIONAL = [gettext_lazy("Status"), gettext_lazy("Member")]
+
+
+def informational_keys() -> set[str]:
+    return {header_key(name) for label in INFORMATIONAL for name in in_every_language(label)}
 
 
 def header_key(text) -> str:

@@ -16,7 +16,7 @@ import tablib
 from django.utils.translation import gettext as _
 
 from . import files, import_checks
-from .columns import COLUMNS, INFORMATIONAL, ImportKind, header_key, in_every_language
+from .columns import COLUMNS, ImportKind, header_key, in_every_language, informational_keys
 from .files import MAX_BYTES, MAX_ROWS, FileProblem, read_table  # noqa: F401 (MAX_BYTES: for the form)
 from .import_rows import Preview, Row
 from .selectors import contacts_for, map_entries_for, memberships_for
@@ -127,11 +127,11 @@ def _match_columns(result, headers, rows, columns) -> dict:
         known[column.key] = column.key
         for label in in_every_language(column.label):  # the active language's first
             known.setdefault(header_key(label), column.key)
-    positions, unknown = {}, []
+    positions, unknown, informational = {}, [], informational_keys()
     for position, header in enumerate(headers):
         key = known.get(header_key(header))
         if key is None:
-            if header_key(header) in INFORMATIONAL:
+            if header_key(header) in informational:
                 result.ignored.append(header)
             elif header or any(len(r) > position and r[position] for r in rows):
                 unknown.append(header or _("column %(n)d (no name)") % {"n": position + 1})
