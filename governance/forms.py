@@ -135,7 +135,7 @@ def check_due_date(value):
     if value and not DATE_FLOOR <= value <= latest:
         raise ValidationError(
             _("Give a due date from %(earliest)s to %(latest)s (at most 50 years from today).")
-            % {"earliest": date_format(DATE_FLOOR, "j F Y"), "latest": date_format(latest, "j F Y")}
+            % {"earliest": date_format(DATE_FLOOR, "DATE_FORMAT"), "latest": date_format(latest, "DATE_FORMAT")}
         )
 
 
@@ -143,7 +143,7 @@ def check_done_date(value):
     """A done date: not before 1990 (the model refuses dates in the future)."""
     if value and value < DATE_FLOOR:
         raise ValidationError(
-            _("Give a done date from %(earliest)s onwards.") % {"earliest": date_format(DATE_FLOOR, "j F Y")}
+            _("Give a done date from %(earliest)s onwards.") % {"earliest": date_format(DATE_FLOOR, "DATE_FORMAT")}
         )
 
 

@@ -118,8 +118,8 @@ def _display(field, value):
         except ValueError:
             return text
         if isinstance(field, models.DateTimeField):
-            return date_format(timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed, "j M Y, H:i")
-        return date_format(parsed, "j M Y")
+            return date_format(timezone.localtime(parsed) if timezone.is_aware(parsed) else parsed, "DATETIME_FORMAT")
+        return date_format(parsed, "DATE_FORMAT")
     if field is not None and field.choices:
         return str({str(k): v for k, v in field.flatchoices}.get(text, text))
     if field is not None and field.get_internal_type() == "BooleanField":

@@ -133,6 +133,7 @@ LANGUAGE_CODE = "en"
 # The interface ships in these three; catalogues live in locale/ (see `python3 dev.py messages`).
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("de", _("German"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = "msp.formats"
 TIME_ZONE = env("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

@@ -3,7 +3,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils.formats import date_format, number_format
 
-from .. import activity
+from .. import activity, formats
 from ..models import Phase
 
 register = template.Library()
@@ -35,12 +35,12 @@ def phase_label(value):
 @register.filter(expects_localtime=True)
 def moment(value, length="long"):
     """A point in time as the active language writes it, with its time zone (agreements and e-mails say which
-    14:05): "Nov. 30, 2026, 2:05 p.m. UTC", "30 novembre 2026 14:05 UTC", "30. November 2026 14:05 UTC";
-    `length` "short": "11/30/2026 2:05 p.m. UTC", "30/11/2026 14:05 UTC", "30.11.2026 14:05 UTC"."""
+    14:05): "30 November 2026, 14:05 UTC", "30 novembre 2026 14:05 UTC", "30. November 2026 14:05 UTC";
+    `length` "short": "30 Nov 2026, 14:05 UTC", "30/11/2026 14:05 UTC", "30.11.2026 14:05 UTC"."""
     if not value:
         return ""
-    style = "SHORT_DATETIME_FORMAT" if length == "short" else "DATETIME_FORMAT"
-    return f"{date_format(value, style)} {date_format(value, 'T')}"
+    text = date_format(value, "SHORT_DATETIME_FORMAT") if length == "short" else formats.long_datetime(value)
+    return f"{text} {date_format(value, 'T')}"
 
 
 @register.filter

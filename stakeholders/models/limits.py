@@ -26,11 +26,11 @@ def date_out_of_range(value, ahead=None) -> ValidationError | None:
     latest = latest_date(ahead)
     if value is None or EARLIEST_DATE <= value <= latest:
         return None
-    last = date_format(latest, "j F Y") if ahead else _("today")
+    last = date_format(latest, "DATE_FORMAT") if ahead else _("today")
     return ValidationError(
         _("Give a date between %(first)s and %(last)s."),
         code="implausible_date",
-        params={"first": date_format(EARLIEST_DATE, "j F Y"), "last": last},
+        params={"first": date_format(EARLIEST_DATE, "DATE_FORMAT"), "last": last},
     )
 
 

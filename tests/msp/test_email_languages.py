@@ -58,9 +58,9 @@ def test_an_invitee_is_written_to_in_the_partnerships_language(partnership, secr
     assert outbox.send(notification_id=row.pk)
     [message] = mail.outbox
     with translation.override("fr"):  # Django's own catalogue names the months: no need for ours
-        month = date_format(timezone.localtime(invitation.expires_at), "F")
+        month = date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
     assert month in message.body
-    assert month != date_format(timezone.localtime(invitation.expires_at), "F")
+    assert month != date_format(timezone.localtime(invitation.expires_at), "DATE_FORMAT")
 
 
 def test_the_daily_digest_keeps_each_language_apart(partnership, secretariat, partner):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.formats import date_format
 
 from msp.templatetags.msp_tags import money
 
@@ -27,3 +28,12 @@ def test_templates_name_the_month_in_the_language(language, month):
         )
     assert text.startswith(f"5 {month} 2026 ")
     assert text.endswith("1234,5" if language in ("fr", "de") else "1234.5")
+
+
+def test_pages_write_dates_the_way_each_language_does():
+    day = dt.date(2025, 9, 1)
+    written = {}
+    for language in ("en", "fr", "de"):
+        with translation.override(language):
+            written[language] = date_format(day)  # what `{{ value|date }}` gives
+    assert written == {"en": "1 Sep 2025", "fr": "1 sept. 2025", "de": "1. Sept. 2025"}
