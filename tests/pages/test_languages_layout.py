@@ -21,6 +21,15 @@ OVERFLOWING = """() => {
   const spilled = [...document.querySelectorAll('h1, h2, h3, .btn, .badge, .nav-link, .navbar-brand, dt, dd, label, .card-title, .breadcrumb-item, .msp-phase-label')]
     .filter(el => el.offsetParent !== null && !inScroller(el) && el.scrollWidth > el.clientWidth + 1)
     .map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.') + ': ' + el.innerText.trim().slice(0, 40));
+  // The phase stepper's labels sit side by side: a long word must wrap in its column, not run into the next one.
+  for (const steps of document.querySelectorAll('.msp-phases')) {
+    const texts = [...steps.querySelectorAll('.msp-phase-label')].filter(el => el.offsetParent !== null).map(el => {
+      const range = document.createRange(); range.selectNodeContents(el); return [el, range.getBoundingClientRect()];
+    });
+    for (let i = 1; i < texts.length; i++) {
+      if (texts[i][1].left - texts[i - 1][1].right < 4) spilled.push('phase labels touch: ' + texts[i - 1][0].innerText + ' | ' + texts[i][0].innerText);
+    }
+  }
   const page = document.documentElement;
   if (page.scrollWidth > page.clientWidth + 1) spilled.unshift('the page scrolls sideways: ' + page.scrollWidth + 'px');
   return spilled;
