@@ -118,9 +118,9 @@ def _calendar(
     text = _description(description, online_link if location else "")
     if text:
         event.add("description", text)
-    event.add("organizer", _address(Person(*organizer), role=None))
+    event.add("organizer", _address(Person(*organizer), invited=False))
     for attendee in attendees:
-        event.add("attendee", _address(Person(*attendee), role="REQ-PARTICIPANT"))
+        event.add("attendee", _address(Person(*attendee), invited=True))
     calendar.add_component(event)
     return calendar.to_ical()
 
@@ -140,14 +140,15 @@ def _description(agenda, online_link):
     return f"{line}\n\n{agenda}" if agenda else line
 
 
-def _address(person, role):
+def _address(person, *, invited):
+    """A calendar address; an invited attendee is a required participant asked to reply."""
     if not person.email or "@" not in person.email:
         raise ValueError(f"{person.name!r} has no e-mail address to invite.")
     address = vCalAddress(f"mailto:{person.email}")
     if person.name:
         address.params["CN"] = person.name
-    if role:
-        address.params["ROLE"] = role
+    if invited:
+        address.params["ROLE"] = "REQ-PARTICIPANT"
         address.params["PARTSTAT"] = "NEEDS-ACTION"
         address.params["RSVP"] = "TRUE"
     return address
