@@ -185,10 +185,10 @@ def test_no_data_gives_a_clear_empty_state(chart):
 
 def test_numbers_and_texts_follow_the_active_language():
     with translation.override("de"):
-        assert number(1234.5) == "1.234,5" and percent(45) == "45 %"
+        assert number(1234.5) == "1.234,5" and percent(45) == "45\u00a0%"
         chart = positions()
         assert chart.table().headers[0] == "Position"  # texts come from the caller, already translated
-        assert "Es gibt noch nichts" in str(
+        assert "noch nichts anzuzeigen" in str(
             HorizontalBarChart(title="x", bars=[], label_header="a", value_header="b").svg()
         )
         assert budget().table().rows[0][1] == "1.000"
