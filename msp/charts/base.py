@@ -104,8 +104,8 @@ class Chart:
         return mark_safe(
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {height:.0f}" width="{self.width}" '
             f'height="{height:.0f}" role="img" aria-labelledby="{self.id}-title {self.id}-desc" font-family="{FONT}" '
-            f'font-size="{FONT_SIZE}" style="width:100%;max-width:{self.width}px;height:auto" class="msp-chart-svg {self.css_class}" '
-            f'data-chart="{self.id}">'
+            f'font-size="{FONT_SIZE}" style="width:100%;max-width:{self.width}px;height:auto" '
+            f'class="msp-chart-svg {self.css_class}" data-chart="{self.id}">'
             f'<title id="{self.id}-title">{text(self.title)}</title><desc id="{self.id}-desc">{text(desc)}</desc>'
             + "".join(body)
             + "</svg>"

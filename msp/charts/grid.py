@@ -106,14 +106,15 @@ class GridChart(Chart):
             x, w = x_of(region.x[0]), (region.x[1] - region.x[0] + 1) * self.column
             y = tops[region.y[1]]
             h = tops[region.y[0]] + heights[region.y[0]] - y
+            name = self.region_name
             out.append(
-                f'<rect id="{self.region_name}-{region.key}" data-{self.region_name}="{region.key}" x="{x:.1f}" y="{y:.1f}" '
+                f'<rect id="{name}-{region.key}" data-{name}="{region.key}" x="{x:.1f}" y="{y:.1f}" '
                 f'width="{w:.1f}" height="{h:.1f}" fill="{region.fill}"/>'
             )
             label_x = x + 8 if region.anchor == "start" else x + w - 8
             out.append(
                 f'<text x="{label_x:.1f}" y="{y + 18:.1f}" text-anchor="{region.anchor}" font-size="13" '
-                f'font-weight="bold" fill="{palette.MUTED}" letter-spacing="0.5" class="{self.region_name}-label">'
+                f'font-weight="bold" fill="{palette.MUTED}" letter-spacing="0.5" class="{name}-label">'
                 f"{text(region.label.upper())}</text>"
             )
         split_x, split_y = self.splits
@@ -184,6 +185,8 @@ class GridChart(Chart):
 
     def _legend(self, top):
         """Coloured circles with their names (wrapping to a new line when the row is full), then the hint."""
+        if not self.legend and not self.hint:
+            return top, []
         out, x, line = [], LEFT, 0
         for name, colour in self.legend:
             needed = 20 + 7 * len(str(name)) + 14

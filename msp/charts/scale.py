@@ -13,12 +13,12 @@ MAX_LABEL_SHARE = 0.35  # of the chart's width; longer labels are cut (the table
 def label_room(labels, width, *, bold=False) -> float:
     """Width of the label column: the widest label, up to MAX_LABEL_SHARE of the chart."""
     widest = max((text_width(str(label), bold=bold) for label in labels), default=0)
-    return min(widest + LABEL_GAP, width * MAX_LABEL_SHARE)
+    return min(widest + LABEL_GAP + 4, width * MAX_LABEL_SHARE)
 
 
 def label(x, y, value, room, *, bold=False):
     """A label ending at `x` (right-aligned against its bar), cut to `room`, the whole text in its <title>."""
-    shown = fit(str(value), room=room - LABEL_GAP, bold=bold)
+    shown = fit(str(value), room=room - LABEL_GAP - 4, bold=bold)
     weight = ' font-weight="bold"' if bold else ""
     tooltip = f"<title>{text(value)}</title>" if shown != str(value) else ""
     return (
