@@ -76,23 +76,6 @@ def _water_pages():
     }
 
 
-def _donor_pages():
-    """What the donor sees where nothing is agreed yet (the water partnership: a roadmap in review, an MoU being
-    signed, neither of which a donor may read), and an agreed MoU that a newer one superseded (cocoa's v1)."""
-    water = Partnership.objects.get(name=PARTNERSHIPS["water"]["name"])
-    cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
-    superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
-    kwargs = {"partnership_pk": water.pk}
-    return {
-        "msp:dashboard (nothing agreed)": reverse("msp:dashboard", kwargs=kwargs),
-        "governance:roadmap (none approved)": reverse("governance:roadmap", kwargs=kwargs),
-        "governance:mou_list (none in force)": reverse("governance:mou_list", kwargs=kwargs),
-        "governance:mou_version (superseded)": reverse(
-            "governance:mou_version", kwargs={"partnership_pk": cocoa.pk, "number": superseded.number}
-        ),
-    }
-
-
 def client_for(role, world):
     client = Client()
     if role != "anonymous":
@@ -133,3 +116,20 @@ def pages(role, world):
         assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
         found.append((name, url, response.content.decode()))
     return found, skipped
+
+
+def _donor_pages():
+    """What the donor sees where nothing is agreed yet (the water partnership: a roadmap in review, an MoU being
+    signed, neither of which a donor may read), and an agreed MoU that a newer one superseded (cocoa's v1)."""
+    water = Partnership.objects.get(name=PARTNERSHIPS["water"]["name"])
+    cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
+    superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
+    kwargs = {"partnership_pk": water.pk}
+    return {
+        "msp:dashboard (nothing agreed)": reverse("msp:dashboard", kwargs=kwargs),
+        "governance:roadmap (none approved)": reverse("governance:roadmap", kwargs=kwargs),
+        "governance:mou_list (none in force)": reverse("governance:mou_list", kwargs=kwargs),
+        "governance:mou_version (superseded)": reverse(
+            "governance:mou_version", kwargs={"partnership_pk": cocoa.pk, "number": superseded.number}
+        ),
+    }
