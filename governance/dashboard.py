@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from msp import access
 from msp.registry import Card, Tab, register_card, register_tab
 from stakeholders.selectors import active_member_organisations
 
@@ -17,11 +18,13 @@ def agreements(request, partnership):
     """The roadmap and MoU versions that matter now, and which member organisations have not yet acted on them.
 
     Roadmap: the version in review if there is one (approvals outstanding), else the approved one. MoU: the
-    version being signed if there is one (signatures outstanding), else the one in force, else the latest.
+    version being signed if there is one (signatures outstanding), else the one in force, else the latest. Of the
+    versions the user may read: a donor hears of agreed versions only, never of drafts (msp.access).
     """
+    user = request.user
     members = list(active_member_organisations(partnership))
     roadmaps = list(
-        RoadmapVersion.objects.filter(partnership=partnership)
+        access.readable_versions(user, partnership, RoadmapVersion.objects.filter(partnership=partnership))
         .exclude(status=RoadmapVersion.Status.SUPERSEDED)
         .prefetch_related(
             "approvals", Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation"))
@@ -33,7 +36,7 @@ def agreements(request, partnership):
     )
     roadmap_draft = next((v for v in roadmaps if v.status == RoadmapVersion.Status.DRAFT), None)
     mous = list(
-        MouVersion.objects.filter(partnership=partnership)
+        access.readable_versions(user, partnership, MouVersion.objects.filter(partnership=partnership))
         .exclude(status=MouVersion.Status.SUPERSEDED)
         .prefetch_related(
             "signatures", "approvals", Prefetch("parties", queryset=MouParty.objects.select_related("organisation"))
@@ -53,6 +56,7 @@ def agreements(request, partnership):
         "mou": mou,
         "mou_in_force": in_force,
         "member_count": len(members),
+        "sees_unagreed": access.can(user, "view_unagreed_versions", partnership),
     }
     if roadmap is not None and roadmap.status == RoadmapVersion.Status.IN_REVIEW:
         context["roadmap_missing"] = selectors.outstanding(selectors.approval_status(roadmap, members))

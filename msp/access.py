@@ -6,7 +6,9 @@ exist (404). Within a partnership, what a role may do is the ACTIONS table below
 tests/msp/test_access_single_home.py fails when a module outside this one does.
 
 Partners see everything of their partnerships (equal access to information is a success factor); donors see
-the summary and reports; only the secretariat changes things. Superusers may do what the secretariat may.
+the summary and reports, and of the roadmap and the MoU only what was agreed (DESIGN section 2: never drafts,
+comments or the evidence of individual approvals); only the secretariat changes things. Superusers may do what
+the secretariat may.
 
 Some actions are done *for an organisation* (ORGANISATION_ACTIONS): approving a roadmap or an MoU, signing an
 MoU. Who may sign an MoU? A partner of the partnership whose account is linked to an active contact person of an
@@ -43,9 +45,17 @@ ACTIONS: dict[str, frozenset[str]] = {
     "change": STAFF,  # edit the partnership and its records
     "move_phase": STAFF,
     "manage_roles": STAFF,
-    # Roadmap and MoU. Reading the agreed texts: everyone with a role (donors read, they do not act). Review
-    # comments are the members' discussion and stay behind "view".
+    # Roadmap and MoU. Reading the agreed texts: everyone with a role (donors read, they do not act): the
+    # approved roadmap and the MoU in force (and the agreed versions they replaced), their PDFs and the signed
+    # copy. Versions not agreed (drafts, in review, being signed, or replaced before they were agreed) are the
+    # members' work in progress: to anyone else they do not exist (see can_read_version). Review comments are the
+    # members' discussion and stay behind "view".
     "view_agreements": EVERYONE,
+    "view_unagreed_versions": MEMBERS,
+    # The evidence of an approval or signature given outside the app (a letter, an e-mail, a signed page: people's
+    # signatures, one organisation at a time) and the earlier scans of a signed copy: records of individual
+    # approvals, for the members. The agreement itself is the version's PDF and its current signed copy.
+    "view_evidence": MEMBERS,
     "comment_agreement": MEMBERS,
     # Approving and signing: people of member organisations, for their own organisation only. The secretariat is
     # neutral and does neither (and so superusers, who act as the secretariat, do not either). "act_for_organisation"
@@ -192,6 +202,30 @@ def require(user, action: str, obj, *, organisation=None):
     if refusal:
         raise PermissionDenied(refusal)
     return acting
+
+
+def can_read_version(user, version) -> bool:
+    """May `user` read this roadmap or MoU version: its page, PDF, signed copy, its place in lists? An agreed
+    version (the version says so: `is_agreed`), everyone with a role; any other, the members only."""
+    return can(user, "view_agreements", version) and (version.is_agreed or can(user, "view_unagreed_versions", version))
+
+
+def require_version(user, version):
+    """Raise Http404 unless `user` may read `version` (an outsider, also: "No such partnership."). A donor asking
+    for a draft learns no more than from a version that does not exist."""
+    require(user, "view_agreements", version)
+    if not can_read_version(user, version):
+        raise Http404(_("No such version."))
+
+
+def readable_versions(user, partnership, versions):
+    """`versions` (a queryset of one partnership's roadmap or MoU versions) narrowed to those `user` may read
+    (the same rule as can_read_version, as a filter: the model's AGREED). No query of its own."""
+    if can(user, "view_unagreed_versions", partnership):
+        return versions
+    if not can(user, "view_agreements", partnership):
+        return versions.none()
+    return versions.filter(versions.model.AGREED)
 
 
 def unable_to_act(partnership, organisations, action) -> list[tuple]:

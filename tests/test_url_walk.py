@@ -4,7 +4,8 @@ The walk enumerates the URL resolver, so a new page joins it automatically: it f
 access level (and, for object URLs, a way to find its object). Each app declares its own in
 `tests/<app>/access_levels.py`: LEVELS (url name -> level), OBJECTS (url name -> {kwarg: function(world)}), and
 optionally `build(world)`, which adds that app's objects to the shared world (one row of each of its models, so
-the admin pages are walked too). The expected answers per level are written out in EXPECTED, independently of
+the admin pages are walked too), and VARIANTS (url name -> [(label, {kwarg: function(world)}, level)]): the same
+URL walked again with other objects, where the answer depends on the object (a version a donor may not read). The expected answers per level are written out in EXPECTED, independently of
 msp.access, so a slip in the access module shows here.
 """
 
@@ -32,6 +33,9 @@ EXPECTED = {
     "registry": dict(anonymous=LOGIN, outsider=200, partner=403, donor=403, secretariat=200, superuser=200),
     "summary": dict(anonymous=LOGIN, outsider=404, partner=200, donor=200, secretariat=200, superuser=200),
     "member": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=200, superuser=200),
+    # A roadmap or MoU version that is not agreed (a draft, in review, being signed, or superseded before it was
+    # agreed): the members' work in progress. To a donor it does not exist, like a version never made.
+    "unagreed": dict(anonymous=LOGIN, outsider=404, partner=200, donor=404, secretariat=200, superuser=200),
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),
     "admin": dict(
         anonymous=ADMIN_LOGIN,
@@ -77,6 +81,12 @@ LEVEL_MODULES = [
 ]
 LEVELS = {name: level for module in LEVEL_MODULES for name, level in module.LEVELS.items()}
 OBJECTS = {name: objs for module in LEVEL_MODULES for name, objs in getattr(module, "OBJECTS", {}).items()}
+VARIANTS = [
+    (name, label, objects, level)
+    for module in LEVEL_MODULES
+    for name, variants in getattr(module, "VARIANTS", {}).items()
+    for label, objects, level in variants
+]
 
 
 def _walk(patterns, namespace=None, params=()):
@@ -110,8 +120,8 @@ def _client(client, user):
     return client
 
 
-def _url(name, params, world):
-    fillers = OBJECTS.get(name, {})
+def _url(name, params, world, fillers=None):
+    fillers = OBJECTS.get(name, {}) if fillers is None else fillers
     kwargs = {}
     for param in params:
         if param == "partnership_pk":
@@ -145,7 +155,16 @@ def test_app_url(name, world, client_factory):
     level = LEVELS.get(name)
     if level is None:
         pytest.fail(f"{name} has no access level")
-    url = _url(name, ALL_URLS[name], world)
+    _walk_url(name, _url(name, ALL_URLS[name], world), level, world, client_factory)
+
+
+@pytest.mark.parametrize(("name", "label", "objects", "level"), VARIANTS, ids=[f"{v[0]} ({v[1]})" for v in VARIANTS])
+@pytest.mark.django_db
+def test_app_url_variant(name, label, objects, level, world, client_factory):
+    _walk_url(f"{name} ({label})", _url(name, ALL_URLS[name], world, objects), level, world, client_factory)
+
+
+def _walk_url(name, url, level, world, client_factory):
     for role in ROLES:
         client = _client(client_factory(), world.get(role))
         if level in POST_EXPECTED:

@@ -46,6 +46,9 @@ class MouVersion(VersionBase):
     SIGNABLE = (Status.FOR_SIGNATURE, Status.PARTIALLY_SIGNED)
     COMMENTABLE = (Status.IN_REVIEW, Status.FOR_SIGNATURE, Status.PARTIALLY_SIGNED)
     CONTENT_FIELDS = ("title", "change_note", "fingerprint")
+    # Agreed: signed by every party and in force, now or until a newer version superseded it or it was
+    # terminated. Not "superseded" alone: a version superseded while in review or being signed never was.
+    AGREED = Q(in_force_at__isnull=False)
     kind_label = _("MoU")
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -75,6 +78,12 @@ class MouVersion(VersionBase):
 
     def get_absolute_url(self):
         return reverse("governance:mou_version", kwargs={"partnership_pk": self.partnership_id, "number": self.number})
+
+    @property
+    def is_agreed(self):
+        """In force, or was until superseded or terminated: what everyone with a role may read
+        (msp.access.can_read_version)."""
+        return self.in_force_at is not None
 
     @property
     def is_signable(self):

@@ -38,6 +38,9 @@ class RoadmapVersion(VersionBase):
         Status.SUPERSEDED: set(),
     }
     CONTENT_FIELDS = ("problem_statement", "vision", "change_note")
+    # Agreed: approved by every party, now or before a newer version superseded it. Not "superseded" alone: a
+    # version still in review when a newer one is sent is superseded too, and was never agreed.
+    AGREED = Q(approved_at__isnull=False)
     kind_label = _("Roadmap")
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -63,6 +66,12 @@ class RoadmapVersion(VersionBase):
         return reverse(
             "governance:roadmap_version", kwargs={"partnership_pk": self.partnership_id, "number": self.number}
         )
+
+    @property
+    def is_agreed(self):
+        """Approved by every party (the current roadmap, or one a newer approved version replaced): what everyone
+        with a role may read (msp.access.can_read_version)."""
+        return self.approved_at is not None
 
     @property
     def content_hash(self):

@@ -31,11 +31,16 @@ def _form_errors(form, exc):
         form.add_error(None, exc)
 
 
-def _version_or_404(model, partnership, number):
+def _version_or_404(model, partnership, number, user):
+    """The version `number` of `partnership` (already loaded and checked for `user`), or 404: also for a version
+    `user` may not read (a donor asking for a draft), exactly as for one that does not exist (msp.access decides)."""
     try:
-        return model.objects.select_related("partnership").get(partnership=partnership, number=number)
+        version = model.objects.get(partnership=partnership, number=number)
     except model.DoesNotExist:
         raise Http404(_("No such version.")) from None
+    version.partnership = partnership  # the loaded one: its role cache answers the access question below
+    access.require_version(user, version)
+    return version
 
 
 def _draft_or_redirect(request, version, url_name):
@@ -63,7 +68,7 @@ def _posted_organisation(form):
 
 def _resolve(request, partnership_pk, number, pk, version_model, comment_model):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(version_model, partnership, number)
+    version = _version_or_404(version_model, partnership, number, request.user)
     comment = get_object_or_404(comment_model, pk=pk, version=version)
     reopen = request.POST.get("reopen") == "1"
     try:
@@ -89,7 +94,7 @@ class _VersionMixin:
         return super().dispatch(request, *args, **kwargs)
 
     def load_version(self, **kwargs):
-        return _version_or_404(self.model, self.partnership, kwargs["number"])
+        return _version_or_404(self.model, self.partnership, kwargs["number"], self.request.user)
 
     def refuse(self, request):
         """A response that ends the request before the page (a redirect), or None."""

@@ -26,12 +26,14 @@ class MouListView(PartnershipMixin, TemplateView):
     template_name = "governance/mou_list.html"
 
     def get_context_data(self, **kwargs):
-        versions = list(selectors.mou_versions(self.partnership))
+        user = self.request.user
+        versions = list(access.readable_versions(user, self.partnership, selectors.mou_versions(self.partnership)))
         return super().get_context_data(
             versions=versions,
             in_force=next((v for v in versions if v.status == MouVersion.Status.IN_FORCE), None),
             has_draft=any(v.status == MouVersion.Status.DRAFT for v in versions),
-            can_see_comments=access.can(self.request.user, "view", self.partnership),
+            can_see_comments=access.can(user, "view", self.partnership),
+            can_see_unagreed=access.can(user, "view_unagreed_versions", self.partnership),
             **kwargs,
         )
 
@@ -69,16 +71,16 @@ class MouEditView(DraftFormView):
 
 
 class MouCompareView(PartnershipMixin, TemplateView):
-    """Two versions clause by clause. Without a choice: the latest version against the one before it."""
+    """Two versions clause by clause. Without a choice: the latest version against the one before it. Only the
+    versions the user may read are offered; any other number is "no version" (a donor asking for a draft)."""
 
     action = "view_agreements"
     tab = "mou"
     template_name = "governance/mou_compare.html"
 
     def get(self, request, *args, **kwargs):
-        numbers = list(
-            MouVersion.objects.filter(partnership=self.partnership).order_by("-number").values_list("number", flat=True)
-        )
+        user, versions = request.user, MouVersion.objects.filter(partnership=self.partnership).order_by("-number")
+        numbers = list(access.readable_versions(user, self.partnership, versions).values_list("number", flat=True))
         data = request.GET if request.GET else None
         if data is None and len(numbers) >= 2:
             data = {"a": numbers[1], "b": numbers[0]}
@@ -92,6 +94,7 @@ class MouCompareView(PartnershipMixin, TemplateView):
         context = self.get_context_data(
             form=form, numbers=numbers, rows=rows, older=older, newer=newer, error=error,
             changed=sum(1 for r in rows if r.kind != "same"),
+            can_see_unagreed=access.can(user, "view_unagreed_versions", self.partnership),
         )  # fmt: skip
         return self.render_to_response(context, status=400 if error else 200)
 
@@ -130,7 +133,7 @@ def mou_create(request, partnership_pk):
 @require_POST
 def mou_discard(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     try:
         services.mou_version_discard(version=version, by=request.user)
     except ValidationError as exc:
@@ -142,7 +145,7 @@ def mou_discard(request, partnership_pk, number):
 
 def _mou_move(request, partnership_pk, number, service, success):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     try:
         service(version=version, by=request.user)
     except ValidationError as exc:
@@ -180,7 +183,7 @@ def mou_send_signature(request, partnership_pk, number):
 @require_POST
 def mou_terminate(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     form = TerminateForm(request.POST)
     if form.is_valid():
         try:

@@ -67,7 +67,7 @@ class ClauseFormView(DraftFormView):
 @require_POST
 def mou_clause_delete(request, partnership_pk, number, pk):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     clause = get_object_or_404(Clause, pk=pk, version=version)
     try:
         services.clause_delete(clause=clause, by=request.user)
@@ -82,7 +82,7 @@ def mou_clause_delete(request, partnership_pk, number, pk):
 @require_POST
 def mou_clause_move(request, partnership_pk, number, pk):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     clause = get_object_or_404(Clause, pk=pk, version=version)
     try:
         services.clause_move(clause=clause, by=request.user, up=request.POST.get("direction") != "down")
@@ -95,7 +95,7 @@ def mou_clause_move(request, partnership_pk, number, pk):
 @require_POST
 def mou_comment(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "comment_agreement")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     form = CommentForm(request.POST)
     if form.is_valid():
         clause = parent = None

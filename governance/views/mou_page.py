@@ -31,12 +31,13 @@ def mou_context(request, partnership, version, context, *, comment_form=None, si
         context.update(_secretariat_context(version, members, approvals, signatures, record_form, paper_form))
     context.update(_acting_context(user, contact, approvals, signatures, sign_form, fingerprint))
     context.update(_comments_context(user, partnership, version, clauses, comment_form))
-    context.update(_status_context(partnership, version, approvals, signatures))
+    context.update(_status_context(user, partnership, version, approvals, signatures))
     context.update(
         members=members,
         fingerprint=fingerprint,
         can_act=can_act,
         can_sign=contact is not None and access.can(user, "sign_mou", partnership),
+        can_see_evidence=access.can(user, "view_evidence", partnership),
         terminate_form=terminate_form or TerminateForm(),
         scan_form=scan_form or ScanForm(),
         error=error,
@@ -45,14 +46,16 @@ def mou_context(request, partnership, version, context, *, comment_form=None, si
     return context
 
 
-def _status_context(partnership, version, approvals, signatures):
-    """The version, its scans, the partnership's other versions, and who has approved and signed it."""
+def _status_context(user, partnership, version, approvals, signatures):
+    """The version, its scans, the partnership's other versions the user may read (and the one before this one,
+    to compare with), and who has approved and signed it."""
+    versions = MouVersion.objects.filter(partnership=partnership).order_by("-number")
+    versions = list(access.readable_versions(user, partnership, versions).values("number", "status"))
     return {
         "version": version,
         "scans": list(version.scans.all()),
-        "versions": list(
-            MouVersion.objects.filter(partnership=partnership).order_by("-number").values("number", "status")
-        ),
+        "versions": versions,
+        "previous": next((v["number"] for v in versions if v["number"] < version.number), None),
         "approvals": approvals,
         "signatures": signatures,
         "unsigned": selectors.outstanding(signatures),

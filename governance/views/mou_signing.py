@@ -24,7 +24,7 @@ from .mou_page import _mou_page
 @require_POST
 def mou_approve(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "act_for_organisation")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     try:
         organisation = _posted_organisation(ActForForm(request.POST))
         approval = services.mou_approve(version=version, by=request.user, organisation=organisation)
@@ -40,7 +40,7 @@ def mou_approve(request, partnership_pk, number):
 @require_POST
 def mou_sign(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "act_for_organisation")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     form = SignForm(request.POST)
     if not form.is_valid():
         return _mou_page(request, partnership, version, sign_form=form, status=400)
@@ -67,7 +67,7 @@ def mou_sign(request, partnership_pk, number):
 @require_POST
 def mou_scan_upload(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     form = ScanForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -82,11 +82,13 @@ def mou_scan_upload(request, partnership_pk, number):
 
 @login_required
 def mou_scan(request, partnership_pk, number):
-    """The wet-ink scan, only for people with a role on the partnership (never through a media URL)."""
+    """The wet-ink scan of a version the user may read (never through a media URL); earlier scans, kept as
+    history, for the members only (msp.access: "view_evidence")."""
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     scan = version.signed_scan
     if request.GET.get("scan"):  # an earlier scan, kept as history
+        access.require(request.user, "view_evidence", partnership)
         earlier = version.scans.filter(pk=request.GET["scan"]).first() if request.GET["scan"].isdigit() else None
         if earlier is None:
             raise Http404(_("No such scan of this version."))
@@ -106,7 +108,7 @@ def mou_scan(request, partnership_pk, number):
 @login_required
 def mou_pdf_download(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     version = selectors.mou_version_for_pdf(partnership, version.number)
     language = pdf_language(version, request.GET.get("language"))  # ?language=fr: a translation, on request
     try:

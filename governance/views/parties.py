@@ -1,6 +1,6 @@
 """The secretariat's actions on a version's parties: adding a member that joined after sending, removing a party
 that left, recording an approval or signature given outside the app; and the evidence files, served only to
-people with a role on the partnership."""
+the members of the partnership."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,7 +35,7 @@ def _page(request, partnership, version, **kwargs):
 def party_change(request, partnership_pk, kind, number, action):
     """Add a member as a party (`action` "add") or remove a party that left ("remove")."""
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(VERSION_MODELS[kind], partnership, number)
+    version = _version_or_404(VERSION_MODELS[kind], partnership, number, request.user)
     form = PartyForm(request.POST)
     organisation = (
         Organisation.objects.filter(pk=form.cleaned_data["organisation"]).first() if form.is_valid() else None
@@ -61,7 +61,7 @@ def party_change(request, partnership_pk, kind, number, action):
 @require_POST
 def approve_on_record(request, partnership_pk, kind, number):
     partnership = access.get_partnership(request.user, partnership_pk, "record_for_organisation")
-    version = _version_or_404(VERSION_MODELS[kind], partnership, number)
+    version = _version_or_404(VERSION_MODELS[kind], partnership, number, request.user)
     full = (
         selectors.roadmap_version_full(partnership, version.number)
         if kind == "roadmap"
@@ -89,7 +89,7 @@ def approve_on_record(request, partnership_pk, kind, number):
 @require_POST
 def mou_sign_paper(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "record_for_organisation")
-    version = _version_or_404(MouVersion, partnership, number)
+    version = _version_or_404(MouVersion, partnership, number, request.user)
     full = selectors.mou_version_full(partnership, version.number)
     form = PaperSignatureForm(
         request.POST, request.FILES, organisations=selectors.outstanding(selectors.signature_status(full))
@@ -110,8 +110,9 @@ def mou_sign_paper(request, partnership_pk, number):
 
 @login_required
 def evidence(request, partnership_pk, kind, pk):
-    """The evidence of an approval or signature given outside the app (never through a media URL)."""
-    partnership = access.get_partnership(request.user, partnership_pk, "view_agreements")
+    """The evidence of an approval or signature given outside the app: for the members only (never through a
+    media URL)."""
+    partnership = access.get_partnership(request.user, partnership_pk, "view_evidence")
     record = get_object_or_404(EVIDENCE_MODELS[kind].objects.select_related("version"), pk=pk)
     if record.version.partnership_id != partnership.pk or not record.evidence:
         raise Http404(_("No such evidence."))

@@ -33,11 +33,13 @@ def roadmap_context(request, partnership, version, context, *, comment_form=None
     """The roadmap page's context (added to `context`, which holds the partnership's): the list of versions and,
     when a version is shown, everything about it."""
     user = request.user
-    versions = list(selectors.roadmap_versions(partnership))
+    versions = list(access.readable_versions(user, partnership, selectors.roadmap_versions(partnership)))
     context.update(
         versions=versions,
         can_comment=access.can(user, "comment_agreement", partnership),
         can_see_comments=access.can(user, "view", partnership),
+        can_see_unagreed=access.can(user, "view_unagreed_versions", partnership),
+        can_see_evidence=access.can(user, "view_evidence", partnership),
         can_act=access.can(user, "act_for_organisation", partnership),
         error=error,
         has_draft=any(v.status == RoadmapVersion.Status.DRAFT for v in versions),
@@ -99,10 +101,15 @@ class RoadmapVersionView(AgreementPageMixin, TemplateView):
 
 
 class RoadmapView(RoadmapVersionView):
-    """The roadmap tab: the approved version if there is one, otherwise the latest (or none yet)."""
+    """The roadmap tab: the approved version if there is one, otherwise the latest the user may read (for a
+    donor: none until one is approved)."""
 
     def load_version(self, **kwargs):
-        return selectors.current_roadmap(self.partnership) or selectors.latest_roadmap(self.partnership)
+        current = selectors.current_roadmap(self.partnership)
+        if current is not None:
+            return current
+        versions = selectors.roadmap_versions(self.partnership).order_by("-number")
+        return access.readable_versions(self.request.user, self.partnership, versions).first()
 
 
 class RoadmapEditView(DraftFormView):
@@ -166,7 +173,7 @@ def roadmap_create(request, partnership_pk):
 @require_POST
 def roadmap_discard(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     try:
         services.roadmap_version_discard(version=version, by=request.user)
     except ValidationError as exc:
@@ -180,7 +187,7 @@ def roadmap_discard(request, partnership_pk, number):
 @require_POST
 def roadmap_send(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     try:
         services.roadmap_send_for_review(version=version, by=request.user)
     except ValidationError as exc:
@@ -198,7 +205,7 @@ def roadmap_send(request, partnership_pk, number):
 @require_POST
 def roadmap_approve(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "act_for_organisation")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     try:
         organisation = _posted_organisation(ActForForm(request.POST))
         approval = services.roadmap_approve(version=version, by=request.user, organisation=organisation)
@@ -215,7 +222,7 @@ def roadmap_approve(request, partnership_pk, number):
 @require_POST
 def roadmap_comment(request, partnership_pk, number):
     partnership = access.get_partnership(request.user, partnership_pk, "comment_agreement")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     form = CommentForm(request.POST)
     if form.is_valid():
         parent = None

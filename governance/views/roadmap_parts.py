@@ -87,7 +87,7 @@ class MilestoneEditView(MilestoneFormView):
 
 def _roadmap_part_delete(request, partnership_pk, number, pk, model, service, field):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     obj = get_object_or_404(model, pk=pk, version=version)
     try:
         service(by=request.user, **{field: obj})
@@ -114,7 +114,7 @@ def roadmap_milestone_delete(request, partnership_pk, number, pk):
 @require_POST
 def roadmap_milestone_progress(request, partnership_pk, number, pk):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    version = _version_or_404(RoadmapVersion, partnership, number)
+    version = _version_or_404(RoadmapVersion, partnership, number, request.user)
     milestone = get_object_or_404(Milestone, pk=pk, version=version)
     form = MilestoneProgressForm(request.POST)
     if not form.is_valid():

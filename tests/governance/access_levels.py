@@ -1,8 +1,12 @@
 """Access levels of the roadmap and MoU URLs for the URL walk (tests/test_url_walk.py).
 
-Reading (the roadmap, the MoU, comparison, PDF, signed copy) is open to every role on the partnership: donors
-read, they do not act. Comments are the members' (secretariat and partners); approving and signing are the
-partners' only ("partner-action"); drafting, sending, resolving and uploading are the secretariat's.
+Reading the agreed versions (the approved roadmap, the MoU in force and those they replaced: their pages, the
+comparison, the PDF, the signed copy) is open to every role on the partnership: donors read, they do not act.
+Versions not agreed (a draft, in review, being signed, or superseded before it was agreed) are the members':
+to a donor they do not exist (404, the "unagreed" level; VARIANTS walks the same pages with such versions). The
+evidence of approvals and signatures given outside the app is the members' too, also for an agreed version.
+Comments are the members' (secretariat and partners); approving and signing are the partners' only
+("partner-action"); drafting, sending, resolving and uploading are the secretariat's.
 """
 
 import datetime as dt
@@ -10,7 +14,7 @@ import datetime as dt
 from django.core.files.base import ContentFile
 
 from governance import services
-from governance.models import MouApproval, MouComment, MouSignature, RoadmapApproval, RoadmapComment
+from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
 from stakeholders.models import Organisation
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
 
@@ -54,7 +58,7 @@ LEVELS = {
     "governance:mou_sign_paper": "secretariat-action",
     "governance:approve_on_record": "secretariat-action",
     "governance:party_change": "secretariat-action",
-    "governance:evidence": "summary",
+    "governance:evidence": "member",
 }
 
 
@@ -66,15 +70,23 @@ def _draft_mou(w):
     return w["mou_draft"].number
 
 
+def _roadmap_review(w):
+    return w["roadmap_review"].number
+
+
+def _signing_mou(w):
+    return w["mou_signing"].number
+
+
 OBJECTS = {
-    "governance:roadmap_version": {"number": lambda w: w["roadmap"].number},
+    "governance:roadmap_version": {"number": lambda w: w["roadmap"].number},  # approved
     "governance:roadmap_edit": {"number": _draft_roadmap},
     "governance:roadmap_discard": {"number": _draft_roadmap},
     "governance:roadmap_send": {"number": _draft_roadmap},
-    "governance:roadmap_approve": {"number": lambda w: w["roadmap"].number},
-    "governance:roadmap_comment": {"number": lambda w: w["roadmap"].number},
+    "governance:roadmap_approve": {"number": _roadmap_review},
+    "governance:roadmap_comment": {"number": _roadmap_review},
     "governance:roadmap_comment_resolve": {
-        "number": lambda w: w["roadmap"].number,
+        "number": _roadmap_review,
         "pk": lambda w: w["roadmap_comment"].pk,
     },
     "governance:roadmap_node_add": {"number": _draft_roadmap},
@@ -84,7 +96,7 @@ OBJECTS = {
     "governance:roadmap_milestone_edit": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
     "governance:roadmap_milestone_delete": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
     "governance:roadmap_milestone_progress": {"number": _draft_roadmap, "pk": lambda w: w["milestone"].pk},
-    "governance:mou_version": {"number": lambda w: w["mou"].number},
+    "governance:mou_version": {"number": lambda w: w["mou"].number},  # in force
     "governance:mou_edit": {"number": _draft_mou},
     "governance:mou_discard": {"number": _draft_mou},
     "governance:mou_clause_add": {"number": _draft_mou},
@@ -95,30 +107,61 @@ OBJECTS = {
     "governance:mou_send_signature": {"number": _draft_mou},
     "governance:mou_terminate": {"number": lambda w: w["mou"].number},
     "governance:mou_approve": {"number": lambda w: w["mou_review"].number},
-    "governance:mou_sign": {"number": lambda w: w["mou"].number},
-    "governance:mou_comment": {"number": lambda w: w["mou"].number},
-    "governance:mou_comment_resolve": {"number": lambda w: w["mou"].number, "pk": lambda w: w["mou_comment"].pk},
+    "governance:mou_sign": {"number": _signing_mou},
+    "governance:mou_comment": {"number": _signing_mou},
+    "governance:mou_comment_resolve": {"number": _signing_mou, "pk": lambda w: w["mou_comment"].pk},
     "governance:mou_scan": {"number": lambda w: w["mou"].number},
-    "governance:mou_scan_upload": {"number": lambda w: w["mou"].number},
+    "governance:mou_scan_upload": {"number": _signing_mou},
     "governance:mou_pdf": {"number": lambda w: w["mou"].number},
-    "governance:mou_sign_paper": {"number": lambda w: w["mou"].number},
+    "governance:mou_sign_paper": {"number": _signing_mou},
     "governance:approve_on_record": {"kind": lambda w: "mou", "number": lambda w: w["mou_review"].number},
     "governance:party_change": {
         "kind": lambda w: "mou",
-        "number": lambda w: w["mou"].number,
+        "number": _signing_mou,
         "action": lambda w: "add",
     },
     "governance:evidence": {"kind": lambda w: "mou-approval", "pk": lambda w: w["paper_approval"].pk},
 }
 
 
+# The same pages walked again with versions that are not agreed (the object, then the level): the members read
+# them; to a donor they do not exist, as a version never made. And the evidence of a signature on the MoU in
+# force: the members' even there (the agreement is the PDF and the signed copy, not one party's page).
+_SUPERSEDED_IN_REVIEW = {"number": lambda w: w["mou_review"].number}
+VARIANTS = {
+    "governance:roadmap_version": [
+        ("in review", {"number": _roadmap_review}, "unagreed"),
+        ("draft", {"number": _draft_roadmap}, "unagreed"),
+    ],
+    "governance:mou_version": [
+        ("superseded in review", _SUPERSEDED_IN_REVIEW, "unagreed"),
+        ("partially signed", {"number": _signing_mou}, "unagreed"),
+        ("draft", {"number": _draft_mou}, "unagreed"),
+    ],
+    "governance:mou_pdf": [
+        ("superseded in review", _SUPERSEDED_IN_REVIEW, "unagreed"),
+        ("partially signed", {"number": _signing_mou}, "unagreed"),
+    ],
+    "governance:mou_scan": [("partially signed", {"number": _signing_mou}, "unagreed")],
+    "governance:evidence": [
+        (
+            "paper signature, MoU in force",
+            {"kind": lambda w: "signature", "pk": lambda w: w["paper_signature"].pk},
+            "member",
+        )
+    ],
+}
+
+
 def build(world):
-    """A roadmap (v1 in review, with a comment and an approval; v2 a draft with a node and a milestone) and an MoU
-    (v1 in review, approved once; v2 partially signed, with a comment and a signed copy; v3 a draft with a
-    clause): one row of every governance model, so the admin pages are walked too."""
+    """A roadmap (v1 approved; v2 in review, with a comment and an approval; v3 a draft with a node and a
+    milestone) and an MoU (v1 in force, signed online and on paper, with a signed copy; v2 sent for review,
+    approved online and by e-mail, then superseded before it was agreed; v3 partially signed, with a comment and
+    a signed copy; v4 a draft with a clause): one row of every governance model, so the admin pages are walked
+    too, and agreed and unagreed versions of both, for what a donor may read."""
     p, sec = world["partnership"], world["secretariat"]
     signer = member(p, "signer", org_name="Signing Org")
-    member(p, "other", org_name="Other Org")
+    other = member(p, "other", org_name="Other Org")
 
     roadmap = roadmap_draft(p, sec)
     world["node"] = services.result_node_save(version=roadmap, by=sec, level="impact", title="Impact", owner=None)
@@ -126,14 +169,31 @@ def build(world):
         version=roadmap, by=sec, title="Start", due_on="2030-01-01", owner=None, node=world["node"]
     )
     roadmap = services.roadmap_send_for_review(version=roadmap, by=sec)
+    for user in (signer, other):
+        services.roadmap_approve(version=roadmap, by=user)
     world["roadmap"] = roadmap
-    world["roadmap_comment"] = services.roadmap_comment(version=roadmap, by=signer, body="Looks right.")
-    services.roadmap_approve(version=roadmap, by=signer)
+    review = services.roadmap_send_for_review(version=services.roadmap_version_create(partnership=p, by=sec), by=sec)
+    world["roadmap_review"] = review
+    world["roadmap_comment"] = services.roadmap_comment(version=review, by=signer, body="Looks right.")
+    services.roadmap_approve(version=review, by=signer)
     world["roadmap_draft"] = services.roadmap_version_create(partnership=p, by=sec)
     world["node"] = world["roadmap_draft"].nodes.get()
     world["milestone"] = world["roadmap_draft"].milestones.get()
 
-    review = services.mou_send_for_review(version=mou_draft(p, sec), by=sec)
+    in_force = services.mou_send_for_signature(version=mou_draft(p, sec, clauses=("Roles",)), by=sec)
+    sign(in_force, signer)
+    world["paper_signature"] = services.mou_sign_on_paper(
+        version=in_force,
+        by=sec,
+        organisation=Organisation.objects.get(name="Other Org"),
+        name="Olu Other",
+        position="Director",
+        signed_on=dt.date.today(),
+        evidence=ContentFile(b"%PDF-1.4 signed page", name="page.pdf"),
+    )
+    services.mou_scan_upload(version=in_force, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    world["mou"] = in_force
+    review = services.mou_send_for_review(version=services.mou_version_create(partnership=p, by=sec), by=sec)
     services.mou_approve(version=review, by=signer)
     world["paper_approval"] = services.approve_on_record(
         version=review,
@@ -145,13 +205,15 @@ def build(world):
         evidence=ContentFile(b"%PDF-1.4 mail", name="mail.pdf"),
     )
     world["mou_review"] = review
-    mou = services.mou_send_for_signature(version=mou_draft(p, sec, clauses=("Roles",)), by=sec)
+    mou = services.mou_send_for_signature(version=services.mou_version_create(partnership=p, by=sec), by=sec)
     sign(mou, signer)
-    world["mou"] = mou
+    world["mou_signing"] = mou
     world["mou_comment"] = services.mou_comment(
         version=mou, by=signer, body="Clause 1 is fine.", clause=mou.clauses.first()
     )
     services.mou_scan_upload(version=mou, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    states = {v.pk: v.status for v in MouVersion.objects.filter(partnership=p)}
+    assert [states[v.pk] for v in (in_force, review, mou)] == ["in_force", "superseded", "partially_signed"]
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
     world["clause"] = world["mou_draft"].clauses.first()
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()

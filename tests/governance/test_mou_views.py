@@ -170,8 +170,9 @@ def test_the_secretariat_and_donors_cannot_sign(client, partnership, secretariat
 
 
 def test_donors_read_the_mou_without_the_review_discussion(client, partnership, secretariat, kofi, donor):
-    version = services.mou_send_for_review(version=mou_draft(partnership, secretariat), by=secretariat)
+    version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
     services.mou_comment(version=version, by=kofi, body="Internal remark", clause=version.clauses.first())
+    sign(version, kofi)  # the only party: now in force
     client.force_login(donor)
     body = client.get(url("mou_version", partnership, version.number)).content.decode()
     assert "The text of Roles." in body
@@ -223,6 +224,9 @@ def test_the_signed_copy_is_served_only_to_people_with_a_role(client, partnershi
         follow=True,
     )
     assert "The signed copy is attached" in response.content.decode()
+    client.force_login(donor)
+    assert client.get(scan_url).status_code == 404  # not in force yet: to a donor, no such version
+    sign(version, kofi)
     for user in (secretariat, kofi, donor):
         client.force_login(user)
         response = client.get(scan_url)

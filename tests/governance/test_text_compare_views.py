@@ -20,26 +20,26 @@ def _second_version(partnership, secretariat, text="The text of Meetings."):
     return services.mou_version_create(partnership=partnership, by=secretariat)
 
 
-def test_added_text_shows_its_formatting_not_its_marks(client, partnership, secretariat, donor):
+def test_added_text_shows_its_formatting_not_its_marks(client, partnership, secretariat, partner):
     v2 = _second_version(partnership, secretariat)
     services.clause_save(
         version=v2, by=secretariat, clause=v2.clauses.get(), text="The text of Meetings, **twice a year**."
     )
     services.clause_save(version=v2, by=secretariat, type="other", title="Seats", text="- one seat each\n- *no* vetoes")
-    client.force_login(donor)
+    client.force_login(partner)
     body = _compare(client, partnership).content.decode()
     assert "**" not in body
     assert "The text of Meetings<ins>, <strong>twice a year</strong></ins>." in body
     assert "<li><ins>one seat each</ins></li><li><ins><em>no</em> vetoes</ins></li>" in body
 
 
-def test_a_long_clause_with_a_few_edits_compares_quickly(client, partnership, secretariat, donor):
+def test_a_long_clause_with_a_few_edits_compares_quickly(client, partnership, secretariat, partner):
     old = _clause(20_000, seed=5)
     v2 = _second_version(partnership, secretariat, text=old)
     words = old.split(" ")
     words[500], words[9_000], words[15_000] = "ALPHA", "BETA", "GAMMA"
     services.clause_save(version=v2, by=secretariat, clause=v2.clauses.get(), text=" ".join(words))
-    client.force_login(donor)
+    client.force_login(partner)
     started = time.perf_counter()
     body = _compare(client, partnership).content.decode()
     assert time.perf_counter() - started < 2

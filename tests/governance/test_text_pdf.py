@@ -46,9 +46,9 @@ def test_without_the_pdf_libraries_the_helper_says_so(no_weasyprint):
 
 @pytest.mark.parametrize("no_weasyprint", ["OSError", "ImportError"], indirect=True)
 def test_without_the_pdf_libraries_the_download_answers_a_clear_page_not_a_500(
-    client, sent, secretariat, donor, no_weasyprint
+    client, sent, secretariat, partner, no_weasyprint
 ):
-    client.force_login(donor)
+    client.force_login(partner)
     response = client.get(_pdf_url(sent))
     assert response.status_code == 503 and response["Content-Type"].startswith("text/html")
     body = response.content.decode()

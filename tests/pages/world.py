@@ -53,6 +53,7 @@ def demo_world():
     world["map_entry"] = StakeholderMapEntry.objects.filter(partnership=partnership).order_by("pk").first()
     world["invitation"] = Invitation.objects.get(partnership=partnership)
     world["extra"] = _water_pages()
+    world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world
@@ -108,9 +109,27 @@ def pages(role, world):
             found.append((name, url, response.content.decode()))
         else:
             skipped.append(name)
-    if role in ("secretariat", "donor"):
-        for name, url in world["extra"].items():
-            response = client.get(url)
-            assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
-            found.append((name, url, response.content.decode()))
+    # Pages in other states: versions under way for the secretariat; for the donor, what it sees instead.
+    extra = {"secretariat": world["extra"], "donor": world["donor_extra"]}.get(role, {})
+    for name, url in extra.items():
+        response = client.get(url)
+        assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
+        found.append((name, url, response.content.decode()))
     return found, skipped
+
+
+def _donor_pages():
+    """What the donor sees where nothing is agreed yet (the water partnership: a roadmap in review, an MoU being
+    signed, neither of which a donor may read), and an agreed MoU that a newer one superseded (cocoa's v1)."""
+    water = Partnership.objects.get(name=PARTNERSHIPS["water"]["name"])
+    cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
+    superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
+    kwargs = {"partnership_pk": water.pk}
+    return {
+        "msp:dashboard (nothing agreed)": reverse("msp:dashboard", kwargs=kwargs),
+        "governance:roadmap (none approved)": reverse("governance:roadmap", kwargs=kwargs),
+        "governance:mou_list (none in force)": reverse("governance:mou_list", kwargs=kwargs),
+        "governance:mou_version (superseded)": reverse(
+            "governance:mou_version", kwargs={"partnership_pk": cocoa.pk, "number": superseded.number}
+        ),
+    }
