@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stakeholders.models import ContactPerson, Organisation
 
-from .models import FULL_TIME, Body, SecretariatStaff
+from .models import FULL_TIME, Body, BodyType, SecretariatStaff
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,6 +35,13 @@ class BodyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["cadence"].widget.attrs.update({"min": 0, "max": 366})
         self.helper = _helper()
+
+    def clean(self):
+        cleaned = super().clean()
+        # A host picked before the type was changed away from secretariat is dropped, not an error to fix.
+        if cleaned.get("type") != BodyType.SECRETARIAT:
+            cleaned["host_organisation"] = None
+        return cleaned
 
     def service_kwargs(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -91,7 +91,9 @@ class Body(models.Model):
             ),
             models.UniqueConstraint(fields=["partnership"], condition=Q(is_primary=True), name="one_primary_body"),
             models.CheckConstraint(
-                condition=Q(type="secretariat") | Q(host_organisation__isnull=True), name="only_secretariat_hosted"
+                condition=Q(type="secretariat") | Q(host_organisation__isnull=True),
+                name="only_secretariat_hosted",
+                violation_error_message=_("Only the secretariat has a host organisation."),
             ),
         ]
 

@@ -95,6 +95,14 @@ def test_a_refused_body_keeps_what_was_typed(client, partnership, secretariat, b
     assert not Body.objects.filter(name="General Assembly").exists()
 
 
+def test_a_host_left_in_the_form_of_another_type_of_body_is_dropped(client, partnership, secretariat):
+    client.force_login(secretariat)
+    host = OrganisationFactory(name="Picked Before")
+    data = {"type": "advisory", "name": "Advisers", "majority_threshold": "simple", "host_organisation": host.pk}
+    assert client.post(url("body_add", partnership), data).status_code == 302
+    assert Body.objects.get(name="Advisers").host_organisation is None
+
+
 def test_setting_up_the_secretariat_starts_with_its_type(client, partnership, secretariat):
     client.force_login(secretariat)
     page = client.get(url("body_add", partnership) + "?type=secretariat").content.decode()
