@@ -1,8 +1,9 @@
 """Writes of governance bodies, their seats, and the secretariat's staff.
 
 Every service takes the acting user as `by=` and asks msp.access ("change": the secretariat; an archived
-partnership refuses). Writes of one partnership's bodies are serialised on its row (`select_for_update`), so two
-people giving the chair, or creating the secretariat, at the same time cannot both succeed; the database's
+partnership refuses). Creating or changing a body locks the partnership's row, and a seat or staff change locks
+the body's row (`select_for_update`), so two people giving the chair, or creating the secretariat, at the same time
+cannot both succeed; the database's
 constraints (one secretariat and one primary body per partnership, one chair per body, one seat per organisation)
 stand behind the checks, which are there to say what is wrong in words.
 """
@@ -24,7 +25,9 @@ def _lock_partnership(partnership):
 
 
 def _lock_body(body):
-    return Body.objects.select_for_update().select_related("partnership", "host_organisation").get(pk=body.pk)
+    return (
+        Body.objects.select_for_update(of=("self",)).select_related("partnership", "host_organisation").get(pk=body.pk)
+    )
 
 
 def _save(obj, message):
