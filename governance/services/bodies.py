@@ -3,9 +3,8 @@
 Every service takes the acting user as `by=` and asks msp.access ("change": the secretariat; an archived
 partnership refuses). Creating or changing a body locks the partnership's row, and a seat or staff change locks
 the body's row (`select_for_update`), so two people giving the chair, or creating the secretariat, at the same time
-cannot both succeed; the database's
-constraints (one secretariat and one primary body per partnership, one chair per body, one seat per organisation)
-stand behind the checks, which are there to say what is wrong in words.
+cannot both succeed; the database's constraints (one secretariat and one primary body per partnership, one chair
+per body, one seat per organisation) stand behind the checks, which are there to say what is wrong in words.
 """
 
 from django.core.exceptions import ValidationError
