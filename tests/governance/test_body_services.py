@@ -292,3 +292,12 @@ def test_changes_show_in_the_activity_feed(partnership, body, secretariat, kofi)
     services.seat_save(body=body, by=secretariat, organisation=org_of(kofi))
     models = {entry.content_type.model for entry in activity_for(partnership)}
     assert {"body", "seat"} <= models
+
+
+def test_a_neutral_host_stays_in_the_registry_while_it_hosts_a_secretariat(office, secretariat, host):
+    from stakeholders import services as stakeholder_services
+
+    hire(office, secretariat, ContactFactory(organisation=host))
+    with pytest.raises(ValidationError) as exc:
+        stakeholder_services.organisation_delete(organisation=host, by=secretariat)
+    assert "Neutral Institute cannot be removed" in " ".join(exc.value.messages)
