@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    Body,
     Clause,
     Milestone,
     MouApproval,
@@ -18,6 +19,8 @@ from .models import (
     RoadmapComment,
     RoadmapGoal,
     RoadmapVersion,
+    Seat,
+    SecretariatStaff,
 )
 
 
@@ -214,3 +217,35 @@ class MouSignatureAdmin(OfflineRecordAdmin):
     evidence_kind = "signature"
     list_display = ["version", "organisation", "signer_name", "signer_position", "method", "signed_at", "fingerprint"]
     list_select_related = ["version__partnership", "organisation"]
+
+
+class _ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SeatInline(_ReadOnlyInline):
+    model = Seat
+    fields = ["organisation", "is_voting", "is_chair"]
+
+
+class StaffInline(_ReadOnlyInline):
+    model = SecretariatStaff
+    fields = ["contact", "role", "time_share", "starts_on", "ends_on"]
+
+
+@admin.register(Body)
+class BodyAdmin(ReadOnlyAdmin):
+    """Bodies are kept by the secretariat on the partnership's pages, where the services check the rules (members
+    only, one chair, the host's people); here they are shown, for operators."""
+
+    list_display = ["name", "type", "partnership", "is_primary"]
+    list_filter = ["type"]
+    search_fields = ["name", "partnership__name"]
+    inlines = [SeatInline, StaffInline]

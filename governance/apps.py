@@ -26,3 +26,6 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.RoadmapParty)
         auditlog.register(models.MouParty)
         auditlog.register(models.MouScan)
+        auditlog.register(models.Body)
+        auditlog.register(models.Seat)
+        auditlog.register(models.SecretariatStaff)

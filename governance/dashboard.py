@@ -1,4 +1,4 @@
-"""The roadmap and MoU tabs, and the dashboard's agreements card (see msp.registry)."""
+"""The roadmap, MoU and Governance tabs, and the dashboard's agreements card (see msp.registry)."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,8 @@ from .models import MouParty, MouVersion, RoadmapParty, RoadmapVersion
 
 register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
+# Bodies and seats, the secretariat (and, later, meetings and decisions): see governance/views/bodies.py.
+register_tab(Tab("governance", _("Governance"), "governance:bodies", order=35, action="view_bodies"))
 
 
 def agreements(request, partnership):

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import mou, mou_clauses, mou_signing, parties, roadmap, roadmap_parts
+from .views import bodies, mou, mou_clauses, mou_signing, parties, roadmap, roadmap_parts, secretariat
 
 app_name = "governance"
 
@@ -78,4 +78,17 @@ urlpatterns = [
         parties.evidence,
         name="evidence",
     ),
+    # Governance bodies, their seats, the secretariat and its staff
+    path("governance/", bodies.BodyListView.as_view(), name="bodies"),
+    path("governance/bodies/new/", bodies.BodyFormView.as_view(), name="body_add"),
+    path("governance/bodies/<int:pk>/", bodies.BodyDetailView.as_view(), name="body"),
+    path("governance/bodies/<int:pk>/edit/", bodies.BodyFormView.as_view(), name="body_edit"),
+    path("governance/bodies/<int:pk>/delete/", bodies.body_delete, name="body_delete"),
+    path("governance/bodies/<int:pk>/seats/add/", bodies.SeatFormView.as_view(), name="seat_add"),
+    path("governance/bodies/<int:pk>/seats/<int:seat_pk>/edit/", bodies.SeatFormView.as_view(), name="seat_edit"),
+    path("governance/bodies/<int:pk>/seats/<int:seat_pk>/remove/", bodies.seat_remove, name="seat_remove"),
+    path("governance/secretariat/", secretariat.SecretariatView.as_view(), name="secretariat"),
+    path("governance/secretariat/staff/add/", secretariat.StaffFormView.as_view(), name="staff_add"),
+    path("governance/secretariat/staff/<int:pk>/edit/", secretariat.StaffFormView.as_view(), name="staff_edit"),
+    path("governance/secretariat/staff/<int:pk>/remove/", secretariat.staff_remove, name="staff_remove"),
 ]

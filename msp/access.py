@@ -66,6 +66,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "sign_mou": PARTNERS,
     # Recording an approval or signature a party gave outside the app (on paper, by e-mail), with the evidence.
     "record_for_organisation": STAFF,
+    # Governance bodies and their seats: the partnership's structure, not sensitive, so donors see it too, and the
+    # secretariat's host and how many staff it has in which role; the staff themselves (contact persons' personal
+    # data) stay behind "view". The secretariat keeps all of it ("change").
+    "view_bodies": EVERYONE,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

@@ -9,10 +9,12 @@ Every action is recorded as the person who would have done it: partners with an 
 (the activity feed credits them); members without one approved by e-mail and signed on paper, which the
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
-One module per subject (`roadmap`, `mou`), on the helpers of `common`.
+Governance bodies, their seats and the secretariats with their staff come last (`bodies`).
+
+One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import mou, roadmap
+from . import bodies, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -26,3 +28,4 @@ def load(ctx):
     water_members = _members(ctx, "water")
     roadmap.water(ctx, water_members)
     mou.water(ctx, water_members)
+    bodies.load(ctx)

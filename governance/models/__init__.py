@@ -11,8 +11,9 @@ followed across versions (the MoU comparison matches clauses by it; indicators a
 node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
-`roadmap`, `mou`, `signatures` (what a signed MoU keeps); bodies, decisions and resources get theirs. Every model
-is importable from here, as before the split (migrations name `governance.models.private_storage`).
+`roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
+staff); decisions and resources get theirs. Every model is importable from here, as before the split
+(migrations name `governance.models.private_storage`).
 """
 
 from msp.records import AppendOnlyError
@@ -32,6 +33,7 @@ from .base import (
     VersionPart,
     content_hash,
 )
+from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
 from .roadmap import (
     LEVEL_ORDER,
@@ -53,13 +55,17 @@ __all__ = [
     "EVIDENCE_UPLOAD_TO",
     "LEVEL_ORDER",
     "AppendOnlyError",
+    "FULL_TIME",
     "ApprovalBase",
+    "Body",
+    "BodyType",
     "Clause",
     "ClauseType",
     "CommentBase",
     "DraftOnlyQuerySet",
     "FrozenVersion",
     "Level",
+    "MajorityThreshold",
     "Method",
     "Milestone",
     "MilestoneStatus",
@@ -78,6 +84,9 @@ __all__ = [
     "RoadmapGoal",
     "RoadmapParty",
     "RoadmapVersion",
+    "Seat",
+    "SecretariatStaff",
+    "StaffRole",
     "VersionBase",
     "VersionPart",
     "content_hash",

@@ -1,4 +1,4 @@
-"""Writes of the roadmap and the MoU.
+"""Writes of the roadmap and the MoU, and of governance bodies.
 
 Every service takes the acting user as `by=` and asks msp.access; every one that depends on a version's status
 locks the version row (`select_for_update`) before looking at it, so a version sent or signed in the meantime is
@@ -6,11 +6,13 @@ seen as it is now. Status moves go through `VersionBase.move_to`, the one status
 into the outbox in the same transaction (msp.services.notify) and sent after commit.
 
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
-`comments`, `parties`; `common` holds the row lock and the parties' helpers); bodies, decisions and resources
-get theirs. Every service is importable from here; the modules import each other only downwards (parties uses the
-approval and signature modules, never the reverse), so there is no import circle.
+`comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
+seats and the secretariat's staff); decisions and resources get theirs. Every service is importable from here; the
+modules import each other only downwards (parties uses the approval and signature modules, never the reverse), so
+there is no import circle.
 """
 
+from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
 from .comments import comment_resolve, mou_comment, roadmap_comment
 from .mou_drafting import (
     clause_delete,
@@ -53,6 +55,8 @@ __all__ = [
     "EVIDENCE_MAX_BYTES",
     "SCAN_MAX_BYTES",
     "approve_on_record",
+    "body_delete",
+    "body_save",
     "check_evidence",
     "clause_delete",
     "clause_move",
@@ -84,4 +88,8 @@ __all__ = [
     "roadmap_version_create",
     "roadmap_version_discard",
     "roadmap_version_update",
+    "seat_remove",
+    "seat_save",
+    "staff_remove",
+    "staff_save",
 ]

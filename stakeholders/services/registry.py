@@ -3,6 +3,7 @@ for an organisation (its authority) is changed only by the secretariat of every 
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -63,7 +64,15 @@ def organisation_delete(*, organisation, by) -> None:
                 _("%(org)s cannot be removed: its contact persons have been invited to a partnership.")
                 % {"org": locked.name}
             )
-        locked.delete()
+        try:
+            locked.delete()
+        except ProtectedError:  # another app's record names it or its people (a partnership's secretariat host)
+            raise ValidationError(
+                _(
+                    "%(org)s cannot be removed: a partnership's records name it or its contact persons, such as a secretariat it hosts."
+                )
+                % {"org": locked.name}
+            ) from None
 
 
 def may_change_authority(by, organisation) -> bool:

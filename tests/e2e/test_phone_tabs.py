@@ -24,7 +24,8 @@ def test_the_tabs_are_one_row_on_a_phone(page, live_server, sign_in, screenshot)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     current = page.locator("main .nav-tabs .nav-link.active")
     expect(current).to_have_text("Edit")
-    expect(current).to_be_in_viewport(ratio=1)
+    # sub-pixel widths: the row scrolls by whole pixels, so the last tab may keep a fraction of one out of view
+    expect(current).to_be_in_viewport(ratio=0.99)
     screenshot("phone-tabs")
 
 

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from governance import services
 from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
 from stakeholders.models import Organisation
+from tests.factories import ContactFactory, OrganisationFactory
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
 
 LEVELS = {
@@ -59,6 +60,20 @@ LEVELS = {
     "governance:approve_on_record": "secretariat-action",
     "governance:party_change": "secretariat-action",
     "governance:evidence": "member",
+    # Bodies and seats, the secretariat: everyone with a role reads (donors too: the page leaves the people out);
+    # the secretariat changes them.
+    "governance:bodies": "summary",
+    "governance:body": "summary",
+    "governance:body_add": "secretariat",
+    "governance:body_edit": "secretariat",
+    "governance:body_delete": "secretariat-action",
+    "governance:seat_add": "secretariat",
+    "governance:seat_edit": "secretariat",
+    "governance:seat_remove": "secretariat-action",
+    "governance:secretariat": "summary",
+    "governance:staff_add": "secretariat",
+    "governance:staff_edit": "secretariat",
+    "governance:staff_remove": "secretariat-action",
 }
 
 
@@ -121,6 +136,14 @@ OBJECTS = {
         "action": lambda w: "add",
     },
     "governance:evidence": {"kind": lambda w: "mou-approval", "pk": lambda w: w["paper_approval"].pk},
+    "governance:body": {"pk": lambda w: w["body"].pk},
+    "governance:body_edit": {"pk": lambda w: w["body"].pk},
+    "governance:body_delete": {"pk": lambda w: w["body"].pk},
+    "governance:seat_add": {"pk": lambda w: w["body"].pk},
+    "governance:seat_edit": {"pk": lambda w: w["body"].pk, "seat_pk": lambda w: w["seat"].pk},
+    "governance:seat_remove": {"pk": lambda w: w["body"].pk, "seat_pk": lambda w: w["seat"].pk},
+    "governance:staff_edit": {"pk": lambda w: w["staff"].pk},
+    "governance:staff_remove": {"pk": lambda w: w["staff"].pk},
 }
 
 
@@ -216,5 +239,35 @@ def build(world):
     assert [states[v.pk] for v in (in_force, review, mou)] == ["in_force", "superseded", "partially_signed"]
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
     world["clause"] = world["mou_draft"].clauses.first()
+    _bodies(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
+
+
+def _bodies(world, signer):
+    """A steering committee with the signing member's seat (in the chair), and a secretariat hosted by a neutral
+    organisation with one coordinator."""
+    p, sec = world["partnership"], world["secretariat"]
+    world["body"] = services.body_save(
+        partnership=p, by=sec, type="steering_committee", name="Steering Committee", majority_threshold="simple"
+    )
+    world["seat"] = services.seat_save(
+        body=world["body"], by=sec, organisation=Organisation.objects.get(name="Signing Org"), is_chair=True
+    )
+    host = OrganisationFactory(name="Neutral Host")
+    office = services.body_save(
+        partnership=p,
+        by=sec,
+        type="secretariat",
+        name="Secretariat",
+        majority_threshold="simple",
+        host_organisation=host,
+    )
+    world["staff"] = services.staff_save(
+        body=office,
+        by=sec,
+        contact=ContactFactory(organisation=host, name="Cora Coordinator"),
+        role="coordinator",
+        time_share=100,
+        starts_on=dt.date.today(),
+    )

@@ -53,6 +53,9 @@ ALLOWED = {
         "invitation_accept": "accepting writes the invited role",
     },
     "stakeholders/selectors.py": {"memberships_for": "counts each member's signatories for the members table"},
+    # A secretariat staff member's role (coordinator, officer) is their job there, not a user's role.
+    "governance/selectors/bodies.py": {"secretariat_for": "counts the secretariat's staff by their job"},
+    "governance/services/bodies.py": {"staff_save": "writes a staff member's job in the secretariat"},
 }
 
 WATCHED_NAMES = {"Role", "PartnershipRole"}

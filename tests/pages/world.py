@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import MouVersion, RoadmapVersion
+from governance.models import Body, BodyType, MouVersion, RoadmapVersion, SecretariatStaff
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -52,6 +52,9 @@ def demo_world():
     world["contact"] = ContactPerson.objects.filter(organisation=membership.organisation).order_by("pk").first()
     world["map_entry"] = StakeholderMapEntry.objects.filter(partnership=partnership).order_by("pk").first()
     world["invitation"] = Invitation.objects.get(partnership=partnership)
+    world["body"] = Body.objects.get(partnership=partnership, type=BodyType.STEERING_COMMITTEE)
+    world["seat"] = world["body"].seats.order_by("pk").first()
+    world["staff"] = SecretariatStaff.objects.filter(body__partnership=partnership).order_by("pk").first()
     world["extra"] = _water_pages()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
@@ -73,7 +76,21 @@ def _water_pages():
         "governance:mou_version (partially signed)": reverse(
             "governance:mou_version", kwargs={**kwargs, "number": mou.number}
         ),
+        # A secretariat without a full-time coordinator (what to do about it), and a body without seats.
+        "governance:secretariat (no full-time coordinator)": reverse("governance:secretariat", kwargs=kwargs),
+        "governance:body (no seats)": reverse("governance:body", kwargs={**kwargs, "pk": _empty_body(water).pk}),
     }
+
+
+def _empty_body(partnership):
+    """An advisory board nobody has a seat on yet, as the secretariat starts one."""
+    body = Body.objects.filter(partnership=partnership, name="Advisory Board").first()
+    if body is None:
+        secretariat = get_user_model().objects.get(username="joseph")
+        body = services.body_save(
+            partnership=partnership, by=secretariat, type="advisory", name="Advisory Board", majority_threshold="simple"
+        )
+    return body
 
 
 def client_for(role, world):

@@ -1,5 +1,7 @@
 """Reads of roadmaps and MoUs, shaped so pages run a constant number of queries and so the success-factor checks
-(CS-3, CS-4, CS-5, CM-5, PM-5) can read the agreed state directly."""
+(CS-3, CS-4, CS-5, CM-5, PM-5) can read the agreed state directly.
+
+Reads of other subjects have their module in this package (`bodies`: governance bodies, seats, the secretariat)."""
 
 from dataclasses import dataclass, field
 
@@ -10,7 +12,7 @@ from msp import access
 from stakeholders.models import Organisation
 from stakeholders.selectors import active_member_organisations
 
-from .models import (
+from ..models import (
     LEVEL_ORDER,
     Clause,
     Milestone,
