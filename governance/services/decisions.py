@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
-from stakeholders.selectors import active_member_organisations
 
 from .. import decision_rules as rules
-from ..models import Body, BodyType, Decision, DecisionPosition, DecisionStatus
+from ..models import Decision, DecisionPosition, DecisionStatus
+from ..selectors.decisions import entitled, secretariat_host
 from .parties import _ext, check_evidence
 
 S = DecisionStatus
@@ -26,21 +26,6 @@ EDITABLE = ("title", "text", "body", "method", "delegated_by", "phase_transition
 
 def _lock(decision):
     return Decision.objects.select_for_update(of=("self",)).select_related("partnership", "body").get(pk=decision.pk)
-
-
-def entitled(decision) -> list:
-    """The organisations entitled to a position on `decision` (decision_rules.entitled_organisations)."""
-    members = active_member_organisations(decision.partnership)
-    holders = None
-    if decision.body_id:
-        holders = [s.organisation for s in decision.body.seats.filter(is_voting=True).select_related("organisation")]
-    return rules.entitled_organisations(active_members=members, voting_seat_holders=holders)
-
-
-def secretariat_host(partnership):
-    body = Body.objects.filter(partnership=partnership, type=BodyType.SECRETARIAT).select_related("host_organisation")
-    body = body.first()
-    return body.host_organisation if body else None
 
 
 def _check_links(partnership, fields):
