@@ -97,3 +97,21 @@ def test_draft_form_creates_a_draft(client, partnership, secretariat):
     )
     assert response.status_code == 302
     assert Decision.objects.get().status == "draft"
+
+
+def test_the_dashboard_card(client, open_decision, partnership, secretariat, kofi, donor):
+    dashboard = reverse("msp:dashboard", args=[partnership.pk])
+    client.force_login(kofi)
+    card = client.get(dashboard).content.decode()
+    card = card[card.index('id="card-governance"') :]
+    assert "Awaiting your organisation" in card and url("position", open_decision) in card
+    services.position_record(
+        decision=open_decision, by=kofi, organisation=kofi.contact.organisation, position="support"
+    )
+    card = client.get(dashboard).content.decode()
+    assert "Awaiting your organisation" not in card
+    client.force_login(donor)
+    card = client.get(dashboard).content.decode()
+    card = card[card.index('id="card-governance"') :]
+    card = card[: card.index("</section>")]
+    assert "HYPERLINK" not in card and "No decisions taken yet." in card and "open for positions" not in card
