@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from governance import services
 from msp.models import Role
-from tests.factories import PartnershipFactory, RoleFactory, UserFactory
 from tests.e2e.test_mou_journey import _partner, _person
+from tests.factories import PartnershipFactory, RoleFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
