@@ -29,3 +29,5 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.Body)
         auditlog.register(models.Seat)
         auditlog.register(models.SecretariatStaff)
+        auditlog.register(models.Decision)
+        auditlog.register(models.DecisionPosition)

@@ -8,7 +8,8 @@ from msp.registry import Card, Tab, register_card, register_tab
 from stakeholders.selectors import active_member_organisations
 
 from . import selectors
-from .models import MouParty, MouVersion, RoadmapParty, RoadmapVersion
+from .models import DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion
+from .selectors import decisions as decision_selectors
 
 register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
@@ -71,4 +72,23 @@ def agreements(request, partnership):
 
 register_card(
     Card("agreements", "governance/cards/agreements.html", order=18, context=agreements, action="view_agreements")
+)
+
+
+def governance(request, partnership):
+    """The decision log on the dashboard: the decisions open for positions (for a partner, those awaiting their
+    organisation's position, with a link) and the last decisions taken (donors: adopted ones). The next meeting
+    joins this card when meetings land."""
+    user = request.user
+    acting = access.acting_for(user, partnership) if access.can(user, "record_position", partnership) else None
+    seen = decision_selectors.decisions_for(user, partnership)
+    return {
+        "awaiting": list(decision_selectors.open_awaiting(partnership, acting.organisation)[:5]) if acting else [],
+        "open_count": seen.filter(status=DecisionStatus.OPEN).count(),
+        "last": list(seen.filter(status=DecisionStatus.DECIDED)[:3]),
+    }
+
+
+register_card(
+    Card("governance", "governance/cards/governance.html", order=19, context=governance, action="view_decisions")
 )

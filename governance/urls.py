@@ -1,6 +1,17 @@
 from django.urls import path, re_path
 
-from .views import bodies, mou, mou_clauses, mou_signing, parties, roadmap, roadmap_parts, secretariat
+from .views import (
+    bodies,
+    decision_positions,
+    decisions,
+    mou,
+    mou_clauses,
+    mou_signing,
+    parties,
+    roadmap,
+    roadmap_parts,
+    secretariat,
+)
 
 app_name = "governance"
 
@@ -91,4 +102,23 @@ urlpatterns = [
     path("governance/secretariat/staff/add/", secretariat.StaffFormView.as_view(), name="staff_add"),
     path("governance/secretariat/staff/<int:pk>/edit/", secretariat.StaffFormView.as_view(), name="staff_edit"),
     path("governance/secretariat/staff/<int:pk>/remove/", secretariat.staff_remove, name="staff_remove"),
+    # The decision log
+    path("governance/decisions/", decisions.DecisionListView.as_view(), name="decisions"),
+    path("governance/decisions/export/", decisions.decisions_export, name="decisions_export"),
+    path("governance/decisions/new/", decisions.DecisionFormView.as_view(), name="decision_add"),
+    path("governance/decisions/<int:pk>/", decisions.DecisionDetailView.as_view(), name="decision"),
+    path("governance/decisions/<int:pk>/edit/", decisions.DecisionFormView.as_view(), name="decision_edit"),
+    path("governance/decisions/<int:pk>/open/", decisions.decision_open, name="decision_open"),
+    path("governance/decisions/<int:pk>/outcome/", decisions.decision_decide, name="decision_decide"),
+    path("governance/decisions/<int:pk>/position/", decision_positions.PositionFormView.as_view(), name="position"),
+    path(
+        "governance/decisions/<int:pk>/position-on-behalf/",
+        decision_positions.OnBehalfFormView.as_view(),
+        name="position_on_behalf",
+    ),
+    path(
+        "governance/decisions/<int:pk>/positions/<int:position_pk>/evidence/",
+        decision_positions.position_evidence,
+        name="position_evidence",
+    ),
 ]

@@ -70,6 +70,12 @@ ACTIONS: dict[str, frozenset[str]] = {
     # secretariat's host and how many staff it has in which role; the staff themselves (contact persons' personal
     # data) stay behind "view". The secretariat keeps all of it ("change").
     "view_bodies": EVERYONE,
+    # The decision log: everyone with a role reads it, donors only adopted decisions and never the positions
+    # (governance.selectors.decisions); partners record their own organisation's position; the secretariat drafts,
+    # opens, records positions on a member's behalf ("record_for_organisation") and records the outcome ("change").
+    "view_decisions": EVERYONE,
+    "view_positions": MEMBERS,
+    "record_position": PARTNERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
@@ -79,6 +85,7 @@ ORGANISATION_ACTIONS: dict[str, tuple] = {
     "approve_roadmap": (gettext_lazy("approve this roadmap"), False),
     "approve_mou": (gettext_lazy("approve this MoU"), False),
     "sign_mou": (gettext_lazy("sign this MoU"), True),
+    "record_position": (gettext_lazy("record a position on this decision"), False),
 }
 # What an archived partnership still allows; everything else would change it.
 WHILE_ARCHIVED = frozenset({"archive"})

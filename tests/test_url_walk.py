@@ -37,6 +37,8 @@ EXPECTED = {
     # agreed): the members' work in progress. To a donor it does not exist, like a version never made.
     "unagreed": dict(anonymous=LOGIN, outsider=404, partner=200, donor=404, secretariat=200, superuser=200),
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),
+    # A page for acting for one's organisation (recording its position): partners only; the secretariat is neutral.
+    "partner": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=403, superuser=403),
     "admin": dict(
         anonymous=ADMIN_LOGIN,
         outsider=ADMIN_LOGIN,

@@ -14,7 +14,7 @@ Governance bodies, their seats and the secretariats with their staff come last (
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, mou, roadmap
+from . import bodies, decisions, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -29,3 +29,4 @@ def load(ctx):
     roadmap.water(ctx, water_members)
     mou.water(ctx, water_members)
     bodies.load(ctx)
+    decisions.load(ctx)

@@ -12,7 +12,7 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff); decisions and resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions); resources get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -34,6 +34,7 @@ from .base import (
     content_hash,
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
+from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
 from .roadmap import (
     LEVEL_ORDER,
@@ -60,6 +61,10 @@ __all__ = [
     "Body",
     "BodyType",
     "Clause",
+    "DECISION_EVIDENCE_UPLOAD_TO",
+    "Decision",
+    "DecisionPosition",
+    "DecisionStatus",
     "ClauseType",
     "CommentBase",
     "DraftOnlyQuerySet",

@@ -19,6 +19,8 @@ from django.utils.translation import pgettext_lazy
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Organisation
 
+from ..decision_rules import Threshold
+
 FULL_TIME = 100  # per cent of working time: the seed's "solely responsible for coordination"
 
 
@@ -30,12 +32,8 @@ class BodyType(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
 
 
-class MajorityThreshold(models.TextChoices):
-    """What a majority decision of the body needs: support from more than half, or from two thirds, of the
-    organisations that recorded a position (the decision rules read it)."""
-
-    SIMPLE = "simple", _("Simple majority (more than half)")
-    TWO_THIRDS = "two_thirds", _("Two-thirds majority")
+# The threshold of majority decisions is the decision rules' (one set of choices for the body and the rules).
+MajorityThreshold = Threshold
 
 
 class StaffRole(models.TextChoices):

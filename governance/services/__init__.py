@@ -14,6 +14,14 @@ there is no import circle.
 
 from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
 from .comments import comment_resolve, mou_comment, roadmap_comment
+from .decisions import (
+    adoption,
+    decision_decide,
+    decision_open,
+    decision_save,
+    position_record,
+    position_record_on_behalf,
+)
 from .mou_drafting import (
     clause_delete,
     clause_move,
@@ -52,6 +60,12 @@ from .roadmap_review import roadmap_approve, roadmap_approve_if_complete, roadma
 from .scans import SCAN_MAX_BYTES, mou_scan_upload
 
 __all__ = [
+    "adoption",
+    "decision_decide",
+    "decision_open",
+    "decision_save",
+    "position_record",
+    "position_record_on_behalf",
     "EVIDENCE_MAX_BYTES",
     "SCAN_MAX_BYTES",
     "approve_on_record",

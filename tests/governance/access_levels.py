@@ -74,6 +74,18 @@ LEVELS = {
     "governance:staff_add": "secretariat",
     "governance:staff_edit": "secretariat",
     "governance:staff_remove": "secretariat-action",
+    # The decision log: everyone reads (donors adopted decisions only, without positions); partners record their
+    # organisation's position; the secretariat drafts, opens, records on a member's behalf and the outcome.
+    "governance:decisions": "summary",
+    "governance:decisions_export": "summary",
+    "governance:decision_add": "secretariat",
+    "governance:decision": "summary",
+    "governance:decision_edit": "secretariat",
+    "governance:decision_open": "secretariat-action",
+    "governance:decision_decide": "secretariat-action",
+    "governance:position": "partner",
+    "governance:position_on_behalf": "secretariat",
+    "governance:position_evidence": "member",
 }
 
 
@@ -144,6 +156,16 @@ OBJECTS = {
     "governance:seat_remove": {"pk": lambda w: w["body"].pk, "seat_pk": lambda w: w["seat"].pk},
     "governance:staff_edit": {"pk": lambda w: w["staff"].pk},
     "governance:staff_remove": {"pk": lambda w: w["staff"].pk},
+    "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
+    "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
+    "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
+    "governance:decision_decide": {"pk": lambda w: w["decision_open"].pk},
+    "governance:position": {"pk": lambda w: w["decision_open"].pk},
+    "governance:position_on_behalf": {"pk": lambda w: w["decision_open"].pk},
+    "governance:position_evidence": {
+        "pk": lambda w: w["decision_open"].pk,
+        "position_pk": lambda w: w["evidence_position"].pk,
+    },
 }
 
 
@@ -240,6 +262,7 @@ def build(world):
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
     world["clause"] = world["mou_draft"].clauses.first()
     _bodies(world, signer)
+    _decisions(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
 
@@ -270,4 +293,25 @@ def _bodies(world, signer):
         role="coordinator",
         time_share=100,
         starts_on=dt.date.today(),
+    )
+
+
+def _decisions(world, signer):
+    """An adopted decision (donors see it), a draft, and an open one with a position recorded on a member's behalf
+    with an evidence file."""
+    p, sec = world["partnership"], world["secretariat"]
+    adopted = services.decision_save(partnership=p, by=sec, title="Adopt the plan", method="consent")
+    services.decision_open(decision=adopted, by=sec)
+    services.position_record(decision=adopted, by=signer, organisation=signer.contact.organisation, position="support")
+    world["decision_adopted"] = services.decision_decide(decision=adopted, by=sec, outcome="adopted")
+    world["decision_draft"] = services.decision_save(partnership=p, by=sec, title="Next step", method="consensus")
+    opened = services.decision_save(partnership=p, by=sec, title="Open one", method="consensus")
+    world["decision_open"] = services.decision_open(decision=opened, by=sec)
+    world["evidence_position"] = services.position_record_on_behalf(
+        decision=opened,
+        by=sec,
+        organisation=Organisation.objects.get(name="Other Org"),
+        position="object",
+        note="By letter.",
+        evidence=ContentFile(b"%PDF-1.4 letter", name="letter.pdf"),
     )

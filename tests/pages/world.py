@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import Body, BodyType, MouVersion, RoadmapVersion, SecretariatStaff
+from governance.models import Body, BodyType, Decision, MouVersion, RoadmapVersion, SecretariatStaff
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -55,6 +55,10 @@ def demo_world():
     world["body"] = Body.objects.get(partnership=partnership, type=BodyType.STEERING_COMMITTEE)
     world["seat"] = world["body"].seats.order_by("pk").first()
     world["staff"] = SecretariatStaff.objects.filter(body__partnership=partnership).order_by("pk").first()
+    decisions = Decision.objects.filter(partnership=partnership)
+    world["decision_adopted"] = decisions.get(method="majority")
+    world["decision_draft"] = decisions.filter(status="draft").first()
+    world["decision_open"] = decisions.filter(status="open").first()
     world["extra"] = _water_pages()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]

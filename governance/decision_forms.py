@@ -1,0 +1,114 @@
+"""Forms of the decision log: the draft, a position (a partner's own, or the secretariat's on a member's behalf
+with evidence), the outcome, and the log's filters. They validate what was typed; the rules are the services'."""
+
+import django_filters
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from stakeholders.models import Organisation
+
+from .decision_rules import Method, Outcome, Position
+from .models import Body, BodyType, Decision, MouVersion, RoadmapVersion
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper():
+    helper = FormHelper()
+    helper.form_tag = False
+    return helper
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["title", "text", "body", "method", "delegated_by", "roadmap_version", "mou_version"]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(partnership=partnership).exclude(type=BodyType.SECRETARIAT)
+        self.fields["body"].empty_label = _("All active members decide")
+        adopted = Decision.objects.filter(partnership=partnership, status="decided", outcome=Outcome.ADOPTED)
+        self.fields["delegated_by"].queryset = adopted.exclude(pk=self.instance.pk)
+        self.fields["roadmap_version"].queryset = RoadmapVersion.objects.filter(partnership=partnership)
+        self.fields["mou_version"].queryset = MouVersion.objects.filter(partnership=partnership)
+        self.helper = _helper()
+
+    def service_kwargs(self):
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class PositionForm(forms.Form):
+    position = forms.ChoiceField(label=_("Position"), choices=Position.choices, widget=forms.RadioSelect)
+    statement = forms.CharField(
+        label=_("Statement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why, or on which conditions (shown with the position; kept with an objection)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class OnBehalfForm(PositionForm):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    note = forms.CharField(
+        label=_("Evidence: note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("How and when the member gave its position (at the meeting, by letter, by e-mail)."),
+    )
+    evidence = forms.FileField(
+        label=_("Evidence: file"), required=False, help_text=_("The signed page, letter or message (PDF or image).")
+    )
+    field_order = ["organisation", "position", "statement", "note", "evidence"]
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
+    decided_on = forms.DateField(label=_("Date of the decision"), widget=DATE, initial=timezone.localdate)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper()
+
+
+class DecisionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    body = django_filters.ModelChoiceFilter(label=_("Body"), queryset=Body.objects.none(), empty_label=_("Any body"))
+    method = django_filters.ChoiceFilter(label=_("Method"), choices=Method.choices, empty_label=_("Any method"))
+    outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Outcome.choices, empty_label=_("Any outcome"))
+    decided_from = django_filters.DateFilter(
+        label=_("Decided from"), field_name="decided_on", lookup_expr="gte", widget=DATE
+    )
+    decided_to = django_filters.DateFilter(
+        label=_("Decided until"), field_name="decided_on", lookup_expr="lte", widget=DATE
+    )
+
+    class Meta:
+        model = Decision
+        fields = ["q", "body", "method", "outcome", "decided_from", "decided_to"]
+
+    def __init__(self, data=None, queryset=None, *, partnership, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["body"].queryset = Body.objects.filter(partnership=partnership).exclude(type=BodyType.SECRETARIAT)
+        for field in self.form.fields.values():
+            css = "form-select form-select-sm" if hasattr(field, "choices") else "form-control form-control-sm"
+            field.widget.attrs.setdefault("class", css)
+
+    @property
+    def active(self):
+        return any(self.data.get(name) for name in self.filters)
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(Q(title__icontains=value) | Q(text__icontains=value)) if value else queryset
