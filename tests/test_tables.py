@@ -11,8 +11,15 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests import test_url_walk
 from tests.test_templates import _templates
-from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVEL_MODULES, LEVELS, _url
+from tests.test_url_walk import (
+    ALL_URLS,
+    APP_URLS,
+    EXPECTED,
+    LEVELS,
+    _url,
+)
 
 # The PDF templates are laid out for paper (WeasyPrint), not read in a browser.
 PAGE_TEMPLATES = [p for p in _templates() if "reports" not in p.parts]
@@ -100,17 +107,9 @@ def test_the_checker_finds_a_table_without_caption_or_scope():
     )
 
 
+world = test_url_walk.world  # the walk's fixture: one row of every model
+
 PAGES = [name for name in APP_URLS if EXPECTED.get(LEVELS.get(name), {}).get("secretariat") == 200]
-
-
-@pytest.fixture
-def world(partnership, users):
-    """The URL walk's world: one row of every model, so every list has something to show."""
-    world = {"partnership": partnership, **users}
-    for module in LEVEL_MODULES:
-        if hasattr(module, "build"):
-            module.build(world)
-    return world
 
 
 @pytest.mark.django_db

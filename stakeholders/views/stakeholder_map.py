@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +13,7 @@ from django_filters.views import FilterView
 from msp import access
 
 from .. import selectors, services
-from ..chart import power_interest_svg
+from ..chart import power_interest_chart
 from ..filters import MapFilter
 from ..forms import MapEntryForm
 from ..models import Quadrant, StakeholderMapEntry
@@ -41,7 +40,7 @@ class MapView(StakeholdersMixin, FilterView):
         entries = list(context["object_list"])
         title = _("Power/interest grid: %(name)s") % {"name": self.partnership.name}
         context["entries"] = entries
-        context["chart"] = mark_safe(power_interest_svg(entries, title=title))  # every text in it is escaped
+        context["chart"] = power_interest_chart(entries, title=title)
         counts = dict.fromkeys(Quadrant, 0)
         for entry in entries:
             counts[entry.quadrant] += 1
@@ -55,7 +54,8 @@ def chart_svg(request, partnership_pk):
     partnership = access.get_partnership(request.user, partnership_pk, "view")
     entries = selectors.map_entries_for(partnership)
     title = _("Power/interest grid: %(name)s") % {"name": partnership.name}
-    response = HttpResponse(power_interest_svg(entries, title=title), content_type="image/svg+xml; charset=utf-8")
+    svg = power_interest_chart(entries, title=title).svg()
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     filename = f"{slugify(partnership.name, allow_unicode=True)[:50]}-stakeholder-map.svg"
     response["Content-Disposition"] = content_disposition_header(False, filename)
     return response

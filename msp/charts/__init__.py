@@ -1,0 +1,33 @@
+"""Charts drawn on the server as SVG, for pages and PDFs alike (WeasyPrint renders inline SVG).
+
+Every chart has a title, a description and a table with the same data (`Chart` in base.py); a template shows one
+with `{% include "partials/chart.html" with chart=chart %}`, which renders the SVG and its table. The kinds:
+
+- `GridChart` (grid.py): named points in a grid of scores over regions; the power/interest grid.
+- `HorizontalBarChart` (bars.py): one bar per item, optionally with a target and a track; positions on a
+  decision, indicator progress.
+- `MultiBarChart` (multi.py): several series per category, grouped or stacked; budget against committed and
+  spent, checklist health per area.
+
+Callers pass texts already translated (gettext, in the active language); numbers are written by `number()` and
+`percent()` as the active language writes them. Colours and fill patterns come from palette.py.
+"""
+
+from .bars import Bar, HorizontalBarChart
+from .base import Chart, Table, number, percent
+from .grid import GridChart, Point, Region
+from .multi import MultiBarChart, Series
+
+__all__ = [
+    "Bar",
+    "Chart",
+    "GridChart",
+    "HorizontalBarChart",
+    "MultiBarChart",
+    "Point",
+    "Region",
+    "Series",
+    "Table",
+    "number",
+    "percent",
+]
