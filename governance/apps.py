@@ -29,3 +29,4 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.Body)
         auditlog.register(models.Seat)
         auditlog.register(models.SecretariatStaff)
+        auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])

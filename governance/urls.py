@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import bodies, mou, mou_clauses, mou_signing, parties, roadmap, roadmap_parts, secretariat
+from .views import bodies, meetings, mou, mou_clauses, mou_signing, parties, roadmap, roadmap_parts, secretariat
 
 app_name = "governance"
 
@@ -91,4 +91,11 @@ urlpatterns = [
     path("governance/secretariat/staff/add/", secretariat.StaffFormView.as_view(), name="staff_add"),
     path("governance/secretariat/staff/<int:pk>/edit/", secretariat.StaffFormView.as_view(), name="staff_edit"),
     path("governance/secretariat/staff/<int:pk>/remove/", secretariat.staff_remove, name="staff_remove"),
+    # Meetings
+    path("governance/meetings/", meetings.MeetingListView.as_view(), name="meetings"),
+    path("governance/meetings/new/", meetings.MeetingFormView.as_view(), name="meeting_add"),
+    path("governance/meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting"),
+    path("governance/meetings/<int:pk>/edit/", meetings.MeetingFormView.as_view(), name="meeting_edit"),
+    path("governance/meetings/<int:pk>/invite/", meetings.InviteView.as_view(), name="meeting_invite"),
+    path("governance/meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
 ]

@@ -60,6 +60,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # secretariat's host and how many staff it has in which role; the staff themselves (contact persons' personal
     # data) stay behind "view". The secretariat keeps all of it ("change").
     "view_bodies": EVERYONE,
+    # Meetings (dates, places, agendas, attendees): the members' working space. Donors see none of it: what the
+    # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
+    # records meetings and invites ("change").
+    "view_meetings": MEMBERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

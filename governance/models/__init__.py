@@ -34,6 +34,7 @@ from .base import (
     content_hash,
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
+from .meetings import Meeting, MeetingStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
 from .roadmap import (
     LEVEL_ORDER,
@@ -66,6 +67,8 @@ __all__ = [
     "FrozenVersion",
     "Level",
     "MajorityThreshold",
+    "Meeting",
+    "MeetingStatus",
     "Method",
     "Milestone",
     "MilestoneStatus",

@@ -14,6 +14,7 @@ there is no import circle.
 
 from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
 from .comments import comment_resolve, mou_comment, roadmap_comment
+from .meetings import meeting_cancel, meeting_invite, meeting_save
 from .mou_drafting import (
     clause_delete,
     clause_move,
@@ -58,6 +59,9 @@ __all__ = [
     "body_delete",
     "body_save",
     "check_evidence",
+    "meeting_cancel",
+    "meeting_invite",
+    "meeting_save",
     "clause_delete",
     "clause_move",
     "clause_save",
