@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import Body, BodyType, MouVersion, RoadmapVersion, SecretariatStaff
+from governance.models import Body, BodyType, Meeting, MouVersion, RoadmapVersion, SecretariatStaff
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -25,6 +25,8 @@ from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVELS, _url
 # Who plays each role of the URL walk in the demo.
 DEMO_USERS = {"secretariat": "amina", "partner": "kofi", "donor": "daniel"}
 ROLES = ["anonymous", "secretariat", "partner", "donor"]
+# Extra page states that donors may not open (meetings are the members').
+NOT_FOR_DONORS = {"governance:meetings (none yet)"}
 
 
 def demo_world():
@@ -55,6 +57,7 @@ def demo_world():
     world["body"] = Body.objects.get(partnership=partnership, type=BodyType.STEERING_COMMITTEE)
     world["seat"] = world["body"].seats.order_by("pk").first()
     world["staff"] = SecretariatStaff.objects.filter(body__partnership=partnership).order_by("pk").first()
+    world["meeting"] = Meeting.objects.filter(partnership=partnership).order_by("-start").first()
     world["extra"] = _water_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
@@ -78,6 +81,8 @@ def _water_pages():
         # A secretariat without a full-time coordinator (what to do about it), and a body without seats.
         "governance:secretariat (no full-time coordinator)": reverse("governance:secretariat", kwargs=kwargs),
         "governance:body (no seats)": reverse("governance:body", kwargs={**kwargs, "pk": _empty_body(water).pk}),
+        # No meetings yet: the empty states say what to do.
+        "governance:meetings (none yet)": reverse("governance:meetings", kwargs=kwargs),
     }
 
 
@@ -127,6 +132,8 @@ def pages(role, world):
             skipped.append(name)
     if role in ("secretariat", "donor"):
         for name, url in world["extra"].items():
+            if role == "donor" and name in NOT_FOR_DONORS:
+                continue
             response = client.get(url)
             assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
             found.append((name, url, response.content.decode()))
