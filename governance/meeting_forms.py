@@ -61,7 +61,9 @@ class InviteForm(forms.Form):
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("People with a role on the partnership; each newly invited person gets the calendar invitation."),
+        help_text=_(
+            "The secretariat and partners of the partnership; each newly invited person gets the calendar invitation."
+        ),
     )
 
     def __init__(self, *args, organisations, users, **kwargs):

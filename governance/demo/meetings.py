@@ -7,7 +7,7 @@ import datetime as dt
 from auditlog.context import set_actor
 from django.utils import timezone
 
-from msp.models import PartnershipRole, Role
+from msp import access
 from stakeholders.models import Membership, Organisation
 
 from .. import services
@@ -46,7 +46,7 @@ def load(ctx):
             pk__in=Membership.objects.active().filter(partnership=partnership).values("organisation")
         )
     )
-    partners = [r.user for r in PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER)]
+    partners = [r.user for r in access.holders(partnership, "act_for_organisation").select_related("user")]
     today = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     with set_actor(secretariat):
         for days, hour, title, place, link, agenda in COCOA:

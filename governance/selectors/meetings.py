@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from msp.models import PartnershipRole
+from msp import access
 from stakeholders.models import Membership, Organisation
 
 from ..models import Meeting
@@ -36,9 +36,10 @@ def attendees(meeting):
 
 
 def invitable(partnership):
-    """(organisations, users) that may be invited: today's members, and people with a role on the partnership."""
+    """(organisations, users) that may be invited: today's members, and the people who may see the meetings
+    (secretariat and partners)."""
     members = Membership.objects.active().filter(partnership=partnership).values("organisation")
-    with_role = PartnershipRole.objects.filter(partnership=partnership).values("user")
+    with_role = access.holders(partnership, "view_meetings").values("user")
     return (
         Organisation.objects.filter(pk__in=members).order_by("name"),
         get_user_model().objects.filter(pk__in=with_role).order_by("first_name", "last_name", "username"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from msp import access
 from msp import services as msp_services
-from msp.models import PartnershipRole, person_name
+from msp.models import person_name
 from stakeholders.models import Membership
 
 from .. import calendar
@@ -139,7 +139,8 @@ def meeting_cancel(*, meeting, by) -> Meeting:
 
 
 def meeting_invite(*, meeting, by, organisations=(), users=()) -> Meeting:
-    """Set the attending organisations (active members) and persons (people with a role on the partnership);
+    """Set the attending organisations (active members) and persons (people who may see the meetings: the
+    secretariat and partners);
     the persons newly invited get the calendar invitation, those taken off the list its cancellation."""
     access.require(by, "change", meeting.partnership)
     with transaction.atomic():
@@ -156,11 +157,9 @@ def meeting_invite(*, meeting, by, organisations=(), users=()) -> Meeting:
             errors["organisations"] = _("%(orgs)s are not active members of this partnership.") % {
                 "orgs": ", ".join(str(org) for org in strangers)
             }
-        with_role = set(
-            PartnershipRole.objects.filter(partnership=meeting.partnership).values_list("user_id", flat=True)
-        )
+        with_role = set(access.holders(meeting.partnership, "view_meetings").values_list("user_id", flat=True))
         if outsiders := [user for user in users if user.pk not in with_role]:
-            errors["users"] = _("%(people)s have no role on this partnership.") % {
+            errors["users"] = _("%(people)s may not see this partnership's meetings.") % {
                 "people": ", ".join(person_name(user) for user in outsiders)
             }
         if errors:
