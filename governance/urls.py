@@ -4,6 +4,7 @@ from .views import (
     bodies,
     decision_positions,
     decisions,
+    meetings,
     mou,
     mou_clauses,
     mou_signing,
@@ -121,4 +122,11 @@ urlpatterns = [
         decision_positions.position_evidence,
         name="position_evidence",
     ),
+    # Meetings
+    path("governance/meetings/", meetings.MeetingListView.as_view(), name="meetings"),
+    path("governance/meetings/new/", meetings.MeetingFormView.as_view(), name="meeting_add"),
+    path("governance/meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting"),
+    path("governance/meetings/<int:pk>/edit/", meetings.MeetingFormView.as_view(), name="meeting_edit"),
+    path("governance/meetings/<int:pk>/invite/", meetings.InviteView.as_view(), name="meeting_invite"),
+    path("governance/meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
 ]

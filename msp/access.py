@@ -76,6 +76,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_decisions": EVERYONE,
     "view_positions": MEMBERS,
     "record_position": PARTNERS,
+    # Meetings (dates, places, agendas, attendees): the members' working space. Donors see none of it: what the
+    # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
+    # records meetings and invites ("change").
+    "view_meetings": MEMBERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

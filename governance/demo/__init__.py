@@ -9,12 +9,13 @@ Every action is recorded as the person who would have done it: partners with an 
 (the activity feed credits them); members without one approved by e-mail and signed on paper, which the
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
-Governance bodies, their seats and the secretariats with their staff come last (`bodies`).
+Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
+steering committee's meetings (`meetings`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, decisions, mou, roadmap
+from . import bodies, decisions, meetings, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -30,3 +31,4 @@ def load(ctx):
     mou.water(ctx, water_members)
     bodies.load(ctx)
     decisions.load(ctx)
+    meetings.load(ctx)

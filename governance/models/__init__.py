@@ -35,6 +35,7 @@ from .base import (
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
+from .meetings import Meeting, MeetingStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
 from .roadmap import (
     LEVEL_ORDER,
@@ -71,6 +72,8 @@ __all__ = [
     "FrozenVersion",
     "Level",
     "MajorityThreshold",
+    "Meeting",
+    "MeetingStatus",
     "Method",
     "Milestone",
     "MilestoneStatus",

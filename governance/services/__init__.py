@@ -22,6 +22,7 @@ from .decisions import (
     position_record,
     position_record_on_behalf,
 )
+from .meetings import meeting_cancel, meeting_invite, meeting_save
 from .mou_drafting import (
     clause_delete,
     clause_move,
@@ -72,6 +73,9 @@ __all__ = [
     "body_delete",
     "body_save",
     "check_evidence",
+    "meeting_cancel",
+    "meeting_invite",
+    "meeting_save",
     "clause_delete",
     "clause_move",
     "clause_save",

@@ -47,7 +47,10 @@ class GovernanceMixin(PartnershipMixin):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            section=self.section, can_see_people=access.can(self.request.user, "view", self.partnership), **kwargs
+            section=self.section,
+            can_see_people=access.can(self.request.user, "view", self.partnership),
+            can_see_meetings=access.can(self.request.user, "view_meetings", self.partnership),
+            **kwargs,
         )
 
 

@@ -12,6 +12,7 @@ Comments are the members' (secretariat and partners); approving and signing are 
 import datetime as dt
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from governance import services
 from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
@@ -74,6 +75,13 @@ LEVELS = {
     "governance:staff_add": "secretariat",
     "governance:staff_edit": "secretariat",
     "governance:staff_remove": "secretariat-action",
+    # Meetings: the members' (secretariat and partners); donors see none of them. The secretariat records them.
+    "governance:meetings": "member",
+    "governance:meeting": "member",
+    "governance:meeting_add": "secretariat",
+    "governance:meeting_edit": "secretariat",
+    "governance:meeting_invite": "secretariat",
+    "governance:meeting_cancel": "secretariat-action",
     # The decision log: everyone reads (donors adopted decisions only, without positions); partners record their
     # organisation's position; the secretariat drafts, opens, records on a member's behalf and the outcome.
     "governance:decisions": "summary",
@@ -156,6 +164,10 @@ OBJECTS = {
     "governance:seat_remove": {"pk": lambda w: w["body"].pk, "seat_pk": lambda w: w["seat"].pk},
     "governance:staff_edit": {"pk": lambda w: w["staff"].pk},
     "governance:staff_remove": {"pk": lambda w: w["staff"].pk},
+    "governance:meeting": {"pk": lambda w: w["meeting"].pk},
+    "governance:meeting_edit": {"pk": lambda w: w["meeting"].pk},
+    "governance:meeting_invite": {"pk": lambda w: w["meeting"].pk},
+    "governance:meeting_cancel": {"pk": lambda w: w["meeting"].pk},
     "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
     "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
     "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
@@ -262,6 +274,7 @@ def build(world):
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
     world["clause"] = world["mou_draft"].clauses.first()
     _bodies(world, signer)
+    _meetings(world, signer)
     _decisions(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
@@ -314,4 +327,28 @@ def _decisions(world, signer):
         position="object",
         note="By letter.",
         evidence=ContentFile(b"%PDF-1.4 letter", name="letter.pdf"),
+    )
+
+
+def _meetings(world, signer):
+    """A formal meeting of the steering committee next week, with the signing member invited."""
+    p, sec = world["partnership"], world["secretariat"]
+    start = timezone.now() + dt.timedelta(days=7)
+    world["meeting"] = services.meeting_save(
+        partnership=p,
+        by=sec,
+        body=world["body"],
+        title="Steering Committee 1",
+        is_formal=True,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        place="Nairobi",
+        online_link="",
+        agenda="1. Opening",
+    )
+    services.meeting_invite(
+        meeting=world["meeting"],
+        by=sec,
+        organisations=[Organisation.objects.get(name="Signing Org")],
+        users=[signer],
     )

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import Body, BodyType, Decision, MouVersion, RoadmapVersion, SecretariatStaff
+from governance.models import Body, BodyType, Decision, Meeting, MouVersion, RoadmapVersion, SecretariatStaff
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -59,6 +59,7 @@ def demo_world():
     world["decision_adopted"] = decisions.get(method="majority")
     world["decision_draft"] = decisions.filter(status="draft").first()
     world["decision_open"] = decisions.filter(status="open").first()
+    world["meeting"] = Meeting.objects.filter(partnership=partnership).order_by("-start").first()
     world["extra"] = _water_pages()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
@@ -83,6 +84,8 @@ def _water_pages():
         # A secretariat without a full-time coordinator (what to do about it), and a body without seats.
         "governance:secretariat (no full-time coordinator)": reverse("governance:secretariat", kwargs=kwargs),
         "governance:body (no seats)": reverse("governance:body", kwargs={**kwargs, "pk": _empty_body(water).pk}),
+        # No meetings yet: the empty states say what to do.
+        "governance:meetings (none yet)": reverse("governance:meetings", kwargs=kwargs),
     }
 
 

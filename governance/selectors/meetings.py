@@ -1,0 +1,46 @@
+"""Reads of meetings: each a fixed number of queries whatever the number of meetings or attendees."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from msp import access
+from stakeholders.models import Membership, Organisation
+
+from ..models import Meeting
+
+
+def meetings_for(partnership):
+    """The partnership's meetings with their body and attendee counts: one query per list."""
+    return (
+        Meeting.objects.filter(partnership=partnership)
+        .select_related("body")
+        .annotate(organisation_count=Count("organisations", distinct=True))
+    )
+
+
+def meeting_or_404(partnership, pk):
+    try:
+        return Meeting.objects.select_related("partnership", "body").get(partnership=partnership, pk=pk)
+    except Meeting.DoesNotExist:
+        raise Http404(_("No such meeting.")) from None
+
+
+def attendees(meeting):
+    """(organisations, persons) attending: two queries."""
+    return (
+        list(meeting.organisations.order_by("name")),
+        list(meeting.attendees.order_by("first_name", "last_name", "username")),
+    )
+
+
+def invitable(partnership):
+    """(organisations, users) that may be invited: today's members, and the people who may see the meetings
+    (secretariat and partners)."""
+    members = Membership.objects.active().filter(partnership=partnership).values("organisation")
+    with_role = access.holders(partnership, "view_meetings").values("user")
+    return (
+        Organisation.objects.filter(pk__in=members).order_by("name"),
+        get_user_model().objects.filter(pk__in=with_role).order_by("first_name", "last_name", "username"),
+    )
