@@ -23,7 +23,7 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_chairs_given_at_once_make_one_chair_and_one_clear_refusal(monkeypatch):
+def test_two_chairs_given_at_once_make_one_chair_and_one_clear_refusal(reference_data, monkeypatch):
     needs_postgres()
     partnership = PartnershipFactory()
     secretariat = RoleFactory(partnership=partnership, role=Role.SECRETARIAT).user

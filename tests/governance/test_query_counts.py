@@ -160,14 +160,14 @@ def _agree(partnership, secretariat):
 # approvals, signatures, parties, scans, comments, active members, the version list, the stored PDF copy.
 # Comparison: version numbers, each version with its clauses. Dashboard: the partnership's countries, goals,
 # targets, active members and their organisations, the roadmap versions with approvals and parties, the MoU
-# versions with signatures, approvals and parties.
+# versions with signatures, approvals and parties, the governance card's decisions.
 DONOR_QUERIES = {
     "roadmap": 14,
     "roadmap_version": 14,
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
-    "dashboard": 16,
+    "dashboard": 18,
 }
 
 
