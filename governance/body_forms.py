@@ -88,7 +88,13 @@ class StaffForm(forms.ModelForm):
         queryset=ContactPerson.objects.none(),
         empty_label=_("Choose a contact person of the host"),
         help_text=_("Staff are contact persons of the host organisation; register a new one in its registry entry."),
-        error_messages={"required": _("Choose the person.")},
+        error_messages={
+            "required": _("Choose the person."),
+            "invalid_choice": _(
+                "Choose a contact person of the secretariat's host organisation: only its people are the "
+                "secretariat's staff."
+            ),
+        },
     )
     time_share = forms.IntegerField(
         label=_("Share of working time (%)"),

@@ -10,6 +10,7 @@ from stakeholders.selectors import active_member_organisations
 from . import selectors
 from .models import DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion
 from .selectors import decisions as decision_selectors
+from .selectors import meetings as meeting_selectors
 
 register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
@@ -76,13 +77,16 @@ register_card(
 
 
 def governance(request, partnership):
-    """The decision log on the dashboard: the decisions open for positions (for a partner, those awaiting their
-    organisation's position, with a link) and the last decisions taken (donors: adopted ones). The next meeting
-    joins this card when meetings land."""
+    """The governance card: for members, the next meeting (donors see no meetings); the decisions open for
+    positions (for a partner, those awaiting their organisation's position, with a link) and the last decisions
+    taken (donors: adopted ones)."""
     user = request.user
     acting = access.acting_for(user, partnership) if access.can(user, "record_position", partnership) else None
     seen = decision_selectors.decisions_for(user, partnership)
+    sees_meetings = access.can(user, "view_meetings", partnership)
     return {
+        "sees_meetings": sees_meetings,
+        "next_meeting": meeting_selectors.next_meeting(partnership) if sees_meetings else None,
         "awaiting": list(decision_selectors.open_awaiting(partnership, acting.organisation)[:5]) if acting else [],
         "open_count": seen.filter(status=DecisionStatus.OPEN).count(),
         "last": list(seen.filter(status=DecisionStatus.DECIDED)[:3]),

@@ -5,13 +5,14 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from phases.models import PhaseTransition
 from stakeholders.models import Organisation
 
 from .decision_rules import Method, Outcome, Position
-from .models import Body, BodyType, Decision, MouVersion, RoadmapVersion
+from .models import Body, BodyType, Decision, Meeting, MeetingStatus, MouVersion, RoadmapVersion
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -22,19 +23,69 @@ def _helper():
     return helper
 
 
+def _when(value):
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({_when(obj.start)})"
+
+
+class TransitionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_from_phase_display()} → {obj.get_to_phase_display()} ({_when(obj.created_at)})"
+
+
+class VersionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"v{obj.number} ({obj.get_status_display()})"
+
+
 class DecisionForm(forms.ModelForm):
+    """The draft; the links (body, meeting, what it changed) offer this partnership's records only."""
+
     class Meta:
         model = Decision
-        fields = ["title", "text", "body", "method", "delegated_by", "roadmap_version", "mou_version"]
+        fields = [
+            "title",
+            "text",
+            "body",
+            "meeting",
+            "method",
+            "delegated_by",
+            "phase_transition",
+            "roadmap_version",
+            "mou_version",
+        ]
+        field_classes = {
+            "meeting": MeetingChoiceField,
+            "phase_transition": TransitionChoiceField,
+            "roadmap_version": VersionChoiceField,
+            "mou_version": VersionChoiceField,
+        }
+        help_texts = {
+            "phase_transition": _("The phase move this decision made, once it is recorded."),
+            "roadmap_version": _("The roadmap version this decision adopted or changed."),
+            "mou_version": _("The MoU version this decision adopted or changed."),
+        }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(partnership=partnership).exclude(type=BodyType.SECRETARIAT)
         self.fields["body"].empty_label = _("All active members decide")
+        meetings = Meeting.objects.filter(partnership=partnership, is_formal=True).exclude(
+            status=MeetingStatus.CANCELLED
+        )
+        self.fields["meeting"].queryset = meetings.order_by("-start", "-pk")
+        self.fields["meeting"].empty_label = _("Not taken at a meeting")
         adopted = Decision.objects.filter(partnership=partnership, status="decided", outcome=Outcome.ADOPTED)
         self.fields["delegated_by"].queryset = adopted.exclude(pk=self.instance.pk)
-        self.fields["roadmap_version"].queryset = RoadmapVersion.objects.filter(partnership=partnership)
-        self.fields["mou_version"].queryset = MouVersion.objects.filter(partnership=partnership)
+        self.fields["phase_transition"].queryset = PhaseTransition.objects.filter(partnership=partnership)
+        self.fields["roadmap_version"].queryset = RoadmapVersion.objects.filter(partnership=partnership).order_by(
+            "-number"
+        )
+        self.fields["mou_version"].queryset = MouVersion.objects.filter(partnership=partnership).order_by("-number")
         self.helper = _helper()
 
     def service_kwargs(self):

@@ -10,7 +10,7 @@ Every action is recorded as the person who would have done it: partners with an 
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
-steering committee's meetings (`meetings`).
+steering committee's meetings (`meetings`), to which the decisions taken at them are then linked.
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
@@ -32,3 +32,4 @@ def load(ctx):
     bodies.load(ctx)
     decisions.load(ctx)
     meetings.load(ctx)
+    decisions.link_meetings(ctx)

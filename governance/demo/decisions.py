@@ -3,16 +3,21 @@ consensus, a fee change adopted by two-thirds majority (as the demo MoU's govern
 compromise adopted with an objection on record, a delegated choice, a proposal under consent that a member blocks
 (still open: the secretariat cannot adopt it), and a draft. Partners with an account record their organisation's
 position themselves; the others' were given at the meeting and recorded by the secretariat with a note.
-Idempotent: a partnership that has decisions is left alone."""
+Idempotent: a partnership that has decisions is left alone.
+
+Once the meetings are there (`link_meetings`, after governance.demo.meetings), the decisions taken at the steering
+committee's past meetings name them, dated that day, and the draft names the coming meeting."""
 
 import datetime as dt
 
 from auditlog.context import set_actor
+from django.utils import timezone
 
 from stakeholders.models import ContactPerson
 
 from .. import services
-from ..models import Body, Decision
+from ..decision_rules import Outcome
+from ..models import Body, Decision, DecisionStatus, Meeting, MeetingStatus
 from ..selectors.decisions import entitled
 
 MEETING_NOTE = "Given at the steering committee meeting; noted in the minutes."
@@ -56,7 +61,7 @@ def _all(partnership, body, by, people):
             note=MEETING_NOTE,
         )
 
-    plan = propose("Adopt the 2025 work plan", "consensus", "The work plan and budget for 2025 as circulated.")
+    plan = propose("Adopt the work plan", "consensus", "The work plan and budget for the coming year as circulated.")
     orgs = entitled(plan)
     for org in orgs:
         say(plan, org, "support")
@@ -87,7 +92,7 @@ def _all(partnership, body, by, people):
     delegated = services.decision_save(
         partnership=partnership,
         by=by,
-        title="Choose the auditor for 2025",
+        title="Choose the auditor",
         text="The secretariat chose the auditor within the work plan's budget.",
         method="delegated",
         delegated_by=plan,
@@ -108,3 +113,45 @@ def _all(partnership, body, by, people):
         body=body,
         text="The steering committee meets six times a year instead of four.",
     )
+
+
+# The steering committee's past meetings, oldest first: the one each adopted decision of these methods was taken at.
+TAKEN_AT = {"consensus": 0, "majority": 1, "negotiated_compromise": 1}
+DRAFT_FOR_NEXT_MEETING = "Meet every two months"
+DELEGATED_AFTER = dt.timedelta(days=14)
+
+
+def link_meetings(ctx):
+    """Decisions taken at the demo's past meetings name them and are dated that day; the delegated choice follows
+    the decision that delegated it; the draft is proposed for the coming meeting. Idempotent: a decision that
+    already names a meeting is left alone (so is one whose date already follows its delegation)."""
+    partnership = ctx["partnerships"]["cocoa"]
+    body = Body.objects.filter(partnership=partnership, is_primary=True).first()
+    if body is None:
+        return
+    meetings = list(
+        Meeting.objects.filter(partnership=partnership, body=body, is_formal=True, status=MeetingStatus.SCHEDULED)
+    )
+    now = timezone.now()
+    past = sorted((m for m in meetings if m.end < now), key=lambda m: m.start)
+    coming = sorted((m for m in meetings if m.end >= now), key=lambda m: m.start)
+    if len(past) < max(TAKEN_AT.values()) + 1:
+        return
+    unlinked = Decision.objects.filter(partnership=partnership, body=body, meeting__isnull=True)
+    adopted = unlinked.filter(status=DecisionStatus.DECIDED, outcome=Outcome.ADOPTED, method__in=TAKEN_AT)
+    for decision in adopted:
+        meeting = past[TAKEN_AT[decision.method]]
+        # Decided decisions are not edited through the services (only drafts are): the demo's history, dated.
+        Decision.objects.filter(pk=decision.pk).update(meeting=meeting, decided_on=timezone.localdate(meeting.start))
+    for delegated in Decision.objects.filter(partnership=partnership, delegated_by__isnull=False).select_related(
+        "delegated_by"
+    ):
+        earliest = delegated.delegated_by.decided_on + DELEGATED_AFTER
+        if delegated.decided_on < earliest:
+            Decision.objects.filter(pk=delegated.pk).update(decided_on=min(earliest, timezone.localdate()))
+    draft = unlinked.filter(status=DecisionStatus.DRAFT, title=DRAFT_FOR_NEXT_MEETING).first()
+    if draft is not None and coming:
+        with set_actor(ctx["users"]["amina"]):
+            services.decision_save(
+                partnership=partnership, by=ctx["users"]["amina"], decision=draft, title=draft.title, meeting=coming[0]
+            )

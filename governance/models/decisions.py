@@ -19,6 +19,7 @@ from stakeholders.models import Organisation
 
 from ..decision_rules import Method, Outcome, Position
 from .bodies import Body
+from .meetings import Meeting
 
 DECISION_EVIDENCE_UPLOAD_TO = "decision-evidence/"
 
@@ -54,6 +55,15 @@ class Decision(models.Model):
         related_name="delegations",
         verbose_name=_("delegated by"),
         help_text=_("Delegated decisions only: the earlier adopted decision that delegated it."),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("meeting"),
+        help_text=_("The formal meeting at which it is taken, if any."),
     )
     phase_transition = models.ForeignKey(
         "phases.PhaseTransition",

@@ -83,3 +83,16 @@ def positions_chart(decision, rows):
         value_header=_("Organisations"),
         chart_id=f"positions-{decision.pk}",
     )
+
+
+def changed_records(user, partnership, decision):
+    """What `decision` changed, as far as `user` may read it: {"phase_transition", "roadmap_version",
+    "mou_version"}, each the record or None. A version that is not agreed is the members' (a donor does not hear of
+    it: msp.access.can_read_version). No query when `decision` was loaded with its links (decision_or_404)."""
+    versions = {}
+    for name in ("roadmap_version", "mou_version"):
+        version = getattr(decision, name)
+        if version is not None:
+            version.partnership = partnership  # the same row: its role is cached on it for the request
+        versions[name] = version if version is not None and access.can_read_version(user, version) else None
+    return {"phase_transition": decision.phase_transition, **versions}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from msp import access
 from stakeholders.models import Membership, Organisation
 
-from ..models import Meeting
+from ..models import Meeting, MeetingStatus
 
 
 def meetings_for(partnership):
@@ -44,3 +44,14 @@ def invitable(partnership):
         Organisation.objects.filter(pk__in=members).order_by("name"),
         get_user_model().objects.filter(pk__in=with_role).order_by("first_name", "last_name", "username"),
     )
+
+
+def decisions_at(meeting):
+    """The decisions that name `meeting` as the one they were taken at, oldest proposal first: one query."""
+    return list(meeting.decisions.order_by("created_at", "pk"))
+
+
+def next_meeting(partnership, now=None):
+    """The partnership's next meeting that has not ended and is not cancelled, or None: one query."""
+    scheduled = Meeting.objects.filter(partnership=partnership, status=MeetingStatus.SCHEDULED)
+    return scheduled.upcoming(now).first()

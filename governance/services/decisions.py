@@ -21,16 +21,26 @@ from ..selectors.decisions import entitled, secretariat_host
 from .parties import _ext, check_evidence
 
 S = DecisionStatus
-EDITABLE = ("title", "text", "body", "method", "delegated_by", "phase_transition", "roadmap_version", "mou_version")
+EDITABLE = (
+    "title",
+    "text",
+    "body",
+    "method",
+    "delegated_by",
+    "meeting",
+    "phase_transition",
+    "roadmap_version",
+    "mou_version",
+)
 
 
 def _lock(decision):
     return Decision.objects.select_for_update(of=("self",)).select_related("partnership", "body").get(pk=decision.pk)
 
 
-def _check_links(partnership, fields):
+def _check_links(partnership, fields, decision):
     errors = {}
-    body = fields.get("body")
+    body = fields.get("body", decision.body)
     if body is not None and (body.partnership_id != partnership.pk or body.is_secretariat):
         errors["body"] = _(
             "Choose one of this partnership's bodies; the secretariat records decisions, it does not take them."
@@ -38,11 +48,33 @@ def _check_links(partnership, fields):
     earlier = fields.get("delegated_by")
     if earlier is not None and (earlier.partnership_id != partnership.pk or not earlier.is_adopted):
         errors["delegated_by"] = _("Only an adopted decision of this partnership can delegate a decision.")
+    if (refusal := _meeting_refusal(partnership, body, fields.get("meeting", decision.meeting))) is not None:
+        errors["meeting"] = refusal
     for name in ("phase_transition", "roadmap_version", "mou_version"):
         linked = fields.get(name)
         if linked is not None and linked.partnership_id != partnership.pk:
             errors[name] = _("This record belongs to another partnership.")
     return errors
+
+
+def _meeting_refusal(partnership, body, meeting):
+    """Why the decision cannot name `meeting` as the one it is taken at, or None. Decisions are taken at formal
+    meetings that take place; a body's decision at that body's meeting (a meeting of no body may take any)."""
+    if meeting is None:
+        return None
+    if meeting.partnership_id != partnership.pk:
+        return _("This meeting belongs to another partnership.")
+    if not meeting.is_formal:
+        return _("“%(title)s” is an informal meeting, which takes no decisions.") % {"title": meeting.title}
+    if meeting.is_cancelled:
+        return _("“%(title)s” is cancelled, so no decision is taken at it.") % {"title": meeting.title}
+    if body is not None and meeting.body_id is not None and meeting.body_id != body.pk:
+        return _("“%(title)s” is a meeting of %(meeting_body)s, not of the deciding body, %(body)s.") % {
+            "title": meeting.title,
+            "meeting_body": meeting.body,
+            "body": body,
+        }
+    return None
 
 
 def decision_save(*, partnership, by, decision=None, **fields) -> Decision:
@@ -61,7 +93,7 @@ def decision_save(*, partnership, by, decision=None, **fields) -> Decision:
             if decision.status != S.DRAFT:
                 raise ValidationError(_("Only a draft decision can be edited; this one is already open or decided."))
         fields["title"] = (fields.get("title") or "").strip()
-        if errors := _check_links(partnership, fields):
+        if errors := _check_links(partnership, fields, decision):
             raise ValidationError(errors)
         for name, value in fields.items():
             setattr(decision, name, value)

@@ -31,7 +31,8 @@ from .common import _messages_of
 
 
 def decision_or_404(user, partnership, pk):
-    decision = selectors.decisions_for(user, partnership).filter(pk=pk).select_related("delegated_by").first()
+    links = ("delegated_by", "meeting", "phase_transition", "roadmap_version", "mou_version")
+    decision = selectors.decisions_for(user, partnership).filter(pk=pk).select_related(*links).first()
     if decision is None:
         raise Http404(_("No such decision."))
     return decision
@@ -85,7 +86,8 @@ class DecisionDetailView(GovernanceMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         decision = decision_or_404(self.request.user, self.partnership, self.kwargs["pk"])
-        context = {"decision": decision, "outcome_form": OutcomeForm()}
+        changed = selectors.changed_records(self.request.user, self.partnership, decision)
+        context = {"decision": decision, "outcome_form": OutcomeForm(), "changed": changed}
         if selectors.can_see_positions(self.request.user, self.partnership):
             rows = selectors.positions_table(decision)
             context.update(rows=rows, chart=selectors.positions_chart(decision, rows))

@@ -46,7 +46,10 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
-        return super().get_context_data(meeting=meeting, organisations=organisations, persons=persons, **kwargs)
+        decisions = selectors.decisions_at(meeting)
+        return super().get_context_data(
+            meeting=meeting, organisations=organisations, persons=persons, decisions=decisions, **kwargs
+        )
 
 
 class MeetingFormView(ServiceFormView):

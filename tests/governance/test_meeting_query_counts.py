@@ -16,7 +16,7 @@ from tests.querycount import queries_for
 
 def _world(size):
     """A partnership with `size` + 1 members and a committee; `size` past and `size` upcoming meetings, each with
-    every member organisation and person invited."""
+    every member organisation and person invited; `size` decisions taken at the last one."""
     partnership = PartnershipFactory()
     secretariat = RoleFactory(partnership=partnership, role=Role.SECRETARIAT).user
     partners = [member(partnership, f"p{partnership.pk}m{i}") for i in range(size + 1)]
@@ -46,6 +46,12 @@ def _world(size):
             users=partners,
         )
         meetings.append(meeting)
+    for i in range(size):  # taken at the last meeting (formal, of the committee), one of them decided
+        decision = services.decision_save(
+            partnership=partnership, by=secretariat, title=f"Decision {i}", method="delegated", meeting=meetings[-1]
+        )
+        if i == 0:
+            services.decision_decide(decision=decision, by=secretariat, outcome="deferred")
     return partnership, secretariat, partners[0], meetings[-1]
 
 
@@ -74,8 +80,9 @@ def test_the_meeting_list_is_constant(client, worlds):
         assert counts == [LIST_QUERIES] * 2, sql
 
 
-# session, user, partnership, my role; the meeting with its body; its organisations; its persons
-DETAIL_QUERIES = 7
+# session, user, partnership, my role; the meeting with its body; its organisations; its persons; the decisions
+# taken at it
+DETAIL_QUERIES = 8
 
 
 def test_the_meeting_page_is_constant(client, worlds):

@@ -160,7 +160,7 @@ def _agree(partnership, secretariat):
 # approvals, signatures, parties, scans, comments, active members, the version list, the stored PDF copy.
 # Comparison: version numbers, each version with its clauses. Dashboard: the partnership's countries, goals,
 # targets, active members and their organisations, the roadmap versions with approvals and parties, the MoU
-# versions with signatures, approvals and parties, the governance card's decisions.
+# versions with signatures, approvals and parties, the governance card's decisions (no meeting: donors see none).
 DONOR_QUERIES = {
     "roadmap": 14,
     "roadmap_version": 14,
