@@ -22,6 +22,7 @@ from ..models import Body
 from ..selectors import meetings as selectors
 from .bodies import GovernanceMixin, ServiceFormView
 from .common import _messages_of
+from .minutes import minutes_context
 
 
 def _page_of(meeting):
@@ -46,7 +47,10 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
-        return super().get_context_data(meeting=meeting, organisations=organisations, persons=persons, **kwargs)
+        minutes = minutes_context(self.request, meeting, organisations, persons)
+        return super().get_context_data(
+            meeting=meeting, organisations=organisations, persons=persons, **minutes, **kwargs
+        )
 
 
 class MeetingFormView(ServiceFormView):
