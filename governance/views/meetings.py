@@ -47,7 +47,7 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
-        minutes = minutes_context(self.request, meeting, organisations, persons)
+        minutes = minutes_context(self.request, self.partnership, meeting, organisations, persons)
         return super().get_context_data(
             meeting=meeting, organisations=organisations, persons=persons, **minutes, **kwargs
         )

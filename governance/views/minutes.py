@@ -131,10 +131,11 @@ def minutes_finalise(request, partnership_pk, pk):
     return _act(request, partnership_pk, pk, services.minutes_finalise, done)
 
 
-def minutes_context(request, meeting, organisations, persons):
+def minutes_context(request, partnership, meeting, organisations, persons):
     """What the meeting page's Minutes section shows and offers to `request.user` (two queries with minutes to
     show, one without, plus the attendee check of a partner)."""
     user = request.user
+    meeting.partnership = partnership  # the page's: its role cache answers the access questions below
     minutes = selectors.minutes_of(meeting, user)
     can_change = access.can(user, "change", meeting) and not meeting.is_cancelled
     context = {
