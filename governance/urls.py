@@ -5,6 +5,7 @@ from .views import (
     decision_positions,
     decisions,
     meetings,
+    minutes,
     mou,
     mou_clauses,
     mou_signing,
@@ -129,4 +130,9 @@ urlpatterns = [
     path("governance/meetings/<int:pk>/edit/", meetings.MeetingFormView.as_view(), name="meeting_edit"),
     path("governance/meetings/<int:pk>/invite/", meetings.InviteView.as_view(), name="meeting_invite"),
     path("governance/meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    # Minutes of a meeting
+    path("governance/meetings/<int:pk>/minutes/", minutes.MinutesFormView.as_view(), name="minutes_edit"),
+    path("governance/meetings/<int:pk>/minutes/circulate/", minutes.minutes_circulate, name="minutes_circulate"),
+    path("governance/meetings/<int:pk>/minutes/final/", minutes.minutes_finalise, name="minutes_finalise"),
+    path("governance/meetings/<int:pk>/minutes/comment/", minutes.MinutesCommentView.as_view(), name="minutes_comment"),
 ]

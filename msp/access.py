@@ -80,6 +80,11 @@ ACTIONS: dict[str, frozenset[str]] = {
     # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
     # records meetings and invites ("change").
     "view_meetings": MEMBERS,
+    # Minutes of a meeting: the secretariat writes, circulates and marks them final ("change"); the members see
+    # them once circulated (drafts are the secretariat's). Commenting on circulated minutes is the partners', and
+    # only those who attended (a person invited, or acting for an attending organisation): that rule is a fact of
+    # the meeting, checked by governance.services.minutes under the minutes' row lock.
+    "comment_minutes": PARTNERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

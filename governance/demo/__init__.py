@@ -10,12 +10,13 @@ Every action is recorded as the person who would have done it: partners with an 
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
-steering committee's meetings (`meetings`), to which the decisions taken at them are then linked.
+steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, and
+their minutes (`minutes`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, decisions, meetings, mou, roadmap
+from . import bodies, decisions, meetings, minutes, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -33,3 +34,4 @@ def load(ctx):
     decisions.load(ctx)
     meetings.load(ctx)
     decisions.link_meetings(ctx)
+    minutes.load(ctx)

@@ -12,7 +12,7 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions); resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions), `meetings` and `minutes`; resources get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -36,6 +36,7 @@ from .base import (
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .meetings import Meeting, MeetingStatus
+from .minutes import Minutes, MinutesComment, MinutesStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
 from .roadmap import (
     LEVEL_ORDER,
@@ -74,6 +75,9 @@ __all__ = [
     "MajorityThreshold",
     "Meeting",
     "MeetingStatus",
+    "Minutes",
+    "MinutesComment",
+    "MinutesStatus",
     "Method",
     "Milestone",
     "MilestoneStatus",

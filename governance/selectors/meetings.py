@@ -1,7 +1,7 @@
 """Reads of meetings: each a fixed number of queries whatever the number of meetings or attendees."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -12,11 +12,12 @@ from ..models import Meeting, MeetingStatus
 
 
 def meetings_for(partnership):
-    """The partnership's meetings with their body and attendee counts: one query per list."""
+    """The partnership's meetings with their body, attendee counts and the status of their minutes: one query per
+    list."""
     return (
         Meeting.objects.filter(partnership=partnership)
         .select_related("body")
-        .annotate(organisation_count=Count("organisations", distinct=True))
+        .annotate(organisation_count=Count("organisations", distinct=True), minutes_status=F("minutes__status"))
     )
 
 

@@ -7,7 +7,7 @@ into the outbox in the same transaction (msp.services.notify) and sent after com
 
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
 `comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
-seats and the secretariat's staff); decisions and resources get theirs. Every service is importable from here; the
+seats and the secretariat's staff); decisions, meetings and minutes have theirs, resources get theirs. Every service is importable from here; the
 modules import each other only downwards (parties uses the approval and signature modules, never the reverse), so
 there is no import circle.
 """
@@ -23,6 +23,7 @@ from .decisions import (
     position_record_on_behalf,
 )
 from .meetings import meeting_cancel, meeting_invite, meeting_save
+from .minutes import minutes_circulate, minutes_comment, minutes_finalise, minutes_save
 from .mou_drafting import (
     clause_delete,
     clause_move,
@@ -76,6 +77,10 @@ __all__ = [
     "meeting_cancel",
     "meeting_invite",
     "meeting_save",
+    "minutes_circulate",
+    "minutes_comment",
+    "minutes_finalise",
+    "minutes_save",
     "clause_delete",
     "clause_move",
     "clause_save",

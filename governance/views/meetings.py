@@ -22,6 +22,7 @@ from ..models import Body
 from ..selectors import meetings as selectors
 from .bodies import GovernanceMixin, ServiceFormView
 from .common import _messages_of
+from .minutes import minutes_context
 
 
 def _page_of(meeting):
@@ -47,8 +48,9 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
         decisions = selectors.decisions_at(meeting)
+        minutes = minutes_context(self.request, self.partnership, meeting, organisations, persons)
         return super().get_context_data(
-            meeting=meeting, organisations=organisations, persons=persons, decisions=decisions, **kwargs
+            meeting=meeting, organisations=organisations, persons=persons, decisions=decisions, **minutes, **kwargs
         )
 
 

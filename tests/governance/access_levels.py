@@ -82,6 +82,11 @@ LEVELS = {
     "governance:meeting_edit": "secretariat",
     "governance:meeting_invite": "secretariat",
     "governance:meeting_cancel": "secretariat-action",
+    # Minutes: the secretariat writes, circulates and marks final; partners who attended comment.
+    "governance:minutes_edit": "secretariat",
+    "governance:minutes_circulate": "secretariat-action",
+    "governance:minutes_finalise": "secretariat-action",
+    "governance:minutes_comment": "partner",
     # The decision log: everyone reads (donors adopted decisions only, without positions); partners record their
     # organisation's position; the secretariat drafts, opens, records on a member's behalf and the outcome.
     "governance:decisions": "summary",
@@ -168,6 +173,10 @@ OBJECTS = {
     "governance:meeting_edit": {"pk": lambda w: w["meeting"].pk},
     "governance:meeting_invite": {"pk": lambda w: w["meeting"].pk},
     "governance:meeting_cancel": {"pk": lambda w: w["meeting"].pk},
+    "governance:minutes_edit": {"pk": lambda w: w["past_meeting"].pk},
+    "governance:minutes_circulate": {"pk": lambda w: w["past_meeting"].pk},
+    "governance:minutes_finalise": {"pk": lambda w: w["past_meeting"].pk},
+    "governance:minutes_comment": {"pk": lambda w: w["past_meeting"].pk},
     "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
     "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
     "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
@@ -275,6 +284,7 @@ def build(world):
     world["clause"] = world["mou_draft"].clauses.first()
     _bodies(world, signer)
     _meetings(world, signer)
+    _minutes(world, signer)
     _decisions(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
@@ -352,3 +362,28 @@ def _meetings(world, signer):
         organisations=[Organisation.objects.get(name="Signing Org")],
         users=[signer],
     )
+
+
+def _minutes(world, signer):
+    """Last week's meeting, attended by the signing member's organisation and the partner in person, with its
+    minutes circulated and one comment."""
+    p, sec = world["partnership"], world["secretariat"]
+    start = timezone.now() - dt.timedelta(days=7)
+    meeting = services.meeting_save(
+        partnership=p,
+        by=sec,
+        body=world["body"],
+        title="Steering Committee 0",
+        is_formal=True,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        place="Nairobi",
+        online_link="",
+        agenda="1. Opening",
+    )
+    org = Organisation.objects.get(name="Signing Org")
+    services.meeting_invite(meeting=meeting, by=sec, organisations=[org], users=[world["partner"]])
+    services.minutes_save(meeting=meeting, by=sec, text="1. Opened.", recorded_on=timezone.localdate())
+    services.minutes_circulate(meeting=meeting, by=sec)
+    services.minutes_comment(meeting=meeting, by=signer, text="Agreed.")
+    world["past_meeting"] = meeting

@@ -81,7 +81,7 @@ def test_the_meeting_list_is_constant(client, worlds):
 
 
 # session, user, partnership, my role; the meeting with its body; its organisations; its persons; the decisions
-# taken at it
+# taken at it; its minutes
 DETAIL_QUERIES = 8
 
 

@@ -60,7 +60,16 @@ def demo_world():
     world["decision_draft"] = decisions.filter(status="draft").first()
     world["decision_open"] = decisions.filter(status="open").first()
     world["meeting"] = Meeting.objects.filter(partnership=partnership).order_by("-start").first()
-    world["extra"] = _water_pages()
+    meetings = Meeting.objects.filter(partnership=partnership)
+    world["past_meeting"] = meetings.filter(minutes__status="circulated").first()  # minutes out for comments
+    world["partner_extra"] = {
+        f"governance:meeting (minutes {state})": reverse(
+            "governance:meeting",
+            kwargs={"partnership_pk": partnership.pk, "pk": meetings.get(minutes__status=state).pk},
+        )
+        for state in ("circulated", "final")
+    }
+    world["extra"] = {**_water_pages(), **world["partner_extra"]}
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
@@ -133,8 +142,10 @@ def pages(role, world):
             found.append((name, url, response.content.decode()))
         else:
             skipped.append(name)
-    # Pages in other states: versions under way for the secretariat; for the donor, what it sees instead.
-    extra = {"secretariat": world["extra"], "donor": world["donor_extra"]}.get(role, {})
+    # Pages in other states: versions under way for the secretariat; for the donor, what it sees instead; meetings
+    # with minutes circulated and final for the partner (and the secretariat).
+    extra = {"secretariat": world["extra"], "donor": world["donor_extra"], "partner": world["partner_extra"]}
+    extra = extra.get(role, {})
     for name, url in extra.items():
         response = client.get(url)
         assert response.status_code == 200 and is_document(response), f"{name} as {role}: {response.status_code}"
