@@ -4,6 +4,7 @@ from .views import (
     bodies,
     decision_positions,
     decisions,
+    meeting_papers,
     meetings,
     mou,
     mou_clauses,
@@ -129,4 +130,17 @@ urlpatterns = [
     path("governance/meetings/<int:pk>/edit/", meetings.MeetingFormView.as_view(), name="meeting_edit"),
     path("governance/meetings/<int:pk>/invite/", meetings.InviteView.as_view(), name="meeting_invite"),
     path("governance/meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="meeting_cancel"),
+    # Meeting papers
+    path("governance/meetings/<int:pk>/papers/add/", meeting_papers.PaperUploadView.as_view(), name="paper_add"),
+    path("governance/meetings/<int:pk>/papers/<int:paper_pk>/share/", meeting_papers.paper_share, name="paper_share"),
+    path(
+        "governance/meetings/<int:pk>/papers/<int:paper_pk>/remove/",
+        meeting_papers.paper_remove,
+        name="paper_remove",
+    ),
+    path(
+        "governance/meetings/<int:pk>/papers/<int:paper_pk>/download/",
+        meeting_papers.paper_download,
+        name="paper_download",
+    ),
 ]

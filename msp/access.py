@@ -80,6 +80,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
     # records meetings and invites ("change").
     "view_meetings": MEMBERS,
+    # Meeting papers: the members see the papers shared with them (governance.selectors.meeting_papers); papers
+    # not yet shared are the secretariat's drafts, and to a partner they do not exist (404).
+    "view_meeting_papers": MEMBERS,
+    "view_draft_papers": STAFF,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

@@ -18,7 +18,9 @@ from msp import access
 
 from .. import services
 from ..meeting_forms import InviteForm, MeetingForm
+from ..meeting_paper_forms import MeetingPaperForm
 from ..models import Body
+from ..selectors import meeting_papers as paper_selectors
 from ..selectors import meetings as selectors
 from .bodies import GovernanceMixin, ServiceFormView
 from .common import _messages_of
@@ -35,6 +37,7 @@ class MeetingListView(GovernanceMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         meetings, now = selectors.meetings_for(self.partnership), timezone.now()
+        meetings = paper_selectors.with_paper_counts(meetings, self.request.user, self.partnership)
         return super().get_context_data(upcoming=list(meetings.upcoming(now)), past=list(meetings.past(now)), **kwargs)
 
 
@@ -46,7 +49,15 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
-        return super().get_context_data(meeting=meeting, organisations=organisations, persons=persons, **kwargs)
+        papers = paper_selectors.papers_of(self.request.user, meeting)
+        return super().get_context_data(
+            meeting=meeting,
+            organisations=organisations,
+            persons=persons,
+            papers=papers,
+            paper_form=MeetingPaperForm(),
+            **kwargs,
+        )
 
 
 class MeetingFormView(ServiceFormView):

@@ -82,6 +82,12 @@ LEVELS = {
     "governance:meeting_edit": "secretariat",
     "governance:meeting_invite": "secretariat",
     "governance:meeting_cancel": "secretariat-action",
+    # Meeting papers: the secretariat uploads, shares and removes; members download the shared ones (a paper not
+    # yet shared is the secretariat's: to a partner it does not exist, VARIANTS).
+    "governance:paper_add": "secretariat",
+    "governance:paper_share": "secretariat-action",
+    "governance:paper_remove": "secretariat-action",
+    "governance:paper_download": "member",
     # The decision log: everyone reads (donors adopted decisions only, without positions); partners record their
     # organisation's position; the secretariat drafts, opens, records on a member's behalf and the outcome.
     "governance:decisions": "summary",
@@ -168,6 +174,10 @@ OBJECTS = {
     "governance:meeting_edit": {"pk": lambda w: w["meeting"].pk},
     "governance:meeting_invite": {"pk": lambda w: w["meeting"].pk},
     "governance:meeting_cancel": {"pk": lambda w: w["meeting"].pk},
+    "governance:paper_add": {"pk": lambda w: w["meeting"].pk},
+    "governance:paper_share": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
+    "governance:paper_remove": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
+    "governance:paper_download": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_shared"].pk},
     "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
     "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
     "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
@@ -200,6 +210,13 @@ VARIANTS = {
         ("partially signed", {"number": _signing_mou}, "unagreed"),
     ],
     "governance:mou_scan": [("partially signed", {"number": _signing_mou}, "unagreed")],
+    "governance:paper_download": [
+        (
+            "paper not shared yet",
+            {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
+            "unshared",
+        )
+    ],
     "governance:evidence": [
         (
             "paper signature, MoU in force",
@@ -275,6 +292,7 @@ def build(world):
     world["clause"] = world["mou_draft"].clauses.first()
     _bodies(world, signer)
     _meetings(world, signer)
+    _papers(world)
     _decisions(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
@@ -351,4 +369,15 @@ def _meetings(world, signer):
         by=sec,
         organisations=[Organisation.objects.get(name="Signing Org")],
         users=[signer],
+    )
+
+
+def _papers(world):
+    """Two papers of the meeting: one shared with the members, one still the secretariat's draft."""
+    sec, meeting = world["secretariat"], world["meeting"]
+    world["paper_shared"] = services.meeting_paper_upload(
+        meeting=meeting, by=sec, title="Agenda", file=ContentFile(b"%PDF-1.4 agenda", name="agenda.pdf"), share=True
+    )
+    world["paper_draft"] = services.meeting_paper_upload(
+        meeting=meeting, by=sec, title="Budget draft", file=ContentFile(b"%PDF-1.4 budget", name="budget.pdf")
     )
