@@ -20,13 +20,14 @@ def visible_papers(user, partnership):
     return papers.none()
 
 
-def papers_of(user, meeting):
-    return list(visible_papers(user, meeting.partnership).filter(meeting=meeting).order_by("uploaded_at", "pk"))
+def papers_of(user, partnership, meeting):
+    """The papers of `meeting` (of `partnership`, the one loaded for the request) that `user` may see."""
+    return list(visible_papers(user, partnership).filter(meeting=meeting).order_by("uploaded_at", "pk"))
 
 
-def paper_or_404(user, meeting, pk):
+def paper_or_404(user, partnership, meeting, pk):
     """A paper of `meeting` that `user` may see; a partner asking for one not yet shared gets 404, as for none."""
-    paper = visible_papers(user, meeting.partnership).filter(meeting=meeting, pk=pk).first()
+    paper = visible_papers(user, partnership).filter(meeting=meeting, pk=pk).first()
     if paper is None:
         raise Http404(_("No such paper."))
     paper.meeting = meeting

@@ -54,7 +54,7 @@ class PaperUploadView(ServiceFormView):
 def _act(request, partnership_pk, pk, paper_pk, service, done):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
     meeting = selectors.meeting_or_404(partnership, pk)
-    paper = papers.paper_or_404(request.user, meeting, paper_pk)
+    paper = papers.paper_or_404(request.user, partnership, meeting, paper_pk)
     try:
         service(paper=paper, by=request.user)
     except ValidationError as exc:
@@ -81,7 +81,7 @@ def paper_remove(request, partnership_pk, pk, paper_pk):
 @require_GET
 def paper_download(request, partnership_pk, pk, paper_pk):
     partnership = access.get_partnership(request.user, partnership_pk, "view_meeting_papers")
-    paper = papers.paper_or_404(request.user, selectors.meeting_or_404(partnership, pk), paper_pk)
+    paper = papers.paper_or_404(request.user, partnership, selectors.meeting_or_404(partnership, pk), paper_pk)
     try:
         handle = paper.file.open("rb")
     except FileNotFoundError:

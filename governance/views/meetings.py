@@ -49,7 +49,7 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         meeting = selectors.meeting_or_404(self.partnership, self.kwargs["pk"])
         organisations, persons = selectors.attendees(meeting)
-        papers = paper_selectors.papers_of(self.request.user, meeting)
+        papers = paper_selectors.papers_of(self.request.user, self.partnership, meeting)
         return super().get_context_data(
             meeting=meeting,
             organisations=organisations,

@@ -74,8 +74,8 @@ def test_the_meeting_list_is_constant(client, worlds):
         assert counts == [LIST_QUERIES] * 2, sql
 
 
-# session, user, partnership, my role; the meeting with its body; its organisations; its persons
-DETAIL_QUERIES = 7
+# session, user, partnership, my role; the meeting with its body; its organisations; its persons; its papers
+DETAIL_QUERIES = 8
 
 
 def test_the_meeting_page_is_constant(client, worlds):
