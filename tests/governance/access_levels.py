@@ -175,9 +175,15 @@ OBJECTS = {
     "governance:meeting_invite": {"pk": lambda w: w["meeting"].pk},
     "governance:meeting_cancel": {"pk": lambda w: w["meeting"].pk},
     "governance:paper_add": {"pk": lambda w: w["meeting"].pk},
-    "governance:paper_share": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
-    "governance:paper_remove": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
-    "governance:paper_download": {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_shared"].pk},
+    "governance:paper_share": {"pk": lambda w: w["paper_draft"].meeting_id, "paper_pk": lambda w: w["paper_draft"].pk},
+    "governance:paper_remove": {
+        "pk": lambda w: w["paper_draft"].meeting_id,
+        "paper_pk": lambda w: w["paper_draft"].pk,
+    },
+    "governance:paper_download": {
+        "pk": lambda w: w["paper_shared"].meeting_id,
+        "paper_pk": lambda w: w["paper_shared"].pk,
+    },
     "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
     "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
     "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
@@ -213,7 +219,7 @@ VARIANTS = {
     "governance:paper_download": [
         (
             "paper not shared yet",
-            {"pk": lambda w: w["meeting"].pk, "paper_pk": lambda w: w["paper_draft"].pk},
+            {"pk": lambda w: w["paper_draft"].meeting_id, "paper_pk": lambda w: w["paper_draft"].pk},
             "unshared",
         )
     ],
