@@ -32,3 +32,4 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.Decision)
         auditlog.register(models.DecisionPosition)
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])
+        auditlog.register(models.MeetingPaper)

@@ -4,6 +4,7 @@ from .views import (
     bodies,
     decision_positions,
     decisions,
+    meeting_papers,
     meetings,
     minutes,
     mou,
@@ -135,4 +136,17 @@ urlpatterns = [
     path("governance/meetings/<int:pk>/minutes/circulate/", minutes.minutes_circulate, name="minutes_circulate"),
     path("governance/meetings/<int:pk>/minutes/final/", minutes.minutes_finalise, name="minutes_finalise"),
     path("governance/meetings/<int:pk>/minutes/comment/", minutes.MinutesCommentView.as_view(), name="minutes_comment"),
+    # Meeting papers
+    path("governance/meetings/<int:pk>/papers/add/", meeting_papers.PaperUploadView.as_view(), name="paper_add"),
+    path("governance/meetings/<int:pk>/papers/<int:paper_pk>/share/", meeting_papers.paper_share, name="paper_share"),
+    path(
+        "governance/meetings/<int:pk>/papers/<int:paper_pk>/remove/",
+        meeting_papers.paper_remove,
+        name="paper_remove",
+    ),
+    path(
+        "governance/meetings/<int:pk>/papers/<int:paper_pk>/download/",
+        meeting_papers.paper_download,
+        name="paper_download",
+    ),
 ]

@@ -85,6 +85,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # only those who attended (a person invited, or acting for an attending organisation): that rule is a fact of
     # the meeting, checked by governance.services.minutes under the minutes' row lock.
     "comment_minutes": PARTNERS,
+    # Meeting papers: the members see the papers shared with them (governance.selectors.meeting_papers); papers
+    # not yet shared are the secretariat's drafts, and to a partner they do not exist (404).
+    "view_meeting_papers": MEMBERS,
+    "view_draft_papers": STAFF,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

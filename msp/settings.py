@@ -265,3 +265,5 @@ PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Invitation links of partners and donors stay valid this many days (the secretariat may choose per invitation).
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
+# Meeting papers larger than this many megabytes are refused (governance.services.meeting_papers).
+MEETING_PAPER_MAX_MB = env.int("MEETING_PAPER_MAX_MB", default=20)

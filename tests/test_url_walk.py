@@ -36,6 +36,9 @@ EXPECTED = {
     # A roadmap or MoU version that is not agreed (a draft, in review, being signed, or superseded before it was
     # agreed): the members' work in progress. To a donor it does not exist, like a version never made.
     "unagreed": dict(anonymous=LOGIN, outsider=404, partner=200, donor=404, secretariat=200, superuser=200),
+    # A meeting paper not yet shared: the secretariat's draft, which to a partner does not exist (donors see no
+    # meetings at all).
+    "unshared": dict(anonymous=LOGIN, outsider=404, partner=404, donor=403, secretariat=200, superuser=200),
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),
     # A page for acting for one's organisation (recording its position): partners only; the secretariat is neutral.
     "partner": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=403, superuser=403),

@@ -10,13 +10,13 @@ Every action is recorded as the person who would have done it: partners with an 
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
-steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, and
-their minutes (`minutes`).
+steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, with
+their minutes (`minutes`) and papers (`meeting_papers`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, decisions, meetings, minutes, mou, roadmap
+from . import bodies, decisions, meeting_papers, meetings, minutes, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -35,3 +35,4 @@ def load(ctx):
     meetings.load(ctx)
     decisions.link_meetings(ctx)
     minutes.load(ctx)
+    meeting_papers.load(ctx)

@@ -35,6 +35,7 @@ from .base import (
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
+from .meeting_papers import MEETING_PAPER_UPLOAD_TO, MeetingPaper
 from .meetings import Meeting, MeetingStatus
 from .minutes import Minutes, MinutesComment, MinutesStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
@@ -78,6 +79,8 @@ __all__ = [
     "Minutes",
     "MinutesComment",
     "MinutesStatus",
+    "MEETING_PAPER_UPLOAD_TO",
+    "MeetingPaper",
     "Method",
     "Milestone",
     "MilestoneStatus",

@@ -22,6 +22,7 @@ from .decisions import (
     position_record,
     position_record_on_behalf,
 )
+from .meeting_papers import meeting_paper_remove, meeting_paper_share, meeting_paper_upload
 from .meetings import meeting_cancel, meeting_invite, meeting_save
 from .minutes import minutes_circulate, minutes_comment, minutes_finalise, minutes_save
 from .mou_drafting import (
@@ -75,6 +76,9 @@ __all__ = [
     "body_save",
     "check_evidence",
     "meeting_cancel",
+    "meeting_paper_remove",
+    "meeting_paper_share",
+    "meeting_paper_upload",
     "meeting_invite",
     "meeting_save",
     "minutes_circulate",

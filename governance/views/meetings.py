@@ -18,7 +18,9 @@ from msp import access
 
 from .. import services
 from ..meeting_forms import InviteForm, MeetingForm
+from ..meeting_paper_forms import MeetingPaperForm
 from ..models import Body
+from ..selectors import meeting_papers as paper_selectors
 from ..selectors import meetings as selectors
 from .bodies import GovernanceMixin, ServiceFormView
 from .common import _messages_of
@@ -36,6 +38,7 @@ class MeetingListView(GovernanceMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         meetings, now = selectors.meetings_for(self.partnership), timezone.now()
+        meetings = paper_selectors.with_paper_counts(meetings, self.request.user, self.partnership)
         return super().get_context_data(upcoming=list(meetings.upcoming(now)), past=list(meetings.past(now)), **kwargs)
 
 
@@ -49,8 +52,16 @@ class MeetingDetailView(GovernanceMixin, TemplateView):
         organisations, persons = selectors.attendees(meeting)
         decisions = selectors.decisions_at(meeting)
         minutes = minutes_context(self.request, self.partnership, meeting, organisations, persons)
+        papers = paper_selectors.papers_of(self.request.user, self.partnership, meeting)
         return super().get_context_data(
-            meeting=meeting, organisations=organisations, persons=persons, decisions=decisions, **minutes, **kwargs
+            meeting=meeting,
+            organisations=organisations,
+            persons=persons,
+            decisions=decisions,
+            papers=papers,
+            paper_form=MeetingPaperForm(),
+            **minutes,
+            **kwargs,
         )
 
 

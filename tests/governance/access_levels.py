@@ -87,6 +87,12 @@ LEVELS = {
     "governance:minutes_circulate": "secretariat-action",
     "governance:minutes_finalise": "secretariat-action",
     "governance:minutes_comment": "partner",
+    # Meeting papers: the secretariat uploads, shares and removes; members download the shared ones (a paper not
+    # yet shared is the secretariat's: to a partner it does not exist, VARIANTS).
+    "governance:paper_add": "secretariat",
+    "governance:paper_share": "secretariat-action",
+    "governance:paper_remove": "secretariat-action",
+    "governance:paper_download": "member",
     # The decision log: everyone reads (donors adopted decisions only, without positions); partners record their
     # organisation's position; the secretariat drafts, opens, records on a member's behalf and the outcome.
     "governance:decisions": "summary",
@@ -177,6 +183,16 @@ OBJECTS = {
     "governance:minutes_circulate": {"pk": lambda w: w["past_meeting"].pk},
     "governance:minutes_finalise": {"pk": lambda w: w["past_meeting"].pk},
     "governance:minutes_comment": {"pk": lambda w: w["past_meeting"].pk},
+    "governance:paper_add": {"pk": lambda w: w["meeting"].pk},
+    "governance:paper_share": {"pk": lambda w: w["paper_draft"].meeting_id, "paper_pk": lambda w: w["paper_draft"].pk},
+    "governance:paper_remove": {
+        "pk": lambda w: w["paper_draft"].meeting_id,
+        "paper_pk": lambda w: w["paper_draft"].pk,
+    },
+    "governance:paper_download": {
+        "pk": lambda w: w["paper_shared"].meeting_id,
+        "paper_pk": lambda w: w["paper_shared"].pk,
+    },
     "governance:decision": {"pk": lambda w: w["decision_adopted"].pk},
     "governance:decision_edit": {"pk": lambda w: w["decision_draft"].pk},
     "governance:decision_open": {"pk": lambda w: w["decision_draft"].pk},
@@ -209,6 +225,13 @@ VARIANTS = {
         ("partially signed", {"number": _signing_mou}, "unagreed"),
     ],
     "governance:mou_scan": [("partially signed", {"number": _signing_mou}, "unagreed")],
+    "governance:paper_download": [
+        (
+            "paper not shared yet",
+            {"pk": lambda w: w["paper_draft"].meeting_id, "paper_pk": lambda w: w["paper_draft"].pk},
+            "unshared",
+        )
+    ],
     "governance:evidence": [
         (
             "paper signature, MoU in force",
@@ -285,6 +308,7 @@ def build(world):
     _bodies(world, signer)
     _meetings(world, signer)
     _minutes(world, signer)
+    _papers(world)
     _decisions(world, signer)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
@@ -387,3 +411,14 @@ def _minutes(world, signer):
     services.minutes_circulate(meeting=meeting, by=sec)
     services.minutes_comment(meeting=meeting, by=signer, text="Agreed.")
     world["past_meeting"] = meeting
+
+
+def _papers(world):
+    """Two papers of the meeting: one shared with the members, one still the secretariat's draft."""
+    sec, meeting = world["secretariat"], world["meeting"]
+    world["paper_shared"] = services.meeting_paper_upload(
+        meeting=meeting, by=sec, title="Agenda", file=ContentFile(b"%PDF-1.4 agenda", name="agenda.pdf"), share=True
+    )
+    world["paper_draft"] = services.meeting_paper_upload(
+        meeting=meeting, by=sec, title="Budget draft", file=ContentFile(b"%PDF-1.4 budget", name="budget.pdf")
+    )

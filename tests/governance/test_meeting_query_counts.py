@@ -81,8 +81,8 @@ def test_the_meeting_list_is_constant(client, worlds):
 
 
 # session, user, partnership, my role; the meeting with its body; its organisations; its persons; the decisions
-# taken at it; its minutes
-DETAIL_QUERIES = 8
+# taken at it; its minutes; its papers
+DETAIL_QUERIES = 10
 
 
 def test_the_meeting_page_is_constant(client, worlds):

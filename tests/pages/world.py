@@ -16,7 +16,16 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import Body, BodyType, Decision, Meeting, MouVersion, RoadmapVersion, SecretariatStaff
+from governance.models import (
+    Body,
+    BodyType,
+    Decision,
+    Meeting,
+    MeetingPaper,
+    MouVersion,
+    RoadmapVersion,
+    SecretariatStaff,
+)
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -70,6 +79,13 @@ def demo_world():
         for state in ("circulated", "final")
     }
     world["extra"] = {**_water_pages(), **world["partner_extra"]}
+    papers = MeetingPaper.objects.filter(meeting__partnership=partnership).order_by("pk")
+    world["paper_shared"] = papers.filter(shared_at__isnull=False).first()
+    world["paper_draft"] = papers.filter(shared_at__isnull=True).first()
+    # A past meeting with its shared papers (the coming one, world["meeting"], has a draft paper).
+    world["extra"]["governance:meeting (shared papers)"] = reverse(
+        "governance:meeting", kwargs={"partnership_pk": partnership.pk, "pk": world["paper_shared"].meeting_id}
+    )
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
