@@ -56,12 +56,12 @@ def _counts(client, worlds, viewer, name):
 
 
 # The meeting page's (tests/governance/test_meeting_query_counts.py: session, user, partnership, my role; the
-# meeting with its body; its organisations; its persons) and the minutes with who recorded and finalised them;
-# their comments with author and organisation.
-SECRETARIAT_QUERIES = 9
+# meeting with its body; its organisations; its persons; the decisions taken at it; its papers) and the minutes
+# with who recorded and finalised them; their comments with author and organisation.
+SECRETARIAT_QUERIES = 11
 # The same, and for a partner the organisation they act for (their contact person, and whether it is a member):
 # whether they attended and may comment.
-PARTNER_QUERIES = 11
+PARTNER_QUERIES = 13
 
 
 def test_the_meeting_page_with_minutes_is_constant(client, worlds):
