@@ -12,7 +12,7 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions); resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions), `rates` (exchange rates, the installation's); resources get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -37,6 +37,7 @@ from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, Secretar
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .meetings import Meeting, MeetingStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
+from .rates import ExchangeRate
 from .roadmap import (
     LEVEL_ORDER,
     Level,
@@ -69,6 +70,7 @@ __all__ = [
     "ClauseType",
     "CommentBase",
     "DraftOnlyQuerySet",
+    "ExchangeRate",
     "FrozenVersion",
     "Level",
     "MajorityThreshold",
