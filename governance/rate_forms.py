@@ -20,9 +20,15 @@ def _helper():
     return helper
 
 
-class RateForm(forms.ModelForm):
-    base = forms.ModelChoiceField(label=_("Base currency"), queryset=Currency.objects.none(), to_field_name="code")
-    quote = forms.ModelChoiceField(label=_("Quote currency"), queryset=Currency.objects.none(), to_field_name="code")
+class RateForm(forms.Form):
+    """A rate to record, or (`instance`) to correct. Not a ModelForm: the rules that need other rows (one rate per
+    pair and day) are the service's, said in words, not the model's constraint names."""
+
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), input_formats=["%Y-%m-%d"]
+    )
+    base = forms.ModelChoiceField(label=_("Base currency"), queryset=Currency.objects.none())
+    quote = forms.ModelChoiceField(label=_("Quote currency"), queryset=Currency.objects.none())
     rate = forms.DecimalField(
         label=_("Rate"),
         max_digits=24,
@@ -30,23 +36,26 @@ class RateForm(forms.ModelForm):
         localize=True,
         help_text=_("How many units of the quote currency one unit of the base currency buys on that date."),
     )
+    source = forms.CharField(
+        label=_("Source"), max_length=100, required=False, help_text=_("Where the rate comes from, e.g. ECB or manual.")
+    )
 
-    class Meta:
-        model = ExchangeRate
-        fields = ["date", "base", "quote", "rate", "source"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, instance=None, **kwargs):
+        if instance is not None:
+            kwargs["initial"] = {
+                "date": instance.date,
+                "base": instance.base_id,
+                "quote": instance.quote_id,
+                "rate": instance.rate.normalize() if instance.rate % 1 else instance.rate.quantize(1),
+                "source": instance.source,
+            }
         super().__init__(*args, **kwargs)
         current = Currency.objects.filter(withdrawn=False)
-        if self.instance.pk:  # a withdrawn currency already recorded stays choosable
-            current = Currency.objects.filter(
-                Q(withdrawn=False) | Q(pk__in=[self.instance.base_id, self.instance.quote_id])
-            )
+        if instance is not None:  # a withdrawn currency already recorded stays choosable
+            current = Currency.objects.filter(Q(withdrawn=False) | Q(pk__in=[instance.base_id, instance.quote_id]))
         for name in ("base", "quote"):
             self.fields[name].queryset = current
             self.fields[name].label_from_instance = lambda c: c.display
-        self.fields["date"].input_formats = ["%Y-%m-%d"]
         self.helper = _helper()
 
     def clean_rate(self):
@@ -55,8 +64,14 @@ class RateForm(forms.ModelForm):
             raise forms.ValidationError(_("The rate must be greater than zero."))
         return rate
 
+    def clean(self):
+        data = super().clean()
+        if data.get("base") and data.get("base") == data.get("quote"):
+            self.add_error("quote", _("Choose a currency other than the base currency."))
+        return data
+
     def service_kwargs(self):
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in ("date", "base", "quote", "rate", "source")}
 
 
 class RateImportForm(forms.Form):
