@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +36,7 @@ __all__ = ["Conversion", "Leg", "RateBook", "RateUsed", "minor_unit", "round_mon
 
 # Division (an inverted rate) is the only inexact step: more digits than any amount or rate stored has.
 CONTEXT = decimal.Context(prec=34, rounding=decimal.ROUND_HALF_EVEN)
+SHOWN = decimal.Context(prec=6, rounding=decimal.ROUND_HALF_UP)
 # Tried first as the common currency when several would do (the usual vehicle currencies).
 PREFERRED_VIA = ("USD", "EUR")
 
@@ -74,6 +76,22 @@ class RateUsed:
     how: str
     via: str = ""
     legs: tuple = ()
+
+    def describe(self, currency, to) -> str:
+        """What a figure converted with this rate says about it, in the active language: "1 XOF = 0.001524 EUR,
+        rate of 1 Jan 2026 (inverted)"."""
+        if self.how == "same":
+            return self.how_label
+        shown = SHOWN.plus(self.value).normalize()  # six significant digits are enough to recognise a rate
+        decimals = max(0, -shown.as_tuple().exponent)
+        value = number_format(shown, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+        return _("1 %(currency)s = %(value)s %(to)s, rate of %(date)s (%(how)s)") % {
+            "currency": _code(currency),
+            "value": value,
+            "to": _code(to),
+            "date": date_format(self.date),
+            "how": self.how_label,
+        }
 
     @property
     def how_label(self) -> str:

@@ -120,3 +120,21 @@ def test_the_book_loads_in_one_query_and_keeps_what_a_bridge_needs(django_assert
     assert rates.convert(D("655957"), "XOF", "USD", FEB).amount == D("1100")
     assert ("GBP", "CHF") not in rates.pairs
     assert RateBook.load(until=dt.date(2025, 12, 31)).pairs == {}
+
+
+def test_a_conversion_says_which_rate_it_used_in_words():
+    rates = book(("EUR", "XOF", JAN, "655.957"), ("EUR", "USD", FEB, "1.10"))
+    with translation.override("en"):
+        assert (
+            rates.rate("EUR", "XOF", MAR).describe("EUR", "XOF") == "1 EUR = 655.957 XOF, rate of 1 Jan 2026 (direct)"
+        )
+        assert rates.rate("USD", "EUR", MAR).describe("USD", "EUR") == (
+            "1 USD = 0.909091 EUR, rate of 1 Feb 2026 (inverted)"
+        )
+        assert rates.rate("XOF", "USD", MAR).describe("XOF", "USD").endswith("rate of 1 Jan 2026 (through EUR)")
+        assert rates.rate("USD", "USD", MAR).describe("USD", "USD") == "same currency"
+    with translation.override("de"):
+        assert (
+            rates.rate("EUR", "XOF", MAR).describe("EUR", "XOF")
+            == "1 EUR = 655,957 XOF, Kurs vom 1. Jan. 2026 (direkt)"
+        )
