@@ -12,9 +12,9 @@ without another query: `book.convert(amount, "XOF", "EUR", on=date)` gives a `Co
   `on`, each direct or inverted): the Z whose older rate is the most recent, then USD, EUR, and the rest by code;
 - else no amount, and a message ("no rate for XOF on 2026-03-01"): never a wrong number.
 
-Decimal end to end: multiplication is exact (34 significant digits), an inverted rate divides with 34 digits, and nothing is
-rounded here; rounding to the currency's minor unit is for display only (msp.money.round_money, the `money`
-template filter).
+Decimal end to end, with 34 significant digits (more than any amount or rate stored has: multiplication is
+exact, an inverted rate divides), and nothing is rounded here; rounding to the currency's minor unit is for
+display only (msp.money.round_money, the `money` template filter).
 """
 
 import bisect

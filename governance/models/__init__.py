@@ -12,8 +12,9 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions), `rates` (exchange rates, the installation's); resources get theirs. Every model is importable from here, as before the split
-(migrations name `governance.models.private_storage`).
+staff), `decisions` (the decision log and positions), `rates` (exchange rates, the installation's); resources
+get theirs. Every model is importable from here, as before the split (migrations name
+`governance.models.private_storage`).
 """
 
 from msp.records import AppendOnlyError

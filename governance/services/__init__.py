@@ -7,9 +7,9 @@ into the outbox in the same transaction (msp.services.notify) and sent after com
 
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
 `comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
-seats and the secretariat's staff; `rates` the installation's exchange rates); decisions and resources get theirs. Every service is importable from here; the
-modules import each other only downwards (parties uses the approval and signature modules, never the reverse), so
-there is no import circle.
+seats and the secretariat's staff; `rates` the installation's exchange rates); decisions and resources get
+theirs. Every service is importable from here; the modules import each other only downwards (parties uses the
+approval and signature modules, never the reverse), so there is no import circle.
 """
 
 from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
