@@ -33,3 +33,5 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.DecisionPosition)
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])
         auditlog.register(models.MeetingPaper)
+        # Exchange rates are the installation's: their corrections are in the log (not in a partnership's feed).
+        auditlog.register(models.ExchangeRate, exclude_fields=["recorded_at"])

@@ -338,3 +338,19 @@ def can_change_authority(user, member_of) -> bool:
         )
     )
     return wanted <= staff_on
+
+
+def can_read_rates(user) -> bool:
+    """The installation's exchange rates are read by anyone who works on some partnership (any role) and by
+    superusers; to anyone else the pages do not exist (404)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or PartnershipRole.objects.filter(user=user).exists()
+
+
+def can_manage_rates(user) -> bool:
+    """Exchange rates belong to the installation (every partnership converts with them), so, like the registry,
+    secretariat staff keep them: superusers and anyone holding a secretariat role on some partnership."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists()

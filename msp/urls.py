@@ -42,7 +42,7 @@ urlpatterns = [
         ratelimit(key="ip", rate=settings.PASSWORD_RESET_RATE, method="POST")(auth_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
-    path("partnerships/<int:partnership_pk>/", include("governance.urls")),
+    path("", include("governance.urls_root")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -12,7 +12,8 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions), `meetings` and `minutes`; resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions), `meetings`, `minutes`, `meeting_papers`, `rates` (exchange
+rates, the installation's); resources get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -39,6 +40,7 @@ from .meeting_papers import MEETING_PAPER_UPLOAD_TO, MeetingPaper
 from .meetings import Meeting, MeetingStatus
 from .minutes import Minutes, MinutesComment, MinutesStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
+from .rates import ExchangeRate
 from .roadmap import (
     LEVEL_ORDER,
     Level,
@@ -71,6 +73,7 @@ __all__ = [
     "ClauseType",
     "CommentBase",
     "DraftOnlyQuerySet",
+    "ExchangeRate",
     "FrozenVersion",
     "Level",
     "MajorityThreshold",

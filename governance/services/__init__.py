@@ -7,9 +7,9 @@ into the outbox in the same transaction (msp.services.notify) and sent after com
 
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
 `comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
-seats and the secretariat's staff); decisions, meetings and minutes have theirs, resources get theirs. Every service is importable from here; the
-modules import each other only downwards (parties uses the approval and signature modules, never the reverse), so
-there is no import circle.
+seats and the secretariat's staff; `rates` the installation's exchange rates); decisions, meetings, minutes,
+meeting papers and resources have theirs. Every service is importable from here; the modules import each other only
+downwards (parties uses the approval and signature modules, never the reverse), so there is no import circle.
 """
 
 from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
@@ -49,6 +49,7 @@ from .parties import (
     party_add,
     party_remove,
 )
+from .rates import rate_save, rates_import
 from .roadmap_drafting import (
     milestone_delete,
     milestone_progress,
@@ -106,6 +107,8 @@ __all__ = [
     "mou_version_update",
     "party_add",
     "party_remove",
+    "rate_save",
+    "rates_import",
     "result_node_delete",
     "result_node_save",
     "roadmap_approve",

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html
 
 from ..formatting import to_html
@@ -42,3 +45,13 @@ def short_hash(value):
 def shows_type(clause):
     """Whether to show a clause's type beside its title: not when it would only repeat it ("Exit (Exit)")."""
     return clause.get_type_display().strip().lower() != clause.title.strip().lower()
+
+
+@register.filter
+def rate_number(value):
+    """An exchange rate with the decimals it has and no more, in the active language: "1.0845", "655,957"."""
+    if value in (None, ""):
+        return "–"
+    value = Decimal(value)
+    decimals = max(0, -value.normalize().as_tuple().exponent)
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)

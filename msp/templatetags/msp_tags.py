@@ -5,6 +5,7 @@ from django.utils.formats import date_format, number_format
 
 from .. import activity, formats
 from ..models import Phase
+from ..money import minor_unit, round_money
 
 register = template.Library()
 
@@ -46,15 +47,20 @@ def moment(value, length="long"):
 @register.filter
 def money(amount, currency=None):
     """'EUR 1,250,000.00' (French 'EUR 1 250 000,00', German 'EUR 1.250.000,00'): one way to show money
-    everywhere, in the active language's format. `currency` is a Currency or a code."""
+    everywhere, in the active language's format, with the currency's minor unit ('JPY 1,250', 'KWD 3.125'),
+    rounded half up (msp.money). `currency` is a Currency or a code."""
     if amount in (None, ""):
         return "–"
     try:
         amount = Decimal(amount)
     except (InvalidOperation, TypeError, ValueError):
         return amount
+    if not amount.is_finite():
+        return "–"
     code = getattr(currency, "code", currency) or ""
-    text = number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+    # number_format cuts extra decimals off; round first so 0.125 EUR shows 0.13, not 0.12.
+    decimals = minor_unit(code)
+    text = number_format(round_money(amount, code), decimal_pos=decimals, use_l10n=True, force_grouping=True)
     return f"{code} {text}".strip()
 
 

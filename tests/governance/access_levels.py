@@ -10,12 +10,14 @@ Comments are the members' (secretariat and partners); approving and signing are 
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from governance import services
 from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
+from msp.codelists import Currency
 from stakeholders.models import Organisation
 from tests.factories import ContactFactory, OrganisationFactory
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
@@ -105,6 +107,13 @@ LEVELS = {
     "governance:position": "partner",
     "governance:position_on_behalf": "secretariat",
     "governance:position_evidence": "member",
+    # Exchange rates belong to the installation: everyone with a role somewhere reads them (the walk's outsider is
+    # secretariat elsewhere; someone with no role anywhere gets 404: tests/governance/test_rates_views.py), and
+    # secretariat staff of any partnership keep them, like the organisation registry.
+    "governance:rates": "signed-in",
+    "governance:rate_add": "registry",
+    "governance:rate_edit": "registry",
+    "governance:rates_import": "registry",
 }
 
 
@@ -203,6 +212,7 @@ OBJECTS = {
         "pk": lambda w: w["decision_open"].pk,
         "position_pk": lambda w: w["evidence_position"].pk,
     },
+    "governance:rate_edit": {"pk": lambda w: w["rate"].pk},
 }
 
 
@@ -310,6 +320,14 @@ def build(world):
     _minutes(world, signer)
     _papers(world)
     _decisions(world, signer)
+    world["rate"] = services.rate_save(
+        by=sec,
+        base=Currency.objects.get(pk="EUR"),
+        quote=Currency.objects.get(pk="USD"),
+        date=dt.date(2026, 1, 1),
+        rate=Decimal("1.0845"),
+        source="ECB",
+    )
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
 

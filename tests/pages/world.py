@@ -20,6 +20,7 @@ from governance.models import (
     Body,
     BodyType,
     Decision,
+    ExchangeRate,
     Meeting,
     MeetingPaper,
     MouVersion,
@@ -86,6 +87,7 @@ def demo_world():
     world["extra"]["governance:meeting (shared papers)"] = reverse(
         "governance:meeting", kwargs={"partnership_pk": partnership.pk, "pk": world["paper_shared"].meeting_id}
     )
+    world["rate"] = ExchangeRate.objects.filter(base="EUR", quote="XOF").order_by("-date").first()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
