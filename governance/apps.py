@@ -31,4 +31,6 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.SecretariatStaff)
         auditlog.register(models.Decision)
         auditlog.register(models.DecisionPosition)
+        auditlog.register(models.Commitment)
+        auditlog.register(models.CommitmentYear)
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])

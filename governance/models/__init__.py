@@ -12,7 +12,7 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions); resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions), `commitments` (what each member brings); other resources get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -34,6 +34,7 @@ from .base import (
     content_hash,
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
+from .commitments import Commitment, CommitmentStatus, CommitmentType, CommitmentYear
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .meetings import Meeting, MeetingStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
@@ -62,6 +63,10 @@ __all__ = [
     "Body",
     "BodyType",
     "Clause",
+    "Commitment",
+    "CommitmentStatus",
+    "CommitmentType",
+    "CommitmentYear",
     "DECISION_EVIDENCE_UPLOAD_TO",
     "Decision",
     "DecisionPosition",

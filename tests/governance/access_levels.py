@@ -10,12 +10,14 @@ Comments are the members' (secretariat and partners); approving and signing are 
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from governance import services
 from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
+from msp.codelists import Currency
 from stakeholders.models import Organisation
 from tests.factories import ContactFactory, OrganisationFactory
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
@@ -94,6 +96,12 @@ LEVELS = {
     "governance:position": "partner",
     "governance:position_on_behalf": "secretariat",
     "governance:position_evidence": "member",
+    # Commitments: everyone with a role opens the list (donors see their own organisation's only, or none); the
+    # secretariat records and changes them.
+    "governance:commitments": "summary",
+    "governance:commitments_export": "summary",
+    "governance:commitment_add": "secretariat",
+    "governance:commitment_edit": "secretariat",
 }
 
 
@@ -178,6 +186,7 @@ OBJECTS = {
         "pk": lambda w: w["decision_open"].pk,
         "position_pk": lambda w: w["evidence_position"].pk,
     },
+    "governance:commitment_edit": {"pk": lambda w: w["commitment"].pk},
 }
 
 
@@ -276,6 +285,7 @@ def build(world):
     _bodies(world, signer)
     _meetings(world, signer)
     _decisions(world, signer)
+    _commitments(world)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
 
@@ -351,4 +361,21 @@ def _meetings(world, signer):
         by=sec,
         organisations=[Organisation.objects.get(name="Signing Org")],
         users=[signer],
+    )
+
+
+def _commitments(world):
+    """A cash commitment of the signing member over two years (so it has amounts per year)."""
+    p, sec = world["partnership"], world["secretariat"]
+    world["commitment"] = services.commitment_save(
+        partnership=p,
+        by=sec,
+        organisation=Organisation.objects.get(name="Signing Org"),
+        type="cash",
+        description="Core funding",
+        value=Decimal("1000"),
+        currency=Currency.objects.get(pk="EUR"),
+        starts_on=dt.date(2026, 7, 1),
+        ends_on=dt.date(2027, 6, 30),
+        no_expectations=True,
     )
