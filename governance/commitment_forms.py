@@ -90,6 +90,7 @@ class CommitmentForm(forms.ModelForm):
         self.fields["value"] = amount_field(label=_("Value"), required=False, help_text=self._meta.help_texts["value"])
         if not self.instance.pk:
             self.initial.setdefault("currency", partnership.currency_id)
+        self.fields["committed_on"].show_hidden_initial = False  # a callable default's hidden copy: not needed
         self.year_names = []
         for year in self.instance.years.all() if self.instance.pk else []:
             name = f"year_{year.year}"
