@@ -31,6 +31,8 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.SecretariatStaff)
         auditlog.register(models.Decision)
         auditlog.register(models.DecisionPosition)
+        auditlog.register(models.Commitment)
+        auditlog.register(models.CommitmentYear)
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])
         auditlog.register(models.MeetingPaper)
         # Exchange rates are the installation's: their corrections are in the log (not in a partnership's feed).

@@ -1,4 +1,4 @@
-"""The roadmap, MoU and Governance tabs, and the dashboard's agreements card (see msp.registry)."""
+"""The roadmap, MoU, Governance and Resources tabs, and the dashboard's agreements card (see msp.registry)."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,9 @@ register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
 # Bodies and seats, the secretariat (and, later, meetings and decisions): see governance/views/bodies.py.
 register_tab(Tab("governance", _("Governance"), "governance:bodies", order=35, action="view_bodies"))
+# Commitments, and later the budget, transactions, exchange rates and the overview: see governance/views/resources.py.
+# Donors see the tab too (resource totals, their own organisation's commitments).
+register_tab(Tab("resources", _("Resources"), "governance:commitments", order=37, action="view_resources"))
 
 
 def agreements(request, partnership):

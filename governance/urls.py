@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from .views import (
     bodies,
+    commitments,
     decision_positions,
     decisions,
     meeting_papers,
@@ -124,6 +125,11 @@ urlpatterns = [
         decision_positions.position_evidence,
         name="position_evidence",
     ),
+    # Resources: commitments
+    path("resources/commitments/", commitments.CommitmentListView.as_view(), name="commitments"),
+    path("resources/commitments/export/", commitments.commitments_export, name="commitments_export"),
+    path("resources/commitments/new/", commitments.CommitmentFormView.as_view(), name="commitment_add"),
+    path("resources/commitments/<int:pk>/edit/", commitments.CommitmentFormView.as_view(), name="commitment_edit"),
     # Meetings
     path("governance/meetings/", meetings.MeetingListView.as_view(), name="meetings"),
     path("governance/meetings/new/", meetings.MeetingFormView.as_view(), name="meeting_add"),

@@ -36,6 +36,7 @@ MEMBERS = frozenset({SECRETARIAT, PARTNER})
 STAFF = frozenset({SECRETARIAT})
 
 PARTNERS = frozenset({PARTNER})
+DONORS = frozenset({DONOR})
 
 # action -> the roles that may perform it, for every app (later apps add their actions here, so that one table
 # answers "who may do what").
@@ -89,6 +90,12 @@ ACTIONS: dict[str, frozenset[str]] = {
     # not yet shared are the secretariat's drafts, and to a partner they do not exist (404).
     "view_meeting_papers": MEMBERS,
     "view_draft_papers": STAFF,
+    # Resources (DESIGN section 2: donors see "resource totals and the commitments of their own organisation").
+    # The totals (the resources overview) are everyone's; every commitment is the members'; a donor reads those of
+    # the organisation they act for only (`commitments_scope`). The secretariat records them ("change").
+    "view_resources": EVERYONE,
+    "view_commitments": MEMBERS,
+    "view_own_commitments": DONORS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
@@ -199,6 +206,21 @@ def can(user, action: str, obj, *, organisation=None) -> bool:
     if action in ORGANISATION_ACTIONS:
         return _organisation_refusal(acting_for(user, partnership), action, organisation) is None
     return True
+
+
+ALL = "all"
+
+
+def commitments_scope(user, partnership):
+    """Whose commitments `user` may read on `partnership`: ALL (the members, superusers), the organisation a donor
+    acts for (their own organisation's: the contact person their account is linked to, msp.affiliations), or None
+    (a donor linked to no contact person, or no right to read any)."""
+    if can(user, "view_commitments", partnership):
+        return ALL
+    if not can(user, "view_own_commitments", partnership):
+        return None
+    acting = acting_for(user, partnership)
+    return acting.organisation if acting is not None else None
 
 
 def can_see(user, partnership) -> bool:

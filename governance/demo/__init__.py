@@ -11,12 +11,13 @@ secretariat recorded with the evidence. The parties of every version sent are th
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
 steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, with
-their minutes (`minutes`) and papers (`meeting_papers`), and the installation's exchange rates (`rates`).
+their minutes (`minutes`) and papers (`meeting_papers`), the installation's exchange rates (`rates`), and what
+each member brings (`commitments`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, decisions, meeting_papers, meetings, minutes, mou, rates, roadmap
+from . import bodies, commitments, decisions, meeting_papers, meetings, minutes, mou, rates, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -37,3 +38,4 @@ def load(ctx):
     minutes.load(ctx)
     meeting_papers.load(ctx)
     rates.load(ctx)
+    commitments.load(ctx)

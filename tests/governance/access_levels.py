@@ -114,6 +114,12 @@ LEVELS = {
     "governance:rate_add": "registry",
     "governance:rate_edit": "registry",
     "governance:rates_import": "registry",
+    # Commitments: everyone with a role opens the list (donors see their own organisation's only, or none); the
+    # secretariat records and changes them.
+    "governance:commitments": "summary",
+    "governance:commitments_export": "summary",
+    "governance:commitment_add": "secretariat",
+    "governance:commitment_edit": "secretariat",
 }
 
 
@@ -213,6 +219,7 @@ OBJECTS = {
         "position_pk": lambda w: w["evidence_position"].pk,
     },
     "governance:rate_edit": {"pk": lambda w: w["rate"].pk},
+    "governance:commitment_edit": {"pk": lambda w: w["commitment"].pk},
 }
 
 
@@ -328,6 +335,7 @@ def build(world):
         rate=Decimal("1.0845"),
         source="ECB",
     )
+    _commitments(world)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
 
@@ -439,4 +447,18 @@ def _papers(world):
     )
     world["paper_draft"] = services.meeting_paper_upload(
         meeting=meeting, by=sec, title="Budget draft", file=ContentFile(b"%PDF-1.4 budget", name="budget.pdf")
+def _commitments(world):
+    """A cash commitment of the signing member over two years (so it has amounts per year)."""
+    p, sec = world["partnership"], world["secretariat"]
+    world["commitment"] = services.commitment_save(
+        partnership=p,
+        by=sec,
+        organisation=Organisation.objects.get(name="Signing Org"),
+        type="cash",
+        description="Core funding",
+        value=Decimal("1000"),
+        currency=Currency.objects.get(pk="EUR"),
+        starts_on=dt.date(2026, 7, 1),
+        ends_on=dt.date(2027, 6, 30),
+        no_expectations=True,
     )

@@ -19,6 +19,7 @@ from governance.demo import evidence_pdf
 from governance.models import (
     Body,
     BodyType,
+    Commitment,
     Decision,
     ExchangeRate,
     Meeting,
@@ -88,6 +89,7 @@ def demo_world():
         "governance:meeting", kwargs={"partnership_pk": partnership.pk, "pk": world["paper_shared"].meeting_id}
     )
     world["rate"] = ExchangeRate.objects.filter(base="EUR", quote="XOF").order_by("-date").first()
+    world["commitment"] = Commitment.objects.filter(partnership=partnership, type="cash").order_by("pk").first()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"

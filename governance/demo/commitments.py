@@ -1,0 +1,316 @@
+"""Demo commitments: what each member of the three demo partnerships brings.
+
+Water has healthy, diversified funding: three funders' cash in about 40/35/25 %. Cocoa is dominated by one funder
+(about 80 % of the committed cash, once the GHS and XOF amounts are converted), with a pledge withdrawn by a
+trader. In kind: staff time of 120 person-days unvalued (cocoa) and valued (water), expertise, goods and
+facilities; multi-year commitments spread over their years. Every active member commits at least once.
+Idempotent: a partnership that has commitments is left alone."""
+
+import datetime as dt
+from decimal import Decimal
+
+from auditlog.context import set_actor
+
+from msp.codelists import Currency
+from stakeholders.models import Organisation
+
+from .. import services
+from ..models import Commitment
+
+REPORTS = "A yearly financial and narrative report, and the funder's logo on the partnership's publications."
+
+# partnership: [(organisation, type, description, quantity, unit, value, currency, start, end, status,
+#                committed on, expectations ("" for cash: none stated))]
+COMMITMENTS = {
+    "cocoa": [
+        (
+            "Chocolaterie Europa GmbH",
+            "cash",
+            "Core funding for traceability and the living-income programme",
+            None,
+            "",
+            "800000",
+            "EUR",
+            "2025-01-01",
+            "2027-12-31",
+            "committed",
+            "2024-11-20",
+            REPORTS + " A seat for an observer on the steering committee.",
+        ),
+        (
+            "Fund for Partnerships",
+            "cash",
+            "Secretariat and monitoring costs",
+            None,
+            "",
+            "150000",
+            "EUR",
+            "2025-07-01",
+            "2026-06-30",
+            "partially_fulfilled",
+            "2025-05-15",
+            "Half-yearly progress reports against the roadmap's indicators.",
+        ),
+        (
+            "Ghana Cocoa Sector Regulatory Authority",
+            "cash",
+            "Community child-labour monitoring in Western North",
+            None,
+            "",
+            "500000",
+            "GHS",
+            "2025-01-01",
+            "2026-12-31",
+            "committed",
+            "2024-12-10",
+            "",
+        ),
+        (
+            "Conseil Ivoirien de la Filière Cacao",
+            "cash",
+            "Agroforestry nurseries around Soubré",
+            None,
+            "",
+            "10000000",
+            "XOF",
+            "2026-01-01",
+            "2026-12-31",
+            "pledged",
+            "2025-09-30",
+            "Nurseries on land of the cooperatives only; results shared with the Conseil.",
+        ),
+        (
+            "Ghana Cocoa Farmers' Cooperative Union",
+            "staff_time",
+            "Lead farmers train their neighbours in agroforestry",
+            "120",
+            "person-days",
+            None,
+            "",
+            "2025-01-01",
+            "2026-12-31",
+            "committed",
+            "2024-11-20",
+            None,
+        ),
+        (
+            "Union des Coopératives Cacaoyères de Soubré",
+            "expertise",
+            "Farm mapping for traceability",
+            "60",
+            "person-days",
+            "18000",
+            "EUR",
+            "2025-03-01",
+            "2026-02-28",
+            "fulfilled",
+            "2025-01-15",
+            None,
+        ),
+        (
+            "West Africa Cocoa Traders Ltd",
+            "cash",
+            "Co-funding of the traceability platform",
+            None,
+            "",
+            "50000",
+            "EUR",
+            "2025-01-01",
+            "2025-12-31",
+            "withdrawn",
+            "2024-06-15",
+            "Access to the traceability data of its suppliers.",
+        ),
+        (
+            "West Africa Cocoa Traders Ltd",
+            "goods",
+            "Tablets for farm data collection",
+            "40",
+            "tablets",
+            "12000",
+            "EUR",
+            "2025-02-01",
+            "2025-02-28",
+            "fulfilled",
+            "2024-12-01",
+            None,
+        ),
+        (
+            "Forest Futures Network",
+            "facilities",
+            "Office and meeting rooms of the secretariat in Accra",
+            None,
+            "",
+            None,
+            "",
+            "2024-01-01",
+            "2027-12-31",
+            "committed",
+            "2023-12-15",
+            None,
+        ),
+    ],
+    "water": [
+        (
+            "Nairobi Metropolitan Water Utility",
+            "cash",
+            "Water fund: payments for upstream conservation",
+            None,
+            "",
+            "400000",
+            "USD",
+            "2025-07-01",
+            "2027-06-30",
+            "committed",
+            "2025-04-10",
+            "Quarterly data on turbidity at the intake; payments only for verified conservation work.",
+        ),
+        (
+            "Tana Hydropower Company",
+            "cash",
+            "Water fund: reservoir sediment reduction",
+            None,
+            "",
+            "350000",
+            "USD",
+            "2025-07-01",
+            "2027-06-30",
+            "committed",
+            "2025-04-22",
+            "Sediment measurements shared with its operations team.",
+        ),
+        (
+            "Fund for Partnerships",
+            "cash",
+            "Secretariat, monitoring and the farmers' field schools",
+            None,
+            "",
+            "250000",
+            "USD",
+            "2025-07-01",
+            "2027-06-30",
+            "committed",
+            "2025-05-15",
+            "",
+        ),
+        (
+            "Water Resources Authority – Tana Basin",
+            "staff_time",
+            "Hydrologists monitor flows and sediment",
+            "120",
+            "person-days",
+            "36000",
+            "USD",
+            "2025-01-01",
+            "2026-12-31",
+            "committed",
+            "2024-11-01",
+            None,
+        ),
+        (
+            "Upper Tana Farmers' Union",
+            "staff_time",
+            "Facilitators of the farmers' field schools",
+            "300",
+            "person-days",
+            None,
+            "",
+            "2025-03-01",
+            "2027-02-28",
+            "committed",
+            "2025-01-20",
+            None,
+        ),
+        (
+            "Murang'a County Department of Agriculture",
+            "facilities",
+            "Extension offices and tree nurseries",
+            None,
+            "",
+            None,
+            "",
+            "2025-02-01",
+            "2026-12-31",
+            "committed",
+            "2025-02-01",
+            None,
+        ),
+    ],
+    "textile": [
+        (
+            "Nordic Fashion Brands Alliance",
+            "cash",
+            "The wage gap analysis in ten factories",
+            None,
+            "",
+            "60000",
+            "EUR",
+            "2026-01-01",
+            "2026-12-31",
+            "pledged",
+            "2025-12-05",
+            "",
+        ),
+        (
+            "Bangladesh Garment Manufacturers' Forum",
+            "facilities",
+            "Meeting rooms for the dialogue forum in Dhaka",
+            None,
+            "",
+            None,
+            "",
+            "2026-01-01",
+            "2026-12-31",
+            "pledged",
+            "2025-11-20",
+            None,
+        ),
+        (
+            "United Garment Workers' Union of Bangladesh",
+            "expertise",
+            "Worker representatives for the wage gap analysis",
+            "40",
+            "person-days",
+            None,
+            "",
+            "2026-01-01",
+            "2026-12-31",
+            "pledged",
+            "2025-11-20",
+            None,
+        ),
+    ],
+}
+
+
+def load(ctx):
+    by = ctx["users"]["amina"]  # secretariat of every demo partnership
+    with set_actor(by):
+        for key, rows in COMMITMENTS.items():
+            partnership = ctx["partnerships"][key]
+            if Commitment.objects.filter(partnership=partnership).exists():
+                continue
+            for row in rows:
+                _save(partnership, by, *row)
+
+
+def _save(partnership, by, org, kind, description, quantity, unit, value, code, start, end, status, on, expects):
+    committed_on = dt.date.fromisoformat(on)
+    services.commitment_save(
+        partnership=partnership,
+        by=by,
+        organisation=Organisation.objects.get(name=org),
+        type=kind,
+        description=description,
+        quantity=Decimal(quantity) if quantity else None,
+        unit=unit,
+        value=Decimal(value) if value else None,
+        currency=Currency.objects.get(pk=code) if code else None,
+        starts_on=dt.date.fromisoformat(start),
+        ends_on=dt.date.fromisoformat(end),
+        status=status,
+        committed_on=committed_on,
+        funder_expectations=expects or "",
+        no_expectations=expects == "",
+        expectations_recorded_on=committed_on if expects is not None else None,
+    )

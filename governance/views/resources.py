@@ -1,0 +1,53 @@
+"""What the pages of the Resources tab share: the tab and its section navigation, and the secretariat's forms
+that call one service. (Commitments are in commitments.py; the budget, transactions, exchange rates and the
+overview get their modules.)"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from msp.views import PartnershipMixin
+
+from .common import _form_errors
+
+
+class ResourcesMixin(PartnershipMixin):
+    """A page of the Resources tab; `section` picks the entry of its navigation (resources/nav.html)."""
+
+    action = "view_resources"
+    tab = "resources"
+    section = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class ResourceFormView(ResourcesMixin, FormView):
+    """A secretariat form that calls one service (`save(form)` returns the success message and where to go); a
+    refusal comes back on the form, with what was typed, and answers 400."""
+
+    action = "change"
+    title = ""
+
+    def form_valid(self, form):
+        try:
+            text, url = self.save(form)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, text)
+        return redirect(url)
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "title": self.title, "cancel_url": self.cancel_url()}
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def cancel_url(self):
+        raise NotImplementedError
