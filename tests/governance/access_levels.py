@@ -447,6 +447,9 @@ def _papers(world):
     )
     world["paper_draft"] = services.meeting_paper_upload(
         meeting=meeting, by=sec, title="Budget draft", file=ContentFile(b"%PDF-1.4 budget", name="budget.pdf")
+    )
+
+
 def _commitments(world):
     """A cash commitment of the signing member over two years (so it has amounts per year)."""
     p, sec = world["partnership"], world["secretariat"]
