@@ -31,4 +31,7 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.SecretariatStaff)
         auditlog.register(models.Decision)
         auditlog.register(models.DecisionPosition)
+        auditlog.register(models.BudgetLine)
+        auditlog.register(models.BudgetReview)
+        auditlog.register(models.Transaction, exclude_fields=["fingerprint", "import_batch"])
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])

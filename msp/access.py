@@ -80,6 +80,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
     # records meetings and invites ("change").
     "view_meetings": MEMBERS,
+    # The budget (lines, revisions, reviews) and the transactions: the members' books. Donors get the totals on the
+    # resources overview, not the lines or who was paid. The secretariat keeps them ("change").
+    "view_budget": MEMBERS,
+    "view_transactions": MEMBERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

@@ -12,7 +12,8 @@ node's key and find its current wording).
 
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
-staff), `decisions` (the decision log and positions); resources get theirs. Every model is importable from here, as before the split
+staff), `decisions` (the decision log and positions), `budget` (budget lines, reviews and transactions); other resources
+get theirs. Every model is importable from here, as before the split
 (migrations name `governance.models.private_storage`).
 """
 
@@ -34,6 +35,18 @@ from .base import (
     content_hash,
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
+from .budget import (
+    AGAINST_A_LINE,
+    RECEIVED_TYPES,
+    RECORDED_TYPES,
+    SPENT_TYPES,
+    BudgetCategory,
+    BudgetLine,
+    BudgetReview,
+    BudgetType,
+    Transaction,
+    TransactionType,
+)
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .meetings import Meeting, MeetingStatus
 from .mou import Clause, ClauseType, MouApproval, MouComment, MouParty, MouVersion
@@ -53,6 +66,16 @@ from .roadmap import (
 from .signatures import MouScan, MouSignature
 
 __all__ = [
+    "AGAINST_A_LINE",
+    "RECEIVED_TYPES",
+    "RECORDED_TYPES",
+    "SPENT_TYPES",
+    "BudgetCategory",
+    "BudgetLine",
+    "BudgetReview",
+    "BudgetType",
+    "Transaction",
+    "TransactionType",
     "DRAFT",
     "EVIDENCE_UPLOAD_TO",
     "LEVEL_ORDER",
