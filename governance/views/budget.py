@@ -150,7 +150,8 @@ class ReviseView(ResourcesFormView):
         return _("Revise “%(line)s”") % {"line": self.line.description}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(line=self.line, **kwargs)
+        context = super().get_context_data(**kwargs)  # builds the form, which loads the line
+        return {**context, "line": self.line}
 
     def save(self, form):
         services.budget_line_revise(line=self.line, by=self.request.user, **form.cleaned_data)
