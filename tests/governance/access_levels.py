@@ -379,7 +379,13 @@ def _budget(world):
     adopted decision, and an expenditure against the original line."""
     p, sec = world["partnership"], world["secretariat"]
     original = services.budget_line_save(
-        partnership=p, by=sec, category="secretariat", description="Coordinator", year=2026, amount="1000", currency="EUR"
+        partnership=p,
+        by=sec,
+        category="secretariat",
+        description="Coordinator",
+        year=2026,
+        amount="1000",
+        currency="EUR",
     )
     world["budget_line"] = services.budget_line_revise(line=original, by=sec, amount="1200")
     services.budget_review_save(partnership=p, by=sec, date=dt.date.today(), decision=world["decision_adopted"])
