@@ -10,12 +10,12 @@ Every action is recorded as the person who would have done it: partners with an 
 secretariat recorded with the evidence. The parties of every version sent are the members of the day it was sent.
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
-steering committee's meetings (`meetings`).
+steering committee's meetings (`meetings`), then the budgets, budget reviews and transactions (`budget`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, decisions, meetings, mou, roadmap
+from . import bodies, budget, decisions, meetings, mou, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -32,3 +32,4 @@ def load(ctx):
     bodies.load(ctx)
     decisions.load(ctx)
     meetings.load(ctx)
+    budget.load(ctx)
