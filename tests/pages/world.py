@@ -16,7 +16,17 @@ from django.urls import reverse
 
 from governance import services
 from governance.demo import evidence_pdf
-from governance.models import Body, BodyType, Decision, Meeting, MouVersion, RoadmapVersion, SecretariatStaff
+from governance.models import (
+    Body,
+    BodyType,
+    Decision,
+    Meeting,
+    MouVersion,
+    RoadmapVersion,
+    SecretariatStaff,
+    Transaction,
+)
+from governance.selectors.budget import planned_lines
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -60,6 +70,8 @@ def demo_world():
     world["decision_draft"] = decisions.filter(status="draft").first()
     world["decision_open"] = decisions.filter(status="open").first()
     world["meeting"] = Meeting.objects.filter(partnership=partnership).order_by("-start").first()
+    world["budget_line"] = planned_lines(partnership).filter(budget_type="2").order_by("pk").first()
+    world["transaction"] = Transaction.objects.filter(partnership=partnership).order_by("pk").first()
     world["extra"] = _water_pages()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
