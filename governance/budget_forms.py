@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp.codelists import Currency
+from msp.forms import CodelistChoiceField
 from stakeholders.models import Organisation
 
 from .models import LEVEL_ORDER, RECORDED_TYPES, BudgetLine, Decision, Transaction, TransactionType
@@ -37,14 +38,13 @@ def _amount_field(label=None):
 
 
 def _currency_field(partnership):
-    field = forms.ModelChoiceField(
+    return CodelistChoiceField(
         label=_("Currency"),
-        queryset=Currency.objects.filter(withdrawn=False),
+        queryset=Currency.objects.current(),
         initial=partnership.currency_id,
+        widget=forms.Select(attrs={"data-enhance": "single"}),
         error_messages={"invalid_choice": _("Choose a currency of the list.")},
     )
-    field.label_from_instance = lambda currency: currency.display
-    return field
 
 
 def node_choices(partnership):
@@ -144,7 +144,10 @@ class TransactionForm(forms.ModelForm):
             "reference",
             "description",
         ]
-        widgets = {"date": DATE}
+        widgets = {
+            "date": DATE,
+            "counterpart": forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
+        }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
