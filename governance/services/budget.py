@@ -30,6 +30,7 @@ from ..models import (
 )
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
+KEEP = object()  # a revision keeps the revised line's results-chain node
 LINE_FIELDS = ("category", "description", "year", "amount", "currency", "result_node_key")
 TRANSACTION_FIELDS = (
     "type",
@@ -127,9 +128,10 @@ def budget_line_save(*, partnership, by, line=None, **fields) -> BudgetLine:
         return line
 
 
-def budget_line_revise(*, line, by, amount, currency=None, description=None, result_node_key=None) -> BudgetLine:
+def budget_line_revise(*, line, by, amount, currency=None, description=None, result_node_key=KEEP) -> BudgetLine:
     """A revised line that replaces `line` in the plan (same partnership, category and year). A line is revised
-    once: to change a revised plan again, revise the newest revision."""
+    once: to change a revised plan again, revise the newest revision. Description, currency and node are the
+    line's unless given (a node of None: the revision serves none)."""
     access.require(by, "change", line.partnership)
     amount = parse_amount(amount)
     with db.atomic():
@@ -137,7 +139,8 @@ def budget_line_revise(*, line, by, amount, currency=None, description=None, res
         if BudgetLine.objects.filter(revises=locked).exists():
             raise ValidationError(_("This line has already been revised: revise its newest revision instead."))
         currency = parse_currency(currency) if currency else locked.currency
-        _check_node(locked.partnership, result_node_key)
+        if result_node_key is not KEEP:
+            _check_node(locked.partnership, result_node_key)
         revised = BudgetLine(
             partnership=locked.partnership,
             category=locked.category,
@@ -147,7 +150,7 @@ def budget_line_revise(*, line, by, amount, currency=None, description=None, res
             currency=currency,
             budget_type=BudgetType.REVISED,
             revises=locked,
-            result_node_key=result_node_key if result_node_key is not None else locked.result_node_key,
+            result_node_key=locked.result_node_key if result_node_key is KEEP else result_node_key,
             created_by=by,
         )
         revised.full_clean()

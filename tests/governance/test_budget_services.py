@@ -248,3 +248,12 @@ def test_a_transaction_is_corrected_and_deleted(partnership, secretariat, partne
         services.transaction_delete(transaction=t, by=partner)
     services.transaction_delete(transaction=t, by=secretariat)
     assert not Transaction.objects.exists()
+
+
+def test_a_revision_keeps_the_lines_node_unless_told_otherwise(partnership, secretariat):
+    version = roadmap_draft(partnership, secretariat)
+    node = services.result_node_save(version=version, by=secretariat, level="impact", title="Impact", owner=None)
+    original = _line(partnership, secretariat, result_node_key=node.key)
+    kept = services.budget_line_revise(line=original, by=secretariat, amount="1100")
+    cleared = services.budget_line_revise(line=kept, by=secretariat, amount="1200", result_node_key=None)
+    assert (kept.result_node_key, cleared.result_node_key) == (node.key, None)
