@@ -33,6 +33,9 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.DecisionPosition)
         auditlog.register(models.Commitment)
         auditlog.register(models.CommitmentYear)
+        auditlog.register(models.BudgetLine)
+        auditlog.register(models.BudgetReview)
+        auditlog.register(models.Transaction, exclude_fields=["fingerprint", "import_batch"])
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])
         auditlog.register(models.MeetingPaper)
         # Exchange rates are the installation's: their corrections are in the log (not in a partnership's feed).

@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from .views import (
     bodies,
+    budget,
     commitments,
     decision_positions,
     decisions,
@@ -15,6 +16,7 @@ from .views import (
     roadmap,
     roadmap_parts,
     secretariat,
+    transactions,
 )
 
 app_name = "governance"
@@ -155,4 +157,17 @@ urlpatterns = [
         meeting_papers.paper_download,
         name="paper_download",
     ),
+    # Resources: the budget (lines, revisions, reviews) and the transactions
+    path("resources/budget/", budget.BudgetView.as_view(), name="budget"),
+    path("resources/budget/export/", budget.budget_export, name="budget_export"),
+    path("resources/budget/lines/new/", budget.BudgetLineFormView.as_view(), name="budget_line_add"),
+    path("resources/budget/lines/<int:pk>/edit/", budget.BudgetLineFormView.as_view(), name="budget_line_edit"),
+    path("resources/budget/lines/<int:pk>/revise/", budget.ReviseView.as_view(), name="budget_line_revise"),
+    path("resources/budget/lines/<int:pk>/delete/", budget.budget_line_delete, name="budget_line_delete"),
+    path("resources/budget/reviews/new/", budget.ReviewFormView.as_view(), name="budget_review_add"),
+    path("resources/transactions/", transactions.TransactionListView.as_view(), name="transactions"),
+    path("resources/transactions/export/", transactions.transactions_export, name="transactions_export"),
+    path("resources/transactions/new/", transactions.TransactionFormView.as_view(), name="transaction_add"),
+    path("resources/transactions/<int:pk>/edit/", transactions.TransactionFormView.as_view(), name="transaction_edit"),
+    path("resources/transactions/<int:pk>/delete/", transactions.transaction_delete, name="transaction_delete"),
 ]

@@ -96,6 +96,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_resources": EVERYONE,
     "view_commitments": MEMBERS,
     "view_own_commitments": DONORS,
+    # The budget (lines, revisions, reviews) and the transactions: the members' books. Donors get the totals on the
+    # resources overview, not the lines or who was paid. The secretariat keeps them ("change").
+    "view_budget": MEMBERS,
+    "view_transactions": MEMBERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 

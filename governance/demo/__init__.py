@@ -11,13 +11,13 @@ secretariat recorded with the evidence. The parties of every version sent are th
 
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
 steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, with
-their minutes (`minutes`) and papers (`meeting_papers`), the installation's exchange rates (`rates`), and what
-each member brings (`commitments`).
+their minutes (`minutes`) and papers (`meeting_papers`), the installation's exchange rates (`rates`), what
+each member brings (`commitments`), then the budgets, budget reviews and transactions (`budget`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 """
 
-from . import bodies, commitments, decisions, meeting_papers, meetings, minutes, mou, rates, roadmap
+from . import bodies, budget, commitments, decisions, meeting_papers, meetings, minutes, mou, rates, roadmap
 from .common import _members, evidence_pdf
 
 __all__ = ["evidence_pdf", "load"]
@@ -39,3 +39,4 @@ def load(ctx):
     meeting_papers.load(ctx)
     rates.load(ctx)
     commitments.load(ctx)
+    budget.load(ctx)

@@ -13,8 +13,9 @@ node's key and find its current wording).
 One module per subject: `base` (the draft rule and what versions, parts, comments, approvals and parties share),
 `roadmap`, `mou`, `signatures` (what a signed MoU keeps), `bodies` (bodies, their seats, the secretariat and its
 staff), `decisions` (the decision log and positions), `meetings`, `minutes`, `meeting_papers`, `rates` (exchange
-rates, the installation's), `commitments` (what each member brings); other resources get theirs. Every model is
-importable from here, as before the split (migrations name `governance.models.private_storage`).
+rates, the installation's), `commitments` (what each member brings), `budget` (budget lines, reviews and
+transactions). Every model is importable from here, as before the split (migrations name
+`governance.models.private_storage`).
 """
 
 from msp.records import AppendOnlyError
@@ -35,6 +36,18 @@ from .base import (
     content_hash,
 )
 from .bodies import FULL_TIME, Body, BodyType, MajorityThreshold, Seat, SecretariatStaff, StaffRole
+from .budget import (
+    AGAINST_A_LINE,
+    RECEIVED_TYPES,
+    RECORDED_TYPES,
+    SPENT_TYPES,
+    BudgetCategory,
+    BudgetLine,
+    BudgetReview,
+    BudgetType,
+    Transaction,
+    TransactionType,
+)
 from .commitments import Commitment, CommitmentStatus, CommitmentType, CommitmentYear
 from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
 from .meeting_papers import MEETING_PAPER_UPLOAD_TO, MeetingPaper
@@ -58,6 +71,16 @@ from .roadmap import (
 from .signatures import MouScan, MouSignature
 
 __all__ = [
+    "AGAINST_A_LINE",
+    "RECEIVED_TYPES",
+    "RECORDED_TYPES",
+    "SPENT_TYPES",
+    "BudgetCategory",
+    "BudgetLine",
+    "BudgetReview",
+    "BudgetType",
+    "Transaction",
+    "TransactionType",
     "DRAFT",
     "EVIDENCE_UPLOAD_TO",
     "LEVEL_ORDER",

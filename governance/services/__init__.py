@@ -7,13 +7,21 @@ into the outbox in the same transaction (msp.services.notify) and sent after com
 
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
 `comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
-seats and the secretariat's staff; `rates` the installation's exchange rates); decisions, meetings, minutes,
-meeting papers and resources (`commitments`) have theirs. Every service is importable from here; the modules import
-each other only downwards (parties uses the approval and signature modules, never the reverse), so there is no
-import circle.
+seats and the secretariat's staff; `rates` the installation's exchange rates; `budget` the budget lines, reviews and
+transactions); decisions, meetings, minutes, meeting papers and `commitments` have theirs. Every service is
+importable from here; the modules import each other only downwards (parties uses the approval and signature
+modules, never the reverse), so there is no import circle.
 """
 
 from .bodies import body_delete, body_save, seat_remove, seat_save, staff_remove, staff_save
+from .budget import (
+    budget_line_delete,
+    budget_line_revise,
+    budget_line_save,
+    budget_review_save,
+    transaction_delete,
+    transaction_save,
+)
 from .comments import comment_resolve, mou_comment, roadmap_comment
 from .commitments import commitment_save, spread
 from .decisions import (
@@ -66,6 +74,12 @@ from .roadmap_review import roadmap_approve, roadmap_approve_if_complete, roadma
 from .scans import SCAN_MAX_BYTES, mou_scan_upload
 
 __all__ = [
+    "budget_line_delete",
+    "budget_line_revise",
+    "budget_line_save",
+    "budget_review_save",
+    "transaction_delete",
+    "transaction_save",
     "commitment_save",
     "spread",
     "adoption",

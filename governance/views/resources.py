@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
+from msp import access
 from msp.views import PartnershipMixin
 
 from .common import _form_errors
@@ -20,7 +21,13 @@ class ResourcesMixin(PartnershipMixin):
     section = ""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, **kwargs)
+        user, partnership = self.request.user, self.partnership
+        return super().get_context_data(
+            section=self.section,
+            can_see_budget=access.can(user, "view_budget", partnership),
+            can_see_transactions=access.can(user, "view_transactions", partnership),
+            **kwargs,
+        )
 
 
 class ResourceFormView(ResourcesMixin, FormView):

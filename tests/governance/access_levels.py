@@ -120,6 +120,20 @@ LEVELS = {
     "governance:commitments_export": "summary",
     "governance:commitment_add": "secretariat",
     "governance:commitment_edit": "secretariat",
+    # The budget and the transactions: the members' books; donors see the totals on the resources overview, not
+    # these pages. The secretariat keeps them.
+    "governance:budget": "member",
+    "governance:budget_export": "member",
+    "governance:budget_line_add": "secretariat",
+    "governance:budget_line_edit": "secretariat",
+    "governance:budget_line_revise": "secretariat",
+    "governance:budget_line_delete": "secretariat-action",
+    "governance:budget_review_add": "secretariat",
+    "governance:transactions": "member",
+    "governance:transactions_export": "member",
+    "governance:transaction_add": "secretariat",
+    "governance:transaction_edit": "secretariat",
+    "governance:transaction_delete": "secretariat-action",
 }
 
 
@@ -220,6 +234,11 @@ OBJECTS = {
     },
     "governance:rate_edit": {"pk": lambda w: w["rate"].pk},
     "governance:commitment_edit": {"pk": lambda w: w["commitment"].pk},
+    "governance:budget_line_edit": {"pk": lambda w: w["budget_line"].pk},
+    "governance:budget_line_revise": {"pk": lambda w: w["budget_line"].pk},
+    "governance:budget_line_delete": {"pk": lambda w: w["budget_line"].pk},
+    "governance:transaction_edit": {"pk": lambda w: w["transaction"].pk},
+    "governance:transaction_delete": {"pk": lambda w: w["transaction"].pk},
 }
 
 
@@ -336,6 +355,7 @@ def build(world):
         source="ECB",
     )
     _commitments(world)
+    _budget(world)
     assert RoadmapApproval.objects.exists() and MouApproval.objects.exists() and MouSignature.objects.exists()
     assert RoadmapComment.objects.exists() and MouComment.objects.exists()
 
@@ -464,4 +484,31 @@ def _commitments(world):
         starts_on=dt.date(2026, 7, 1),
         ends_on=dt.date(2027, 6, 30),
         no_expectations=True,
+    )
+
+
+def _budget(world):
+    """A budget line revised once (the revision is what the walk edits, revises and deletes), a review linked to the
+    adopted decision, and an expenditure against the original line."""
+    p, sec = world["partnership"], world["secretariat"]
+    original = services.budget_line_save(
+        partnership=p,
+        by=sec,
+        category="secretariat",
+        description="Coordinator",
+        year=2026,
+        amount="1000",
+        currency="EUR",
+    )
+    world["budget_line"] = services.budget_line_revise(line=original, by=sec, amount="1200")
+    services.budget_review_save(partnership=p, by=sec, date=dt.date.today(), decision=world["decision_adopted"])
+    world["transaction"] = services.transaction_save(
+        partnership=p,
+        by=sec,
+        type="4",
+        date=dt.date.today(),
+        amount="250.00",
+        currency="EUR",
+        counterpart_name="Office supplies Ltd",
+        budget_line=original,
     )

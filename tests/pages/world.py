@@ -27,7 +27,9 @@ from governance.models import (
     MouVersion,
     RoadmapVersion,
     SecretariatStaff,
+    Transaction,
 )
+from governance.selectors.budget import planned_lines
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -90,6 +92,8 @@ def demo_world():
     )
     world["rate"] = ExchangeRate.objects.filter(base="EUR", quote="XOF").order_by("-date").first()
     world["commitment"] = Commitment.objects.filter(partnership=partnership, type="cash").order_by("pk").first()
+    world["budget_line"] = planned_lines(partnership).filter(budget_type="2").order_by("pk").first()
+    world["transaction"] = Transaction.objects.filter(partnership=partnership).order_by("pk").first()
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
