@@ -116,9 +116,9 @@ TRANSACTIONS = {
 # at the review and opened for positions.
 REVIEWS = {
     "cocoa": (
-        "2025-01-20",
-        "Budget 2025 checked against the work plan before its adoption.",
-        "Adopt the 2025 work plan",
+        "2026-07-10",
+        "Budget 2026 checked against the work plan adopted at the kick-off; the monitoring line is revised.",
+        "Adopt the work plan",
     ),
     "water": (
         "2026-03-12",

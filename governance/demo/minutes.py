@@ -8,9 +8,11 @@ from auditlog.context import set_actor
 from django.utils import timezone
 
 from msp import access
+from msp.models import person_name
 
 from .. import services
-from ..models import Meeting, Minutes
+from ..models import Meeting, Minutes, MinutesComment
+from ..selectors import minutes as minutes_selectors
 
 KICK_OFF = """1. Welcome. The chair welcomed the members and the secretariat.
 2. Roadmap. The members discussed the draft roadmap; the secretariat will circulate version 2 for approval.
@@ -51,7 +53,28 @@ def load(ctx):
         recorded = timezone.localtime(review.start).date() + dt.timedelta(days=1)
         services.minutes_save(meeting=review, by=secretariat, text=REVIEW, recorded_on=recorded)
         services.minutes_circulate(meeting=review, by=secretariat)
+    _date_like_the_meetings(kick_off, review)
     commenter = _commenter(partnership, review)
     if commenter is not None:
+        # Written two days after the minutes went out, not on the day the demo is loaded: the demo writes the row
+        # the service would, with its date (comments are append-only and keep the date they were written with).
         with set_actor(commenter):
-            services.minutes_comment(meeting=review, by=commenter, text=COMMENT)
+            MinutesComment.objects.create(
+                minutes=review.minutes,
+                author=commenter,
+                author_name=person_name(commenter),
+                organisation=minutes_selectors.organisation_of(review, commenter),
+                text=COMMENT,
+                created_at=Minutes.objects.get(meeting=review).circulated_at + dt.timedelta(days=2),
+            )
+
+
+def _date_like_the_meetings(kick_off, review):
+    """Minutes circulated the day they were recorded (and the kick-off's marked final two weeks later), as a
+    secretariat would have done, rather than on the day the demo is loaded."""
+    for meeting, final in ((kick_off, True), (review, False)):
+        minutes = Minutes.objects.get(meeting=meeting)
+        out = timezone.make_aware(dt.datetime.combine(minutes.recorded_on, dt.time(16, 0)))
+        Minutes.objects.filter(pk=minutes.pk).update(
+            circulated_at=out, finalised_at=out + dt.timedelta(days=14) if final else None
+        )
