@@ -42,6 +42,12 @@ class VersionChoiceField(forms.ModelChoiceField):
         return f"v{obj.number} ({obj.get_status_display()})"
 
 
+def decision_meetings(partnership):
+    """The meetings a decision of `partnership` may be taken at (the service also checks the body matches)."""
+    meetings = Meeting.objects.filter(partnership=partnership, is_formal=True).exclude(status=MeetingStatus.CANCELLED)
+    return meetings.order_by("-start", "-pk")
+
+
 class DecisionForm(forms.ModelForm):
     """The draft; the links (body, meeting, what it changed) offer this partnership's records only."""
 
@@ -74,10 +80,7 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(partnership=partnership).exclude(type=BodyType.SECRETARIAT)
         self.fields["body"].empty_label = _("All active members decide")
-        meetings = Meeting.objects.filter(partnership=partnership, is_formal=True).exclude(
-            status=MeetingStatus.CANCELLED
-        )
-        self.fields["meeting"].queryset = meetings.order_by("-start", "-pk")
+        self.fields["meeting"].queryset = decision_meetings(partnership)
         self.fields["meeting"].empty_label = _("Not taken at a meeting")
         adopted = Decision.objects.filter(partnership=partnership, status="decided", outcome=Outcome.ADOPTED)
         self.fields["delegated_by"].queryset = adopted.exclude(pk=self.instance.pk)
@@ -125,11 +128,21 @@ class OnBehalfForm(PositionForm):
 
 
 class OutcomeForm(forms.Form):
+    """The outcome, its date and the meeting it was taken at (often only known once the meeting is over)."""
+
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DATE, initial=timezone.localdate)
+    meeting = MeetingChoiceField(
+        label=_("Taken at the meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Not taken at a meeting"),
+        help_text=_("A formal meeting of the deciding body (or of no body)."),
+    )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, decision, **kwargs):
+        super().__init__(*args, initial={"meeting": decision.meeting_id}, **kwargs)
+        self.fields["meeting"].queryset = decision_meetings(decision.partnership_id)
         self.helper = _helper()
 
 
