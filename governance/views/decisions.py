@@ -69,7 +69,9 @@ def decisions_export(request, partnership_pk):
     fmt = request.GET.get("format", "csv")
     fmt = fmt if fmt in CONTENT_TYPES else "csv"
     dataset = decisions_dataset(
-        _log(request, partnership).qs, with_positions=selectors.can_see_positions(request.user, partnership)
+        _log(request, partnership).qs,
+        with_positions=selectors.can_see_positions(request.user, partnership),
+        with_meetings=access.can(request.user, "view_meetings", partnership),
     )
     response = HttpResponse(render(dataset, fmt), content_type=CONTENT_TYPES[fmt])
     filename = (

@@ -1,9 +1,14 @@
 """Recording the outcome after the meeting: the secretariat names the meeting the decision was taken at, on the
 draft's rules (formal, not cancelled, this partnership, the deciding body's); the page offers those meetings."""
 
+import csv
+import io
+
+import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from governance import services
 from tests.factories import PartnershipFactory, RoleFactory
@@ -110,3 +115,52 @@ def test_the_outcome_form_refuses_another_partnerships_meeting(client, partnersh
     assert "a meeting from the list" in response.content.decode()
     decision.refresh_from_db()
     assert decision.status == "open"
+
+
+# The log and its export name the meeting (members: its title and link; donors: its date only)
+
+
+@pytest.fixture
+def taken_at_a_meeting(partnership, secretariat, kofi):
+    held = meeting(partnership, secretariat, "=Steering Committee 3")
+    decision = opened(partnership, secretariat)
+    services.position_record(decision=decision, by=kofi, organisation=kofi.contact.organisation, position="support")
+    services.decision_decide(decision=decision, by=secretariat, outcome="adopted", meeting=held)
+    return held
+
+
+def test_the_log_links_the_meeting_for_members(client, taken_at_a_meeting, partnership, kofi):
+    client.force_login(kofi)
+    page = client.get(reverse("governance:decisions", args=[partnership.pk])).content.decode()
+    link = reverse("governance:meeting", args=[partnership.pk, taken_at_a_meeting.pk])
+    assert f'href="{link}">=Steering Committee 3</a>' in page
+
+
+def test_donors_see_the_meetings_date_not_the_meeting(client, taken_at_a_meeting, partnership, donor):
+    client.force_login(donor)
+    page = client.get(reverse("governance:decisions", args=[partnership.pk])).content.decode()
+    assert "Adopt the budget" in page and "A meeting on " in page
+    assert "Steering Committee 3" not in page and "/meetings/" not in page
+    export = client.get(reverse("governance:decisions_export", args=[partnership.pk])).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(export)))
+    assert "Meeting" not in rows[0] and rows[0][-1] == "Date of the meeting"
+    assert rows[1][-1] == timezone.localtime(taken_at_a_meeting.start).date().isoformat()
+    assert "Steering Committee 3" not in export
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_names_the_meeting_formula_safe(client, taken_at_a_meeting, partnership, secretariat, fmt):
+    client.force_login(secretariat)
+    response = client.get(reverse("governance:decisions_export", args=[partnership.pk]) + f"?format={fmt}")
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        as_text = "'=Steering Committee 3"
+    else:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        cells = {cell.value: cell for cell in sheet[2]}
+        assert cells["=Steering Committee 3"].data_type == "s"  # text, never a formula
+        as_text = "=Steering Committee 3"
+    meeting_column = rows[0].index("Meeting")
+    assert rows[1][meeting_column] == as_text
+    assert rows[1][meeting_column + 1] == timezone.localtime(taken_at_a_meeting.start).date().isoformat()
