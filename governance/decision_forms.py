@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import cap_length
 from phases.models import PhaseTransition
 from stakeholders.models import Organisation
 
@@ -89,6 +90,7 @@ class DecisionForm(forms.ModelForm):
             "-number"
         )
         self.fields["mou_version"].queryset = MouVersion.objects.filter(partnership=partnership).order_by("-number")
+        cap_length(self.fields["text"], 20_000)
         self.helper = _helper()
 
     def service_kwargs(self):
@@ -100,6 +102,7 @@ class PositionForm(forms.Form):
     statement = forms.CharField(
         label=_("Statement"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why, or on which conditions (shown with the position; kept with an objection)."),
     )
@@ -114,6 +117,7 @@ class OnBehalfForm(PositionForm):
     note = forms.CharField(
         label=_("Evidence: note"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("How and when the member gave its position (at the meeting, by letter, by e-mail)."),
     )
