@@ -3,11 +3,19 @@ a correction), commented on, marked final; the feed page says so in English, Fre
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from governance import services
 from tests.governance.test_minutes_services import meeting, write  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def back_to_the_default_language():
+    """A request in French or German leaves its language active in this thread (LocaleMiddleware): undo it."""
+    yield
+    translation.deactivate()
 
 
 def feed(client, user, partnership, language="en"):
