@@ -38,5 +38,7 @@ class GovernanceConfig(AppConfig):
         auditlog.register(models.Transaction, exclude_fields=["fingerprint", "import_batch"])
         auditlog.register(models.Meeting, m2m_fields={"organisations", "attendees"}, exclude_fields=["sequence"])
         auditlog.register(models.MeetingPaper)
+        auditlog.register(models.Minutes, exclude_fields=["recorded_by", "finalised_by"])
+        auditlog.register(models.MinutesComment, exclude_fields=["author"])
         # Exchange rates are the installation's: their corrections are in the log (not in a partnership's feed).
         auditlog.register(models.ExchangeRate, exclude_fields=["recorded_at"])

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import cap_length
 from phases.models import PhaseTransition
 from stakeholders.models import Organisation
 
@@ -42,6 +43,12 @@ class VersionChoiceField(forms.ModelChoiceField):
         return f"v{obj.number} ({obj.get_status_display()})"
 
 
+def decision_meetings(partnership):
+    """The meetings a decision of `partnership` may be taken at (the service also checks the body matches)."""
+    meetings = Meeting.objects.filter(partnership=partnership, is_formal=True).exclude(status=MeetingStatus.CANCELLED)
+    return meetings.order_by("-start", "-pk")
+
+
 class DecisionForm(forms.ModelForm):
     """The draft; the links (body, meeting, what it changed) offer this partnership's records only."""
 
@@ -74,10 +81,7 @@ class DecisionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.filter(partnership=partnership).exclude(type=BodyType.SECRETARIAT)
         self.fields["body"].empty_label = _("All active members decide")
-        meetings = Meeting.objects.filter(partnership=partnership, is_formal=True).exclude(
-            status=MeetingStatus.CANCELLED
-        )
-        self.fields["meeting"].queryset = meetings.order_by("-start", "-pk")
+        self.fields["meeting"].queryset = decision_meetings(partnership)
         self.fields["meeting"].empty_label = _("Not taken at a meeting")
         adopted = Decision.objects.filter(partnership=partnership, status="decided", outcome=Outcome.ADOPTED)
         self.fields["delegated_by"].queryset = adopted.exclude(pk=self.instance.pk)
@@ -86,6 +90,7 @@ class DecisionForm(forms.ModelForm):
             "-number"
         )
         self.fields["mou_version"].queryset = MouVersion.objects.filter(partnership=partnership).order_by("-number")
+        cap_length(self.fields["text"], 20_000)
         self.helper = _helper()
 
     def service_kwargs(self):
@@ -97,6 +102,7 @@ class PositionForm(forms.Form):
     statement = forms.CharField(
         label=_("Statement"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Why, or on which conditions (shown with the position; kept with an objection)."),
     )
@@ -111,6 +117,7 @@ class OnBehalfForm(PositionForm):
     note = forms.CharField(
         label=_("Evidence: note"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("How and when the member gave its position (at the meeting, by letter, by e-mail)."),
     )
@@ -125,11 +132,21 @@ class OnBehalfForm(PositionForm):
 
 
 class OutcomeForm(forms.Form):
+    """The outcome, its date and the meeting it was taken at (often only known once the meeting is over)."""
+
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
     decided_on = forms.DateField(label=_("Date of the decision"), widget=DATE, initial=timezone.localdate)
+    meeting = MeetingChoiceField(
+        label=_("Taken at the meeting"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Not taken at a meeting"),
+        help_text=_("A formal meeting of the deciding body (or of no body)."),
+    )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, decision, **kwargs):
+        super().__init__(*args, initial={"meeting": decision.meeting_id}, **kwargs)
+        self.fields["meeting"].queryset = decision_meetings(decision.partnership_id)
         self.helper = _helper()
 
 

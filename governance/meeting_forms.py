@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import cap_length
 from stakeholders.models import Organisation
 
 from .models import Body, Meeting
@@ -42,6 +43,7 @@ class MeetingForm(forms.ModelForm):
         self.fields["body"].queryset = bodies
         for name in ("start", "end"):
             self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        cap_length(self.fields["agenda"], 10_000)
         self.helper = _helper()
 
     def service_kwargs(self):

@@ -5,11 +5,13 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import no_control_characters
+
 from .paper_files import CONTENT_TYPES
 
 
 class MeetingPaperForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, validators=[no_control_characters])
     file = forms.FileField(
         label=_("File"),
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument, plain text or CSV."),

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from msp.text import cap_length
+
 from .models import Minutes
 
 
@@ -30,6 +32,7 @@ class MinutesForm(forms.ModelForm):
         self.fields["recorded_on"].input_formats = ["%Y-%m-%d"]
         if self.instance.pk is None:
             self.initial.setdefault("recorded_on", timezone.localdate())
+        cap_length(self.fields["text"], 100_000)
         self.helper = _helper()
 
     def service_kwargs(self):

@@ -80,6 +80,10 @@ def summarise(entry, *, object_length=60):
     name = entry.object_repr if len(entry.object_repr) <= object_length else entry.object_repr[: object_length - 1]
     name = name.rstrip() + ("…" if len(entry.object_repr) > object_length else "")
     sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1])
+    model = entry.content_type.model_class()
+    # A model may say a step of its life in its own words (minutes recorded, circulated, final).
+    if hasattr(model, "activity_sentence"):
+        sentence = model.activity_sentence(entry.action, entry.changes or {}) or sentence
     archived = (entry.changes or {}).get("archived_at") if entry.action == 1 else None
     if isinstance(archived, list | tuple) and len(archived) == 2:
         sentence = ARCHIVE_SENTENCES[str(archived[1]) not in EMPTY]

@@ -9,6 +9,7 @@ and subjects are flattened when they are built (`one_line`), for rows written be
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 # Our apps' models (and the user's names): every CharField there is a single line of text.
@@ -25,6 +26,14 @@ def no_control_characters(value):
             _("This must fit on one line: remove line breaks, tabs and other control characters."),
             code="control_characters",
         )
+
+
+def cap_length(field, limit):
+    """Limit a form's text field to `limit` characters (a TextField has no limit of its own): a pasted document of
+    megabytes gets the field's message, with what was typed kept, instead of a page nobody can read."""
+    field.max_length = limit
+    field.validators.append(MaxLengthValidator(limit))
+    field.widget.attrs["maxlength"] = str(limit)
 
 
 def one_line(text, limit=None):

@@ -56,6 +56,22 @@ class Minutes(models.Model):
     def get_additional_data(self):
         return {"partnership": self.meeting.partnership_id}
 
+    @staticmethod
+    def activity_sentence(action, changes):
+        """The feed's words for a step of the minutes (msp.activity), or None for a plain change of the text."""
+        if action == 0:
+            return _("recorded the minutes of “%(object)s”")
+        status = changes.get("status")
+        if isinstance(status, list | tuple) and len(status) == 2:
+            return {
+                MinutesStatus.CIRCULATED: _("circulated the minutes of “%(object)s” for comments"),
+                MinutesStatus.FINAL: _("marked the minutes of “%(object)s” final"),
+            }.get(status[1])
+        circulated = changes.get("circulated_at")
+        if isinstance(circulated, list | tuple) and len(circulated) == 2 and circulated[0] not in ("", "None", None):
+            return _("circulated the corrected minutes of “%(object)s” again")
+        return None
+
     @property
     def is_final(self):
         return self.status == MinutesStatus.FINAL
@@ -92,3 +108,10 @@ class MinutesComment(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.author_name}: {self.text[:40]}"
+
+    def get_additional_data(self):
+        return {"partnership": self.minutes.meeting.partnership_id}
+
+    @staticmethod
+    def activity_sentence(action, changes):
+        return _("commented on minutes: “%(object)s”") if action == 0 else None

@@ -35,11 +35,11 @@ def can_see_positions(user, partnership) -> bool:
 
 
 def decisions_for(user, partnership):
-    """The decisions `user` may see in the log, with their body and position counts: one query."""
+    """The decisions `user` may see in the log, with their body, meeting and position counts: one query."""
     decisions = Decision.objects.filter(partnership=partnership)
     if not can_see_positions(user, partnership):
         decisions = decisions.filter(status=DecisionStatus.DECIDED, outcome=Outcome.ADOPTED)
-    counted = decisions.select_related("body").annotate(position_count=Count("positions"))
+    counted = decisions.select_related("body", "meeting").annotate(position_count=Count("positions"))
     return counted.order_by(F("decided_on").desc(nulls_first=True), "-created_at", "-pk")
 
 

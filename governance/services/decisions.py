@@ -197,9 +197,13 @@ def adoption(decision) -> rules.Adoption:
     )
 
 
-def decision_decide(*, decision, by, outcome, decided_on=None) -> Decision:
+KEEP = object()
+
+
+def decision_decide(*, decision, by, outcome, decided_on=None, meeting=KEEP) -> Decision:
     """Record the outcome. Adoption is refused, with every reason, when the method's rule does not allow it; a
-    proposal may always be rejected or deferred."""
+    proposal may always be rejected or deferred. `meeting` (None: not taken at one) replaces the one the draft
+    named, on the same rules as the draft's; left out, the draft's stays."""
     access.require(by, "change", decision.partnership)
     outcome = rules.Outcome(outcome)
     with transaction.atomic():
@@ -208,9 +212,13 @@ def decision_decide(*, decision, by, outcome, decided_on=None) -> Decision:
             raise ValidationError(_("The outcome of this decision is already recorded."))
         if locked.method != rules.Method.DELEGATED and locked.status != S.OPEN:
             raise ValidationError(_("Open the decision for positions before recording its outcome."))
+        if meeting is not KEEP:
+            if (refusal := _meeting_refusal(locked.partnership, locked.body, meeting)) is not None:
+                raise ValidationError({"meeting": refusal})
+            locked.meeting = meeting
         if outcome == rules.Outcome.ADOPTED:
             adoption(locked).raise_if_refused()
         locked.status, locked.outcome = S.DECIDED, outcome
         locked.decided_on = decided_on or timezone.localdate()
-        locked.save(update_fields=["status", "outcome", "decided_on"])
+        locked.save(update_fields=["status", "outcome", "decided_on", "meeting"])
     return locked

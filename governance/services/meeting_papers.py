@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from msp import access
 from msp import services as msp_services
+from msp.text import no_control_characters
 
 from ..models import Meeting, MeetingPaper
 from ..paper_files import check_paper, extension
@@ -62,6 +63,13 @@ def meeting_paper_upload(*, meeting, by, title, file, share=False) -> MeetingPap
     errors = {}
     if not (title or "").strip():
         errors["title"] = _("Give the paper a title.")
+    elif len(title.strip()) > 200:
+        errors["title"] = _("The title must fit on one line of at most 200 characters.")
+    else:
+        try:
+            no_control_characters(title)
+        except ValidationError as exc:
+            errors["title"] = exc.messages
     try:
         check_paper(file)
     except ValidationError as exc:

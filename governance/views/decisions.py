@@ -69,7 +69,9 @@ def decisions_export(request, partnership_pk):
     fmt = request.GET.get("format", "csv")
     fmt = fmt if fmt in CONTENT_TYPES else "csv"
     dataset = decisions_dataset(
-        _log(request, partnership).qs, with_positions=selectors.can_see_positions(request.user, partnership)
+        _log(request, partnership).qs,
+        with_positions=selectors.can_see_positions(request.user, partnership),
+        with_meetings=access.can(request.user, "view_meetings", partnership),
     )
     response = HttpResponse(render(dataset, fmt), content_type=CONTENT_TYPES[fmt])
     filename = (
@@ -87,7 +89,7 @@ class DecisionDetailView(GovernanceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         decision = decision_or_404(self.request.user, self.partnership, self.kwargs["pk"])
         changed = selectors.changed_records(self.request.user, self.partnership, decision)
-        context = {"decision": decision, "outcome_form": OutcomeForm(), "changed": changed}
+        context = {"decision": decision, "outcome_form": OutcomeForm(decision=decision), "changed": changed}
         if selectors.can_see_positions(self.request.user, self.partnership):
             rows = selectors.positions_table(decision)
             context.update(rows=rows, chart=selectors.positions_chart(decision, rows))
@@ -149,9 +151,9 @@ def decision_open(request, partnership_pk, pk):
 def decision_decide(request, partnership_pk, pk):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
     decision = decision_or_404(request.user, partnership, pk)
-    form = OutcomeForm(request.POST)
+    form = OutcomeForm(request.POST, decision=decision)
     if not form.is_valid():
-        messages.error(request, _("Choose the outcome and give the date of the decision."))
+        messages.error(request, _("Choose the outcome, give the date of the decision and a meeting from the list."))
         return redirect(_url(decision))
     try:
         decided = services.decision_decide(decision=decision, by=request.user, **form.cleaned_data)

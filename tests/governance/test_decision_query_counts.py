@@ -22,6 +22,22 @@ def _world(size):
     )
     for partner in partners:
         services.seat_save(body=body, by=secretariat, organisation=partner.contact.organisation)
+    start = timezone.now() - dt.timedelta(days=3)
+    meetings = [
+        services.meeting_save(
+            partnership=partnership,
+            by=secretariat,
+            body=body,
+            title=f"SC {i}",
+            is_formal=True,
+            start=start - dt.timedelta(days=i),
+            end=start - dt.timedelta(days=i) + dt.timedelta(hours=1),
+            place="Accra",
+            online_link="",
+            agenda="",
+        )
+        for i in range(size)
+    ]
     for i in range(size):
         decision = services.decision_save(
             partnership=partnership, by=secretariat, title=f"Decision {i}", method="majority", body=body
@@ -31,7 +47,8 @@ def _world(size):
             services.position_record(
                 decision=decision, by=partner, organisation=partner.contact.organisation, position="support"
             )
-        services.decision_decide(decision=decision, by=secretariat, outcome="adopted")
+        # each taken at a meeting of its own, which the log names
+        services.decision_decide(decision=decision, by=secretariat, outcome="adopted", meeting=meetings[i])
     return partnership, secretariat, partners[0]
 
 
@@ -41,7 +58,7 @@ def worlds(db):
 
 
 # session, user, partnership, my role; the bodies offered in the filter; the count and the page of decisions (with
-# their body and position counts)
+# their body, meeting and position counts)
 LOG_QUERIES = 7
 
 
