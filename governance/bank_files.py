@@ -18,10 +18,18 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from stakeholders.files import MAX_BYTES, MAX_COLUMNS, MAX_PHYSICAL_ROWS, FileProblem, decode, read_xlsx
+from stakeholders.files import (
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_PHYSICAL_ROWS,
+    MAX_ROWS,
+    FileProblem,
+    decode,
+    read_xlsx,
+    too_many_rows,
+)
 
-NUMBER_FORMATS = ("guess", "comma", "point")  # decimal comma (1.234,56), decimal point (1,234.56)
-DATE_ORDERS = ("dmy", "mdy", "ymd")
+HEADER_BLOCK = 30
 # Spaces that banks put between thousands: the ordinary one, no-break, narrow no-break, thin, and the apostrophe
 # of Swiss francs.
 _GROUPING = " \u00a0\u202f\u2009'’"
@@ -43,6 +51,9 @@ def read_rows(filename: str, content: bytes) -> tuple[list[list[str]], bool]:
     rows = [_trimmed(row) for row in rows]
     if not any(rows):
         raise FileProblem(_("The file is empty."))
+    # A header block of a few lines above the table is allowed on top of the rows an import takes.
+    if sum(1 for row in rows if any(row)) > MAX_ROWS + HEADER_BLOCK:
+        raise too_many_rows()
     return rows, workbook
 
 
@@ -74,7 +85,7 @@ def _read_text(content: bytes) -> list[list[str]]:
     try:
         for physical, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
             if physical > MAX_PHYSICAL_ROWS:
-                raise FileProblem(_("The file has too many rows; import at most %(max)d at a time.") % {"max": 2000})
+                raise too_many_rows()
             rows.append(row[:MAX_COLUMNS])
     except csv.Error as exc:
         raise FileProblem(_("The file is not valid CSV: %(why)s") % {"why": exc}) from exc

@@ -201,7 +201,7 @@ def _cell(cells, mapping, name):
 
 
 def _amount(text, mapping, table):
-    if table.workbook and re.fullmatch(r"-?\d+(\.\d+)?(E-?\d+)?", text):
+    if table.workbook and re.fullmatch(r"-?\d+(\.\d+)?([eE][-+]?\d+)?", text):
         return Decimal(text)  # a number cell: the workbook wrote it, not a person
     return parse_amount(text, mapping.number_format)
 

@@ -207,6 +207,12 @@ def test_a_file_that_cannot_be_read_is_refused_on_the_upload_form(sec, partnersh
         reverse("governance:transaction_import", args=[partnership.pk]), {"file": SimpleUploadedFile("e.csv", b"\n\n")}
     )
     assert empty.status_code == 400
+    many = "Date;Amount\n" + "2026-03-01;1,00\n" * 2100
+    response = sec.post(
+        reverse("governance:transaction_import", args=[partnership.pk]),
+        {"file": SimpleUploadedFile("many.csv", many.encode())},
+    )
+    assert response.status_code == 400 and "import at most 2000 at a time" in text(response)
 
 
 def test_a_file_of_another_partnership_or_gone_is_not_found(sec, client, partnership, outsider):
