@@ -7,6 +7,7 @@ from celery import shared_task
 from msp.pdf import PdfUnavailable
 
 from . import pdf
+from .models import PendingTransactionImport
 
 logger = logging.getLogger(__name__)
 
@@ -45,3 +46,9 @@ def queue_mou_copy(version_id, kind) -> None:
         store_mou_copy.delay(version_id, kind)
     except Exception:  # kombu raises several unrelated types for an unreachable broker
         logger.exception("Could not queue the %s copy of MoU version %s; the sweep will make it.", kind, version_id)
+
+
+@shared_task
+def purge_expired_transaction_imports():
+    """The clean-up (celery beat, hourly): bank files uploaded for import and never imported."""
+    return PendingTransactionImport.purge()

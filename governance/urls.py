@@ -16,6 +16,7 @@ from .views import (
     roadmap,
     roadmap_parts,
     secretariat,
+    transaction_imports,
     transactions,
 )
 
@@ -167,6 +168,19 @@ urlpatterns = [
     path("resources/budget/reviews/new/", budget.ReviewFormView.as_view(), name="budget_review_add"),
     path("resources/transactions/", transactions.TransactionListView.as_view(), name="transactions"),
     path("resources/transactions/export/", transactions.transactions_export, name="transactions_export"),
+    path(
+        "resources/transactions/import/", transaction_imports.TransactionImportView.as_view(), name="transaction_import"
+    ),
+    path(
+        "resources/transactions/import/<uuid:pk>/",
+        transaction_imports.TransactionImportMapView.as_view(),
+        name="transaction_import_map",
+    ),
+    path(
+        "resources/transactions/import/<uuid:pk>/confirm/",
+        transaction_imports.transaction_import_confirm,
+        name="transaction_import_confirm",
+    ),
     path("resources/transactions/new/", transactions.TransactionFormView.as_view(), name="transaction_add"),
     path("resources/transactions/<int:pk>/edit/", transactions.TransactionFormView.as_view(), name="transaction_edit"),
     path("resources/transactions/<int:pk>/delete/", transactions.transaction_delete, name="transaction_delete"),

@@ -194,6 +194,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stakeholders.tasks.purge_expired_imports",
         "schedule": 60 * 60,
     },
+    "purge-expired-transaction-imports": {
+        "task": "governance.tasks.purge_expired_transaction_imports",
+        "schedule": 60 * 60,
+    },
     "store-missing-mou-copies": {
         "task": "governance.tasks.store_missing_copies",
         "schedule": 10 * 60,

@@ -15,10 +15,18 @@ their minutes (`minutes`) and papers (`meeting_papers`), the installation's exch
 each member brings (`commitments`), then the budgets, budget reviews and transactions (`budget`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
+
+`sample_bank_export_de.csv` is a German bank export (Windows-1252, a header block, semicolons, decimal commas, debit
+and credit columns) of cocoa's account in March 2026, for trying the bank import of transactions; the demo does
+not import it, so that whoever tries it sees the whole import.
 """
+
+from pathlib import Path
 
 from . import bodies, budget, commitments, decisions, meeting_papers, meetings, minutes, mou, rates, roadmap
 from .common import _members, evidence_pdf
+
+SAMPLE_BANK_FILE = Path(__file__).with_name("sample_bank_export_de.csv")
 
 __all__ = ["evidence_pdf", "load"]
 

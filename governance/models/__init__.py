@@ -69,6 +69,7 @@ from .roadmap import (
     parent_level,
 )
 from .signatures import MouScan, MouSignature
+from .transaction_imports import PendingTransactionImport, TransactionImportMapping
 
 __all__ = [
     "AGAINST_A_LINE",
@@ -122,6 +123,7 @@ __all__ = [
     "MouSignature",
     "MouVersion",
     "PartyBase",
+    "PendingTransactionImport",
     "PrivateStorage",
     "RecordedOffline",
     "ResultNode",
@@ -133,6 +135,7 @@ __all__ = [
     "Seat",
     "SecretariatStaff",
     "StaffRole",
+    "TransactionImportMapping",
     "VersionBase",
     "VersionPart",
     "content_hash",

@@ -8,7 +8,7 @@ into the outbox in the same transaction (msp.services.notify) and sent after com
 One module per subject (`roadmap_drafting`, `roadmap_review`, `mou_drafting`, `mou_signing`, `scans`,
 `comments`, `parties`; `common` holds the row lock and the parties' helpers; `bodies` keeps governance bodies,
 seats and the secretariat's staff; `rates` the installation's exchange rates; `budget` the budget lines, reviews and
-transactions); decisions, meetings, minutes, meeting papers and `commitments` have theirs. Every service is
+transactions, `transaction_imports` the bank import); decisions, meetings, minutes, meeting papers and `commitments` have theirs. Every service is
 importable from here; the modules import each other only downwards (parties uses the approval and signature
 modules, never the reverse), so there is no import circle.
 """
@@ -72,8 +72,18 @@ from .roadmap_drafting import (
 )
 from .roadmap_review import roadmap_approve, roadmap_approve_if_complete, roadmap_send_for_review
 from .scans import SCAN_MAX_BYTES, mou_scan_upload
+from .transaction_imports import (
+    ImportRefused,
+    pending_transaction_import_create,
+    remembered_mapping,
+    transactions_import,
+)
 
 __all__ = [
+    "ImportRefused",
+    "pending_transaction_import_create",
+    "remembered_mapping",
+    "transactions_import",
     "budget_line_delete",
     "budget_line_revise",
     "budget_line_save",

@@ -134,6 +134,10 @@ LEVELS = {
     "governance:transaction_add": "secretariat",
     "governance:transaction_edit": "secretariat",
     "governance:transaction_delete": "secretariat-action",
+    # The bank import: the secretariat's; the file waits for the partnership, whoever of its secretariat uploaded it.
+    "governance:transaction_import": "secretariat",
+    "governance:transaction_import_map": "secretariat",
+    "governance:transaction_import_confirm": "secretariat-action",
 }
 
 
@@ -239,6 +243,8 @@ OBJECTS = {
     "governance:budget_line_delete": {"pk": lambda w: w["budget_line"].pk},
     "governance:transaction_edit": {"pk": lambda w: w["transaction"].pk},
     "governance:transaction_delete": {"pk": lambda w: w["transaction"].pk},
+    "governance:transaction_import_map": {"pk": lambda w: w["bank_file"].pk},
+    "governance:transaction_import_confirm": {"pk": lambda w: w["bank_file"].pk},
 }
 
 
@@ -511,4 +517,7 @@ def _budget(world):
         currency="EUR",
         counterpart_name="Office supplies Ltd",
         budget_line=original,
+    )
+    world["bank_file"] = services.pending_transaction_import_create(
+        partnership=p, by=sec, filename="bank.csv", content=b"Date;Amount;Currency\n2026-03-01;-1,00;EUR\n"
     )

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from governance import services
-from governance.demo import evidence_pdf
+from governance.demo import SAMPLE_BANK_FILE, evidence_pdf
 from governance.models import (
     Body,
     BodyType,
@@ -94,6 +94,10 @@ def demo_world():
     world["commitment"] = Commitment.objects.filter(partnership=partnership, type="cash").order_by("pk").first()
     world["budget_line"] = planned_lines(partnership).filter(budget_type="2").order_by("pk").first()
     world["transaction"] = Transaction.objects.filter(partnership=partnership).order_by("pk").first()
+    # The bank import's mapping and preview page: the sample bank file shipped for people to try, as just uploaded.
+    world["bank_file"] = services.pending_transaction_import_create(
+        partnership=partnership, by=secretariat, filename=SAMPLE_BANK_FILE.name, content=SAMPLE_BANK_FILE.read_bytes()
+    )
     world["donor_extra"] = _donor_pages()
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
