@@ -5,6 +5,7 @@ overview get their modules.)"""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import FormView
 
 from msp import access
@@ -31,11 +32,16 @@ class ResourcesMixin(PartnershipMixin):
 
 
 class ResourceFormView(ResourcesMixin, FormView):
-    """A secretariat form that calls one service (`save(form)` returns the success message and where to go); a
-    refusal comes back on the form, with what was typed, and answers 400."""
+    """A secretariat form of the Resources tab that calls one service (`save(form)` returns the success message
+    and where to go); a refusal comes back on the form, with what was typed, and answers 400. The form gets the
+    partnership; Cancel goes back to the section's page (`governance:<section>`)."""
 
     action = "change"
+    template_name = "governance/resources/form.html"
     title = ""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "partnership": self.partnership}
 
     def form_valid(self, form):
         try:
@@ -57,4 +63,4 @@ class ResourceFormView(ResourcesMixin, FormView):
         raise NotImplementedError
 
     def cancel_url(self):
-        raise NotImplementedError
+        return reverse(f"governance:{self.section}", args=[self.partnership.pk])
