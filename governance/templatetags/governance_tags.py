@@ -4,6 +4,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
 
+from msp.charts import percent
+
 from ..formatting import to_html
 
 register = template.Library()
@@ -55,3 +57,11 @@ def rate_number(value):
     value = Decimal(value)
     decimals = max(0, -value.normalize().as_tuple().exponent)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def percentage(fraction):
+    """A fraction (0.38) as a percentage in the active language ("38%", "38 %"), whole percent; "–" for None."""
+    if fraction in (None, ""):
+        return "–"
+    return percent(float(Decimal(fraction) * 100))
