@@ -3,7 +3,9 @@ committed vs received vs spent per year, and the shares of the cash sources."""
 
 from django.utils.translation import gettext as _
 
-from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series, percent
+from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series
+
+from .templatetags.governance_tags import percentage
 
 
 def _value(figure):
@@ -40,7 +42,7 @@ def shares_chart(figures, named=True):
         Bar(
             label=s.name if named else _("Source %(n)s") % {"n": n},
             value=float(s.share * 100),
-            value_text=percent(float(s.share * 100)),
+            value_text=percentage(s.share),
         )
         for n, s in enumerate(sources, start=1)
     ]

@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -64,4 +64,5 @@ def percentage(fraction):
     """A fraction (0.38) as a percentage in the active language ("38%", "38 %"), whole percent; "–" for None."""
     if fraction in (None, ""):
         return "–"
-    return percent(float(Decimal(fraction) * 100))
+    # Rounded here, half up: number formatting cuts decimals off (0.615 would show 61 %, not 62 %).
+    return percent(int((Decimal(fraction) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
