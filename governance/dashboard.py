@@ -1,6 +1,7 @@
 """The roadmap, MoU, Governance and Resources tabs, and the dashboard's agreements card (see msp.registry)."""
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp import access
@@ -9,6 +10,7 @@ from stakeholders.selectors import active_member_organisations
 
 from . import selectors
 from .models import DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion
+from .resources import for_partnership as overview_figures
 from .selectors import decisions as decision_selectors
 from .selectors import meetings as meeting_selectors
 
@@ -16,9 +18,9 @@ register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
 # Bodies and seats, the secretariat (and, later, meetings and decisions): see governance/views/bodies.py.
 register_tab(Tab("governance", _("Governance"), "governance:bodies", order=35, action="view_bodies"))
-# Commitments, and later the budget, transactions, exchange rates and the overview: see governance/views/resources.py.
+# The overview, commitments, the budget, transactions, exchange rates: see governance/views/resources.py.
 # Donors see the tab too (resource totals, their own organisation's commitments).
-register_tab(Tab("resources", _("Resources"), "governance:commitments", order=37, action="view_resources"))
+register_tab(Tab("resources", _("Resources"), "governance:resources", order=37, action="view_resources"))
 
 
 def agreements(request, partnership):
@@ -98,4 +100,16 @@ def governance(request, partnership):
 
 register_card(
     Card("governance", "governance/cards/governance.html", order=19, context=governance, action="view_decisions")
+)
+
+
+def resources_card(request, partnership):
+    """The resources card: planned vs committed this year, its coverage, and the concentration warning (five
+    queries: governance.resources). Everyone with a role sees it (totals only, no funder named)."""
+    figures = overview_figures(partnership)
+    return {"figures": figures, "year": figures.current_year(timezone.localdate())}
+
+
+register_card(
+    Card("resources", "governance/cards/resources.html", order=21, context=resources_card, action="view_resources")
 )

@@ -13,6 +13,7 @@ from .views import (
     mou_clauses,
     mou_signing,
     parties,
+    resources,
     roadmap,
     roadmap_parts,
     secretariat,
@@ -128,7 +129,8 @@ urlpatterns = [
         decision_positions.position_evidence,
         name="position_evidence",
     ),
-    # Resources: commitments
+    # Resources: the overview, commitments
+    path("resources/", resources.ResourcesView.as_view(), name="resources"),
     path("resources/commitments/", commitments.CommitmentListView.as_view(), name="commitments"),
     path("resources/commitments/export/", commitments.commitments_export, name="commitments_export"),
     path("resources/commitments/new/", commitments.CommitmentFormView.as_view(), name="commitment_add"),

@@ -271,3 +271,5 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 # Meeting papers larger than this many megabytes are refused (governance.services.meeting_papers).
 MEETING_PAPER_MAX_MB = env.int("MEETING_PAPER_MAX_MB", default=20)
+# The resources overview warns when the largest cash source holds more than this share of committed cash (0.5 = 50 %).
+FUNDING_CONCENTRATION_THRESHOLD = env.float("FUNDING_CONCENTRATION_THRESHOLD", default=0.5)

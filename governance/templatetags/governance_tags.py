@@ -1,8 +1,10 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
+
+from msp.charts import percent
 
 from ..formatting import to_html
 
@@ -55,3 +57,12 @@ def rate_number(value):
     value = Decimal(value)
     decimals = max(0, -value.normalize().as_tuple().exponent)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def percentage(fraction):
+    """A fraction (0.38) as a percentage in the active language ("38%", "38 %"), whole percent; "–" for None."""
+    if fraction in (None, ""):
+        return "–"
+    # Rounded here, half up: number formatting cuts decimals off (0.615 would show 61 %, not 62 %).
+    return percent(int((Decimal(fraction) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)))

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from msp import access
 from stakeholders.views.transfer import CONTENT_TYPES
@@ -26,38 +26,8 @@ from .. import services
 from ..budget_export import budget_dataset, render
 from ..budget_forms import BudgetLineForm, ReviewForm, ReviseForm
 from ..selectors import budget as selectors
-from .common import _form_errors, _messages_of
-from .resources import ResourcesMixin
-
-
-class ResourcesFormView(ResourcesMixin, FormView):
-    """A secretariat form that calls one service (`save(form)` returns the success message and where to go)."""
-
-    action = "change"
-    template_name = "governance/resources/form.html"
-    title = ""
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "partnership": self.partnership}
-
-    def form_valid(self, form):
-        try:
-            text, url = self.save(form)
-        except ValidationError as exc:
-            _form_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, text)
-        return redirect(url)
-
-    def form_invalid(self, form):
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        return {**context, "title": self.title, "cancel_url": self.cancel_url()}
-
-    def cancel_url(self):
-        return budget_url(self.partnership)
+from .common import _messages_of
+from .resources import ResourceFormView, ResourcesMixin
 
 
 def budget_url(partnership):
@@ -99,7 +69,7 @@ def budget_export(request, partnership_pk):
     return response
 
 
-class BudgetLineFormView(ResourcesFormView):
+class BudgetLineFormView(ResourceFormView):
     """Add an original line (no `pk`) or edit a line."""
 
     section = "budget"
@@ -120,7 +90,7 @@ class BudgetLineFormView(ResourcesFormView):
         return _("The budget line is saved."), budget_url(self.partnership)
 
 
-class ReviseView(ResourcesFormView):
+class ReviseView(ResourceFormView):
     section = "budget"
     form_class = ReviseForm
     template_name = "governance/resources/revise.html"
@@ -156,7 +126,7 @@ def budget_line_delete(request, partnership_pk, pk):
     return redirect(budget_url(partnership))
 
 
-class ReviewFormView(ResourcesFormView):
+class ReviewFormView(ResourceFormView):
     section = "budget"
     form_class = ReviewForm
     title = gettext_lazy("Record a budget review")

@@ -5,7 +5,6 @@ selectors.commitments); the secretariat records and changes them (services.commi
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -72,7 +71,7 @@ class CommitmentFormView(ResourceFormView):
             self.commitment = found.first()
             if self.commitment is None:
                 raise Http404(_("No such commitment."))
-        kwargs = {**super().get_form_kwargs(), "partnership": self.partnership}
+        kwargs = super().get_form_kwargs()
         return {**kwargs, "instance": self.commitment} if self.commitment else kwargs
 
     @property
@@ -89,6 +88,3 @@ class CommitmentFormView(ResourceFormView):
             _("The commitment of %(org)s is saved.") if self.commitment else _("The commitment of %(org)s is recorded.")
         )
         return text % {"org": commitment.organisation}, self.cancel_url()
-
-    def cancel_url(self):
-        return reverse("governance:commitments", args=[self.partnership.pk])

@@ -18,8 +18,7 @@ from msp.views import partnership_context
 from .. import services, transaction_import
 from ..models import PendingTransactionImport
 from ..transaction_import_forms import MappingForm, TransactionUploadForm
-from .budget import ResourcesFormView
-from .resources import ResourcesMixin
+from .resources import ResourceFormView, ResourcesMixin
 from .transactions import transactions_url
 
 MAP_TEMPLATE = "governance/resources/transaction_import_map.html"
@@ -65,7 +64,7 @@ def mapping_page(request, partnership, pending, *, bound, refused=None):
     return render(request, MAP_TEMPLATE, context, status=status)
 
 
-class TransactionImportView(ResourcesFormView):
+class TransactionImportView(ResourceFormView):
     """Step 1: upload the file; a file that cannot be read is refused here, with why."""
 
     section = "transactions"

@@ -24,9 +24,8 @@ from .. import services
 from ..budget_export import render, transactions_dataset
 from ..budget_forms import TransactionFilter, TransactionForm
 from ..selectors import budget as selectors
-from .budget import ResourcesFormView
 from .common import _messages_of
-from .resources import ResourcesMixin
+from .resources import ResourceFormView, ResourcesMixin
 
 
 def transactions_url(partnership):
@@ -68,7 +67,7 @@ def transactions_export(request, partnership_pk):
     return response
 
 
-class TransactionFormView(ResourcesFormView):
+class TransactionFormView(ResourceFormView):
     """Record a transaction (no `pk`) or correct one."""
 
     section = "transactions"
@@ -91,9 +90,6 @@ class TransactionFormView(ResourcesFormView):
             **form.service_kwargs(),
         )
         return _("The transaction is saved."), transactions_url(self.partnership)
-
-    def cancel_url(self):
-        return transactions_url(self.partnership)
 
 
 @login_required

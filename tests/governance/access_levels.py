@@ -114,6 +114,8 @@ LEVELS = {
     "governance:rate_add": "registry",
     "governance:rate_edit": "registry",
     "governance:rates_import": "registry",
+    # The resources overview: everyone with a role (donors: totals and their own organisation's commitments).
+    "governance:resources": "summary",
     # Commitments: everyone with a role opens the list (donors see their own organisation's only, or none); the
     # secretariat records and changes them.
     "governance:commitments": "summary",
