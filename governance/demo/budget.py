@@ -3,7 +3,7 @@
 line revised, one budget review linked to a decision, and 10-20 transactions each (incoming funds from the funders,
 disbursements to members, expenditure against the lines), mostly in the reporting currency, some in another.
 
-Cocoa's money comes mostly from one funder (the Fund for Partnerships); water's from several, none dominant.
+Cocoa's money comes mostly from one funder (Chocolaterie Europa, as its commitments say); water's from several, none dominant.
 Cocoa's lines serve nodes of its approved roadmap. Idempotent: a partnership that has budget lines is left alone.
 """
 
@@ -60,10 +60,10 @@ REVISED = {
 FUND = "Fund for Partnerships"
 TRANSACTIONS = {
     "cocoa": [
-        ("1", "2025-01-20", 250000, None, FUND, "", "FFP-2025-01"),
-        ("1", "2025-03-05", 20000, None, "Chocolaterie Europa GmbH", "", "CE-2025"),
-        ("1", "2026-01-15", 260000, None, FUND, "", "FFP-2026-01"),
-        ("1", "2026-02-10", 15000, "USD", "Chocolaterie Europa GmbH", "", "CE-2026"),
+        ("1", "2025-01-20", 250000, None, "Chocolaterie Europa GmbH", "", "CE-2025-01"),
+        ("1", "2025-07-15", 70000, None, FUND, "", "FFP-2025"),
+        ("1", "2026-01-15", 260000, None, "Chocolaterie Europa GmbH", "", "CE-2026-01"),
+        ("1", "2026-02-10", 15000, "USD", FUND, "", "FFP-2026"),
         ("3", "2025-04-01", 60000, None, "Ghana Cocoa Farmers' Cooperative Union", "", "D-2025-01"),
         ("3", "2025-04-01", 45000, None, "Union des Coopératives Cacaoyères de Soubré", "", "D-2025-02"),
         ("4", "2025-06-30", 48000, None, "Forest Futures Network", "Coordinator and officer", "INV-0625"),
