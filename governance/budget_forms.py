@@ -14,6 +14,7 @@ from stakeholders.models import Organisation
 
 from .models import LEVEL_ORDER, RECORDED_TYPES, BudgetLine, Decision, Transaction, TransactionType
 from .selectors import budget as selectors
+from .services.budget import TRANSACTION_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 AMOUNT_ERRORS = {
@@ -133,17 +134,7 @@ class TransactionForm(forms.ModelForm):
 
     class Meta:
         model = Transaction
-        fields = [
-            "type",
-            "date",
-            "amount",
-            "currency",
-            "counterpart",
-            "counterpart_name",
-            "budget_line",
-            "reference",
-            "description",
-        ]
+        fields = list(TRANSACTION_FIELDS)  # what the service takes
         widgets = {
             "date": DATE,
             "counterpart": forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),

@@ -16,6 +16,7 @@ from stakeholders.models import Organisation
 
 from .models import Commitment, CommitmentStatus, CommitmentType
 from .selectors.commitments import SORTS
+from .services.commitments import EDITABLE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 AMOUNT_ERRORS = {
@@ -23,22 +24,7 @@ AMOUNT_ERRORS = {
     "min_value": gettext_lazy("An amount cannot be negative: enter 0 or more."),
     "max_digits": gettext_lazy("This amount is too large."),
 }
-FIELDS = [
-    "organisation",
-    "type",
-    "description",
-    "quantity",
-    "unit",
-    "value",
-    "currency",
-    "starts_on",
-    "ends_on",
-    "status",
-    "committed_on",
-    "funder_expectations",
-    "no_expectations",
-    "expectations_recorded_on",
-]
+FIELDS = list(EDITABLE)  # what the service takes, in the order of the form
 
 
 def amount_field(**kwargs):
