@@ -100,6 +100,14 @@ ACTIONS: dict[str, frozenset[str]] = {
     # resources overview, not the lines or who was paid. The secretariat keeps them ("change").
     "view_budget": MEMBERS,
     "view_transactions": MEMBERS,
+    # Monitoring: everyone reads indicators and the SDG page, donors only locked periods ("view_open_periods" is
+    # the members'); partners enter actuals for their own organisation's indicators (`can_enter_actual`); the
+    # secretariat defines indicators and periods and locks them ("change"). Lessons, capacity gaps, context and
+    # risks are the members' ("view_learning").
+    "view_indicators": EVERYONE,
+    "view_open_periods": MEMBERS,
+    "enter_actual": PARTNERS,
+    "view_learning": MEMBERS,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
@@ -110,6 +118,7 @@ ORGANISATION_ACTIONS: dict[str, tuple] = {
     "approve_mou": (gettext_lazy("approve this MoU"), False),
     "sign_mou": (gettext_lazy("sign this MoU"), True),
     "record_position": (gettext_lazy("record a position on this decision"), False),
+    "enter_actual": (gettext_lazy("enter data for this indicator"), False),
 }
 # What an archived partnership still allows; everything else would change it.
 WHILE_ARCHIVED = frozenset({"archive"})
@@ -225,6 +234,12 @@ def commitments_scope(user, partnership):
         return None
     acting = acting_for(user, partnership)
     return acting.organisation if acting is not None else None
+
+
+def can_enter_actual(user, indicator) -> bool:
+    """May `user` enter or correct actual values of `indicator`: the secretariat, or a partner acting for the
+    organisation responsible for it. (Whether the period is locked is a fact of the period: monitoring's services.)"""
+    return can(user, "change", indicator) or can(user, "enter_actual", indicator, organisation=indicator.responsible)
 
 
 def can_see(user, partnership) -> bool:

@@ -273,3 +273,9 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=7)
 MEETING_PAPER_MAX_MB = env.int("MEETING_PAPER_MAX_MB", default=20)
 # The resources overview warns when the largest cash source holds more than this share of committed cash (0.5 = 50 %).
 FUNDING_CONCENTRATION_THRESHOLD = env.float("FUNDING_CONCENTRATION_THRESHOLD", default=0.5)
+# An indicator's traffic light: green at this progress (per cent of the way from baseline to target) or more, amber
+# at MONITORING_AMBER_AT or more, red below (monitoring.progress).
+MONITORING_GREEN_AT = env.int("MONITORING_GREEN_AT", default=90)
+MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=70)
+# A period's actual value is overdue this many days after the period ended.
+MONITORING_DATA_DUE_DAYS = env.int("MONITORING_DATA_DUE_DAYS", default=30)

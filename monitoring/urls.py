@@ -1,0 +1,6 @@
+"""The monitoring app's URLs, in one namespace ("monitoring"), under a partnership: indicators, their periods and
+data, the SDG page, exports; lessons, capacity gaps, the context analysis with related initiatives, and risks."""
+
+app_name = "monitoring"
+
+urlpatterns = []
