@@ -1,6 +1,12 @@
 """The monitoring app's URLs, in one namespace ("monitoring"), under a partnership: indicators, their periods and
 data, the SDG page, exports; lessons, capacity gaps, the context analysis with related initiatives, and risks."""
 
+from django.urls import path
+
+from .views import indicators
+
 app_name = "monitoring"
 
-urlpatterns = []
+urlpatterns = [
+    path("indicators/<int:pk>/", indicators.IndicatorView.as_view(), name="indicator"),
+]

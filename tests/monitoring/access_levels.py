@@ -13,9 +13,14 @@ from monitoring.models import Breakdown
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.monitoring import factories as f
 
-LEVELS = {}
+LEVELS = {
+    "monitoring:indicator": "summary",
+}
 
-OBJECTS = {}
+INDICATOR = {"pk": lambda w: w["indicator"].pk}
+OBJECTS = {
+    "monitoring:indicator": INDICATOR,
+}
 
 
 def build(world):
