@@ -217,3 +217,158 @@ PLAN = {
         ),
     ],
 }
+
+LEARNING = {
+    "lessons": [
+        dict(
+            title="Seedlings must be in the nursery a season ahead",
+            what_happened="Agroforestry planting fell behind for three quarters: seedlings were ordered when the "
+            "rains began, and a third of the Soubré nursery's stock died in the dry season.",
+            source="failure",
+            action="Order seedlings a year ahead and split them across two irrigated nurseries.",
+            owner=UCCS,
+            days_ago=40,
+            indicator="Hectares under agroforestry",
+        ),
+        dict(
+            title="Afternoon sessions bring women to the field schools",
+            what_happened="Women's attendance doubled in Western North once sessions moved to the afternoon, after "
+            "the morning's water and market runs.",
+            source="success",
+            action="Schedule every field school with the women's groups of the community.",
+            owner=GCFCU,
+            days_ago=75,
+            indicator="Farmers trained in good agricultural practice",
+        ),
+        dict(
+            title="Farm data leaves the cooperative only with the farmers' consent",
+            what_happened="Buyers asked for farm-level data before the cooperatives had asked their farmers; two "
+            "cooperatives stopped uploading polygons until the compromise limited sharing to aggregated data.",
+            source="failure",
+            action="Consent forms in Twi and French before any mapping; only aggregated data goes to buyers.",
+            owner="Conseil Ivoirien de la Filière Cacao",
+            days_ago=230,
+            decision="Share traceability data with buyers",
+        ),
+        dict(
+            title="Joint field visits settled the traceability dispute",
+            what_happened="Both regulators walked the same farms together and agreed on one polygon standard in a "
+            "day, after months of letters.",
+            source="success",
+            action="A joint field visit before any technical standard goes to the steering committee.",
+            owner="Ghana Cocoa Sector Regulatory Authority",
+            days_ago=320,
+        ),
+    ],
+    "gaps": [
+        dict(
+            level="individual",
+            organisation=GCFCU,
+            description="Community facilitators are not trained to interview children safely about their work.",
+            status="open",
+            reviewed_days_ago=30,
+        ),
+        dict(
+            level="organisational",
+            organisation=UCCS,
+            description="No staff could run the mapping software or check the polygons of the field teams.",
+            measure="Two staff trained by the Ghanaian regulator's mapping unit; licence paid from the traceability "
+            "budget line.",
+            status="closed",
+            reviewed_days_ago=150,
+        ),
+        dict(
+            level="organisational",
+            organisation="Forest Futures Network",
+            description="The secretariat has no French-speaking finance officer for the Ivorian members' claims.",
+            measure="A part-time officer shared with the Soubré landscape programme from next quarter.",
+            status="addressing",
+            reviewed_days_ago=45,
+        ),
+    ],
+    "context": [
+        dict(
+            summary="Cocoa prices at record highs, with smuggling across the border; both governments announced "
+            "traceability laws in answer to the EU deforestation regulation.",
+            days_ago=420,
+        ),
+        dict(
+            summary="Prices have fallen back, and the EU deforestation regulation applies from the end of the "
+            "year: buyers now ask for polygons of every farm. Four related initiatives work in the same "
+            "landscapes; one overlaps on agroforestry in Nawa, one competes for the cooperatives' certification.",
+            days_ago=60,
+        ),
+    ],
+    "initiatives": [
+        dict(
+            name="West Africa Cocoa Sustainability Platform",
+            kind="meta_platform",
+            description="Regional platform of cocoa programmes that agrees common reporting formats.",
+            alignment_action="Report our traceability and child-labour figures in the platform's common format.",
+            exchange_days_ago=20,
+        ),
+        dict(
+            name="Soubré Landscape Programme",
+            kind="overlapping",
+            description="A donor-funded agroforestry programme working with the same cooperatives in Nawa.",
+            alignment_action="One seedling plan and one farm register; each programme counts only its own hectares.",
+            exchange_days_ago=70,
+        ),
+        dict(
+            name="National Cocoa Rehabilitation Programme",
+            kind="complementary",
+            description="Replants farms infected with swollen shoot; our agroforestry training follows its replanting.",
+            exchange_days_ago=150,
+        ),
+        dict(
+            name="Premium Beans Certification",
+            kind="competing",
+            description="A private label with a smaller premium and lighter traceability; some cooperatives weigh "
+            "switching.",
+            alignment_action="Offer mutual recognition of farm maps; explain the living-income premium at "
+            "cooperative meetings.",
+            exchange_days_ago=110,
+        ),
+    ],
+    "risks": [
+        dict(
+            title="Farm-gate price cut by a regulator",
+            likelihood=3,
+            impact=5,
+            owner="Ghana Cocoa Sector Regulatory Authority",
+            mitigation="Living-income premium paid on top of the farm-gate price, whatever it is.",
+        ),
+        dict(
+            title="Seedling losses in the dry season",
+            likelihood=4,
+            impact=3,
+            owner=UCCS,
+            mitigation="A second, irrigated nursery; seedlings ordered a year ahead.",
+            status="materialised",
+            materialised_days_ago=100,
+        ),
+        dict(
+            title="Côte d'Ivoire's regulator does not join",
+            description="Without it, traceability stops at the border.",
+            likelihood=3,
+            impact=4,
+            owner="Forest Futures Network",
+            mitigation="Roadmap reopened with the regulator's sustainability directorate.",
+            status="closed",
+        ),
+        dict(
+            title="Leak of farm polygons and household data",
+            likelihood=2,
+            impact=4,
+            owner="Conseil Ivoirien de la Filière Cacao",
+            mitigation="Data stays with the cooperatives; buyers receive aggregated figures only.",
+        ),
+        dict(
+            title="Unrest around the elections",
+            likelihood=2,
+            impact=3,
+            owner="Forest Futures Network",
+            mitigation="Field work planned around the election weeks; remote check-ins with the cooperatives.",
+        ),
+    ],
+}

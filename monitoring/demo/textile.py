@@ -113,3 +113,101 @@ PLAN = {
         ),
     ],
 }
+
+LEARNING = {
+    "lessons": [
+        dict(
+            title="Agree figures at the forum before anyone publishes them",
+            what_happened="A brand published the first wage gap figures before the forum had discussed them; two "
+            "manufacturers left the next meeting.",
+            source="failure",
+            action="Figures go to the forum first; publication only of what it agreed.",
+            owner="Nordic Fashion Brands Alliance",
+            days_ago=150,
+            indicator="Trust between unions and manufacturers at the dialogue forum",
+        ),
+        dict(
+            title="Payroll data from the factories themselves settles disputes",
+            what_happened="Once factories shared their payroll data for the analysis, the argument moved from whose "
+            "numbers are right to what to do about the gap.",
+            source="success",
+            action="Every new factory shares its payroll data before it joins the analysis.",
+            owner=BGMF,
+            days_ago=45,
+            decision="Raise the wage gap analysis budget for 2026",
+        ),
+    ],
+    "gaps": [
+        dict(
+            level="organisational",
+            organisation=UGWUB,
+            description="No one at the union can analyse payroll data.",
+            measure="A research fellow of the Dhaka Centre for Labour Studies seconded for a year.",
+            status="addressing",
+            reviewed_days_ago=40,
+        ),
+        dict(
+            level="individual",
+            organisation=BGMF,
+            description="Factory HR managers have never negotiated wages with elected worker representatives.",
+            status="open",
+            reviewed_days_ago=40,
+        ),
+    ],
+    "context": [
+        dict(
+            summary="A new national minimum wage was announced this year; factories fear brands will not pay for "
+            "it. One safety programme works in the same factories; a brands' wage pledge competes for attention.",
+            days_ago=90,
+        ),
+    ],
+    "initiatives": [
+        dict(
+            name="Factory Safety Alliance Bangladesh",
+            kind="complementary",
+            description="Inspects building and fire safety in the same factories; its worker committees are a "
+            "model for ours.",
+            exchange_days_ago=50,
+        ),
+        dict(
+            name="Fair Wage Pledge of European Brands",
+            kind="competing",
+            description="Brands pledge wage increases without unions at the table.",
+            alignment_action="Invite the pledge's brands to the forum and offer them our wage gap data.",
+            exchange_days_ago=120,
+        ),
+    ],
+    "risks": [
+        dict(
+            title="The minimum wage announcement stalls negotiations",
+            likelihood=4,
+            impact=4,
+            owner=BGMF,
+            mitigation="Negotiations on benefits and overtime continue while wages wait.",
+            status="materialised",
+            materialised_days_ago=80,
+        ),
+        dict(
+            title="Reprisals against elected worker representatives",
+            likelihood=3,
+            impact=5,
+            owner=UGWUB,
+            mitigation="Grievance line to the brands; the forum reviews every dismissal of a committee member.",
+        ),
+        dict(
+            title="Brands' purchasing prices do not cover higher wages",
+            likelihood=4,
+            impact=5,
+            owner="Nordic Fashion Brands Alliance",
+            mitigation="Labour costs ring-fenced in the brands' price negotiations.",
+        ),
+        dict(
+            title="No funding for the second year",
+            likelihood=2,
+            impact=4,
+            owner="Nordic Fashion Brands Alliance",
+            mitigation="Second-year pledge requested early.",
+            status="closed",
+        ),
+    ],
+}

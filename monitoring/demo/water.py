@@ -152,3 +152,88 @@ PLAN = {
         ),
     ],
 }
+
+LEARNING = {
+    "lessons": [
+        dict(
+            title="Apply for the import exemption before ordering equipment",
+            what_happened="The telemetry modems for five gauging stations have waited at customs since June: the "
+            "exemption for public monitoring equipment was requested only when they arrived.",
+            source="failure",
+            action="Every equipment order goes with its exemption request; the Authority's procurement unit checks.",
+            owner=WRA,
+            days_ago=35,
+            indicator="River gauging stations reporting daily",
+            decision="Move 15,000 USD from the water pans to monitoring",
+        ),
+        dict(
+            title="Paid work groups dig terraces where families cannot",
+            what_happened="In the pilot villages, groups paid from the water fund terraced the farms of elderly and "
+            "women-headed households, who had fallen behind.",
+            source="success",
+            action="Extend paid work groups to every ward of the three counties.",
+            owner=UTFU,
+            days_ago=90,
+        ),
+    ],
+    "gaps": [
+        dict(
+            level="individual",
+            organisation="Murang'a County Department of Agriculture",
+            description="Extension officers have not been trained to design terraces on slopes over 30 %.",
+            measure="Two-week course with the Kenya Institute for Catchment Research.",
+            status="addressing",
+            reviewed_days_ago=20,
+        ),
+        dict(
+            level="organisational",
+            organisation=UTFU,
+            description="The union keeps farm checklists on paper; nobody can total them before the quarter ends.",
+            status="open",
+            reviewed_days_ago=60,
+        ),
+    ],
+    "context": [
+        dict(
+            summary="Searched the county development plans, the Authority's register and donors' project lists: no "
+            "other programme pays for soil conservation in the Upper Tana; the national water fund works in other "
+            "basins.",
+            days_ago=120,
+            none_found=True,
+        ),
+    ],
+    "initiatives": [],
+    "risks": [
+        dict(
+            title="A drought year turns farmers away from terracing",
+            likelihood=3,
+            impact=4,
+            owner=UTFU,
+            mitigation="Water pans first in the driest wards; terraces sold as water harvesting.",
+        ),
+        dict(
+            title="Equipment held at customs",
+            likelihood=3,
+            impact=3,
+            owner=WRA,
+            mitigation="Exemption requests with every order.",
+            status="materialised",
+            materialised_days_ago=150,
+        ),
+        dict(
+            title="Downstream payers leave the water fund",
+            likelihood=2,
+            impact=5,
+            owner="Nairobi Metropolitan Water Utility",
+            mitigation="Sediment and flow figures reported to the payers every quarter.",
+        ),
+        dict(
+            title="County budget cuts end the extension service",
+            likelihood=2,
+            impact=4,
+            owner="Murang'a County Department of Agriculture",
+            mitigation="Extension officers' allowances in the county's adopted budget.",
+            status="closed",
+        ),
+    ],
+}

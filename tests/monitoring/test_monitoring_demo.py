@@ -2,7 +2,8 @@
 nodes, with SDG targets and a responsible member; two to three years of quarters with targets and actuals, most on
 track, some at risk, at least one off track, a lower-is-better indicator improving, one indicator's latest data
 overdue, words with a light a person set; breakdowns that add up; the checked quarters locked, the latest open.
-Loading the demo twice changes nothing."""
+Lessons from successes and failures, capacity gaps, a context analysis and risks in every partnership; cocoa's
+related initiatives of every kind, water's "none found". Loading the demo twice changes nothing."""
 
 import datetime as dt
 from collections import Counter, defaultdict
@@ -12,7 +13,17 @@ from django.utils import timezone
 
 from governance.selectors.budget import nodes_by_key
 from monitoring import progress
-from monitoring.models import Actual, Breakdown, Indicator, Period
+from monitoring.models import (
+    Actual,
+    Breakdown,
+    CapacityGap,
+    ContextAnalysis,
+    Indicator,
+    Lesson,
+    Period,
+    RelatedInitiative,
+    Risk,
+)
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import Membership
@@ -27,7 +38,8 @@ def test_the_demo_shows_monitoring_at_work_and_loads_once(db):
     _two_to_three_years_of_quarters_the_checked_ones_locked(partnerships)
     _progress_is_realistic(partnerships)
     _narratives_and_breakdowns_that_add_up(partnerships)
-    models = (Indicator, Period, Actual, Breakdown)
+    _lessons_gaps_context_and_risks(partnerships)
+    models = (Indicator, Period, Actual, Breakdown, Lesson, CapacityGap, ContextAnalysis, RelatedInitiative, Risk)
     counts = [m.objects.count() for m in models]
     call_command("demo", quiet_logins=True)
     assert [m.objects.count() for m in models] == counts
@@ -114,3 +126,29 @@ def _narratives_and_breakdowns_that_add_up(partnerships):
         assert sums
         assert all(actual.value == total for (actual, _name), total in sums.items())
         assert {name for _actual, name in sums} == set(partnership.dimensions.values_list("name", flat=True))
+
+
+def _lessons_gaps_context_and_risks(partnerships):
+    today = timezone.localdate()
+    for key, partnership in partnerships.items():
+        lessons = Lesson.objects.filter(partnership=partnership)
+        assert {lesson.source for lesson in lessons} == {"success", "failure"}, key
+        assert all(lesson.action and lesson.owner_id and lesson.learned_on <= today for lesson in lessons), key
+        assert lessons.filter(indicator__partnership=partnership).exists(), key
+        assert lessons.filter(decision__partnership=partnership).exists(), key
+        gaps = CapacityGap.objects.filter(partnership=partnership)
+        assert {gap.level for gap in gaps} == {"individual", "organisational"}, key
+        assert gaps.filter(status="open", measure="").exists(), key
+        assert gaps.exclude(status="open").exclude(measure="").exists(), key
+        assert ContextAnalysis.objects.filter(partnership=partnership).exists(), key
+        risks = Risk.objects.filter(partnership=partnership)
+        assert 3 <= risks.count() <= 6, key
+        materialised = risks.get(status="materialised")
+        assert materialised.materialised_on <= today, key
+        assert risks.filter(status="closed").exists() and risks.filter(status="open").exists(), key
+    cocoa = RelatedInitiative.objects.filter(partnership=partnerships["cocoa"])
+    assert {i.kind for i in cocoa} == {"complementary", "overlapping", "competing", "meta_platform"}
+    assert cocoa.get(kind="meta_platform").last_exchange_on >= today - dt.timedelta(days=31)
+    assert cocoa.get(kind="overlapping").alignment_action
+    water = ContextAnalysis.objects.filter(partnership=partnerships["water"]).first()
+    assert water.no_related_initiatives and not RelatedInitiative.objects.filter(partnership=partnerships["water"])

@@ -31,7 +31,15 @@ from governance.models import (
     Transaction,
 )
 from governance.selectors.budget import planned_lines
-from monitoring.models import Dimension, Indicator
+from monitoring.models import (
+    CapacityGap,
+    ContextAnalysis,
+    Dimension,
+    Indicator,
+    Lesson,
+    RelatedInitiative,
+    Risk,
+)
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -110,7 +118,8 @@ def demo_world():
 def _monitoring(partnership):
     """The monitoring rows, under the keys tests/monitoring/access_levels.py build() uses: an indicator the world's
     partner (kofi, of the Ghana Cocoa Farmers' Cooperative Union) reports, broken down by sex and region, with a
-    locked period that has an actual and an open period still without one."""
+    locked period that has an actual and an open period still without one; and the cocoa partnership's learning
+    records (a lesson linked to an indicator, the current context analysis, an initiative, a risk, a capacity gap)."""
     indicator = Indicator.objects.get(partnership=partnership, name="Farmers trained in good agricultural practice")
     periods = indicator.periods.order_by("start")
     locked = periods.filter(locked_at__isnull=False, actual__isnull=False).last()
@@ -120,6 +129,11 @@ def _monitoring(partnership):
         "locked_period": locked,
         "actual": locked.actual if locked else None,
         "dimension": Dimension.objects.filter(partnership=partnership, name="Sex").first(),
+        "lesson": Lesson.objects.filter(partnership=partnership, indicator__isnull=False).first(),
+        "capacity_gap": CapacityGap.objects.filter(partnership=partnership).order_by("pk").first(),
+        "context_analysis": ContextAnalysis.objects.filter(partnership=partnership).first(),
+        "initiative": RelatedInitiative.objects.filter(partnership=partnership).first(),
+        "risk": Risk.objects.filter(partnership=partnership, status="open").order_by("pk").first(),
     }
 
 
