@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from governance.selectors.budget import nodes_by_key
 from monitoring import progress
+from monitoring.demo.common import latest_due, quarters
 from monitoring.models import (
     Actual,
     Breakdown,
@@ -152,3 +153,17 @@ def _lessons_gaps_context_and_risks(partnerships):
     assert cocoa.get(kind="overlapping").alignment_action
     water = ContextAnalysis.objects.filter(partnership=partnerships["water"]).first()
     assert water.no_related_initiatives and not RelatedInitiative.objects.filter(partnership=partnerships["water"])
+
+
+def test_the_demo_counts_quarters_from_the_latest_one_whose_data_is_due(settings):
+    settings.MONITORING_DATA_DUE_DAYS = 30
+    # The third quarter's data falls due 30 days after 30 September: overdue from 31 October.
+    assert latest_due(dt.date(2026, 10, 30)) == dt.date(2026, 4, 1)
+    assert latest_due(dt.date(2026, 10, 31)) == dt.date(2026, 7, 1)
+    assert latest_due(dt.date(2027, 1, 2)) == dt.date(2026, 7, 1)
+    offsets = quarters(-1, 1, dt.date(2026, 11, 30))
+    assert offsets == [
+        (-1, dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        (0, dt.date(2026, 7, 1), dt.date(2026, 9, 30)),
+        (1, dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+    ]
