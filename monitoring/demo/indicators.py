@@ -19,7 +19,7 @@ from auditlog.context import set_actor
 from django.utils import timezone
 
 from governance.selectors.budget import nodes_by_key
-from msp.models import PartnershipRole, Role
+from msp import access
 from stakeholders.models import ContactPerson, Organisation
 
 from ..models import Actual, Breakdown, Category, Dimension, Indicator, Measure, Period
@@ -44,11 +44,10 @@ def load(partnership, plan, secretariat):
         dimensions = _dimensions(partnership, plan["dimensions"])
     nodes = {node.title: node for node in nodes_by_key(partnership).values()}
     periods = quarters(plan["first"], plan["last"])
-    people = _reporters(partnership)
     for position, spec in enumerate(plan["indicators"]):
         with set_actor(secretariat):
             indicator = _indicator(partnership, spec, nodes, dimensions, periods, position)
-        _data(indicator, spec, dimensions, periods, plan["locked_through"], secretariat, people)
+        _data(indicator, spec, dimensions, periods, plan["locked_through"], secretariat)
 
 
 def _dimensions(partnership, spec):
@@ -66,11 +65,14 @@ def _dimensions(partnership, spec):
     return found
 
 
-def _reporters(partnership):
-    """{organisation id: the partner user who acts for it on `partnership`}."""
-    partners = PartnershipRole.objects.filter(partnership=partnership, role=Role.PARTNER).values_list("user", flat=True)
-    contacts = ContactPerson.objects.filter(user__in=partners).order_by("pk")
-    return {contact.organisation_id: contact.user for contact in contacts}
+def _reporter(indicator, secretariat):
+    """Who enters the indicator's actuals: a contact of the responsible organisation who may (msp.access), else
+    the secretariat."""
+    contacts = ContactPerson.objects.filter(organisation=indicator.responsible_id, user__isnull=False).order_by("pk")
+    for contact in contacts.select_related("user"):
+        if access.can_enter_actual(contact.user, indicator):
+            return contact.user
+    return secretariat
 
 
 def _number(value, digits):
@@ -124,7 +126,7 @@ def _values(spec, targets):
     return [_number(baseline + f * (float(target) - baseline), digits) for target, f in zip(targets, path, strict=True)]
 
 
-def _data(indicator, spec, dimensions, periods, locked_through, secretariat, people):
+def _data(indicator, spec, dimensions, periods, locked_through, secretariat):
     numeric = indicator.is_numeric
     targets = _targets(spec, len(periods)) if numeric else [None] * len(periods)
     now = timezone.now()
@@ -148,7 +150,7 @@ def _data(indicator, spec, dimensions, periods, locked_through, secretariat, peo
         steps = spec["steps"]
         values = [None] * len(with_data)
         words = [steps[min(len(steps) - 1, i * len(steps) // len(with_data))] for i in range(len(with_data))]
-    by = people.get(indicator.responsible_id, secretariat)
+    by = _reporter(indicator, secretariat)
     notes = spec.get("notes", {})
     for (offset, period), value, word in zip(with_data, values, words, strict=True):
         if offset == 0 and spec.get("overdue"):
