@@ -12,7 +12,8 @@ secretariat recorded with the evidence. The parties of every version sent are th
 Governance bodies, their seats and the secretariats with their staff come last (`bodies`), then the
 steering committee's meetings (`meetings`), to which the decisions taken at them are then linked, with
 their minutes (`minutes`) and papers (`meeting_papers`), the installation's exchange rates (`rates`), what
-each member brings (`commitments`), then the budgets, budget reviews and transactions (`budget`).
+each member brings (`commitments`), then the budgets, budget reviews and transactions (`budget`), and last the
+textile partnership's first roadmap draft (`roadmap.textile`).
 
 One module per subject (`roadmap`, `mou`, `bodies`), on the helpers of `common`.
 
@@ -48,3 +49,4 @@ def load(ctx):
     rates.load(ctx)
     commitments.load(ctx)
     budget.load(ctx)
+    roadmap.textile(ctx)

@@ -1,8 +1,11 @@
-"""Demo roadmaps: cocoa v1 (superseded) and v2 (approved by every member); water v1 in review, one approval so far."""
+"""Demo roadmaps: cocoa v1 (superseded) and v2 (approved by every member); water v1 in review, one approval so far;
+textile v1 a draft (the young partnership sketches its results chain, so that its indicators have nodes)."""
 
 import datetime as dt
 
 from auditlog.context import set_actor
+
+from stakeholders.models import Membership
 
 from ..models import Milestone, ResultNode, RoadmapApproval, RoadmapComment, RoadmapGoal, RoadmapVersion
 from .common import _approve, _as_of, _at, _move, _org_of, _parties
@@ -237,3 +240,68 @@ def water(ctx, water_members):
             _parties(v1, _as_of(water_members, "2025-10-06"), _at("2025-10-06"))
         wanjiru_contact = next(c for org, c in water_orgs if org == wra)
         _approve(RoadmapApproval, v1, [(wra, wanjiru_contact)], "2025-10-09", joseph)
+
+
+TEXTILE = dict(
+    vision="Garment workers in Bangladesh earn a living wage.",
+    goals=[
+        "Close the gap between wages paid and a living wage in the participating factories.",
+        "Wages negotiated between workers and management in every participating factory.",
+    ],
+    chain=[
+        ("impact", "impact", None, "Garment workers in participating factories earn a living wage", "", ""),
+        (
+            "wages",
+            "outcome",
+            "impact",
+            "Wages rise towards the living-wage benchmark",
+            "Bangladesh Garment Manufacturers' Forum",
+            "",
+        ),
+        (
+            "negotiation",
+            "outcome",
+            "impact",
+            "Wages are negotiated between workers and management",
+            "United Garment Workers' Union of Bangladesh",
+            "",
+        ),
+        (
+            "gap-analysis",
+            "output",
+            "wages",
+            "Wage gap analysis of ten factories",
+            "Bangladesh Garment Manufacturers' Forum",
+            "",
+        ),
+        (
+            "committees",
+            "output",
+            "negotiation",
+            "Worker-management committees in every participating factory",
+            "United Garment Workers' Union of Bangladesh",
+            "",
+        ),
+        (
+            "forum",
+            "activity",
+            "negotiation",
+            "Dialogue forum of brands, manufacturers and unions",
+            "Nordic Fashion Brands Alliance",
+            "",
+        ),
+    ],
+    milestones=[],
+)
+
+
+def textile(ctx):
+    """The textile partnership's first roadmap, still a draft. Called after the budget demo, so that the textile
+    budget lines stay as they were (not linked to a node)."""
+    amina = ctx["users"]["amina"]
+    partnership = ctx["partnerships"]["textile"]
+    if RoadmapVersion.objects.filter(partnership=partnership).exists():
+        return
+    orgs = [(m.organisation, None) for m in Membership.objects.filter(partnership=partnership)]
+    with set_actor(amina):
+        _roadmap(partnership, 1, amina, TEXTILE, orgs, created="2026-01-20")

@@ -5,7 +5,8 @@ OBJECTS, EXPECTED), so a page added there is checked here too. The objects are t
 the cocoa partnership with its approved roadmap, its MoU in force signed by eight members, a stakeholder map with
 points and the members' contacts, seen by its secretariat (amina), a partner (kofi) and the donor (daniel). The
 demo has no drafts, so a roadmap draft and an MoU draft are started from the latest versions, as the secretariat
-would. Django's admin pages are out of scope: they are Django's own markup.
+would. Django's admin pages are out of scope: they are Django's own markup. The monitoring objects are the cocoa
+demo's too (`_monitoring`).
 """
 
 from django.contrib.auth import get_user_model
@@ -30,6 +31,15 @@ from governance.models import (
     Transaction,
 )
 from governance.selectors.budget import planned_lines
+from monitoring.models import (
+    CapacityGap,
+    ContextAnalysis,
+    Dimension,
+    Indicator,
+    Lesson,
+    RelatedInitiative,
+    Risk,
+)
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
@@ -99,9 +109,32 @@ def demo_world():
         partnership=partnership, by=secretariat, filename=SAMPLE_BANK_FILE.name, content=SAMPLE_BANK_FILE.read_bytes()
     )
     world["donor_extra"] = _donor_pages()
+    world.update(_monitoring(partnership))
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world
+
+
+def _monitoring(partnership):
+    """The monitoring rows, under the keys tests/monitoring/access_levels.py build() uses: an indicator the world's
+    partner (kofi, of the Ghana Cocoa Farmers' Cooperative Union) reports, broken down by sex and region, with a
+    locked period that has an actual and an open period still without one; and the cocoa partnership's learning
+    records (a lesson linked to an indicator, the current context analysis, an initiative, a risk, a capacity gap)."""
+    indicator = Indicator.objects.get(partnership=partnership, name="Farmers trained in good agricultural practice")
+    periods = indicator.periods.order_by("start")
+    locked = periods.filter(locked_at__isnull=False, actual__isnull=False).last()
+    return {
+        "indicator": indicator,
+        "period": periods.filter(locked_at__isnull=True, actual__isnull=True).first(),
+        "locked_period": locked,
+        "actual": locked.actual if locked else None,
+        "dimension": Dimension.objects.filter(partnership=partnership, name="Sex").first(),
+        "lesson": Lesson.objects.filter(partnership=partnership, indicator__isnull=False).first(),
+        "capacity_gap": CapacityGap.objects.filter(partnership=partnership).order_by("pk").first(),
+        "context_analysis": ContextAnalysis.objects.filter(partnership=partnership).first(),
+        "initiative": RelatedInitiative.objects.filter(partnership=partnership).first(),
+        "risk": Risk.objects.filter(partnership=partnership, status="open").order_by("pk").first(),
+    }
 
 
 def _water_pages():
