@@ -54,6 +54,7 @@ class DimensionForm(forms.Form):
         label=_("Categories"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One per line, in the order they are shown. For example: female, male, other."),
+        error_messages={"required": _("List at least one category, one per line.")},
     )
 
     def __init__(self, *args, dimension=None, **kwargs):
