@@ -2,7 +2,10 @@
 percentage) shows a target number, the others a target in words. The rules (no overlap, not while locked) are
 the services' (services.periods)."""
 
+from decimal import Decimal
+
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .indicator_forms import DATE, helper, value_field
@@ -25,7 +28,10 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, indicator, period=None, **kwargs):
         if period is not None:
             kwargs.setdefault("initial", {}).update(
-                start=period.start, end=period.end, target_value=period.target_value, target_text=period.target_text
+                start=period.start,
+                end=period.end,
+                target_value=_typed(period.target_value),
+                target_text=period.target_text,
             )
         super().__init__(*args, **kwargs)
         _target_fields(self, indicator)
@@ -67,3 +73,30 @@ class GenerateForm(forms.Form):
 
     def service_kwargs(self):
         return dict(self.cleaned_data)
+
+
+def _typed(value):
+    """A stored number as the person would type it in the active language ("120,5", "100"), or None."""
+    return None if value is None else formats.localize_input(Decimal(f"{value.normalize():f}"))
+
+
+class TargetsForm(forms.Form):
+    """One target field per open period of the indicator (`target_<pk>`); locked periods are shown, not offered."""
+
+    def __init__(self, *args, indicator, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = []
+        for period in periods:
+            name = f"target_{period.pk}"
+            if not period.is_locked:
+                if indicator.is_numeric:
+                    self.fields[name] = value_field(_("Target"), initial=_typed(period.target_value))
+                else:
+                    self.fields[name] = forms.CharField(
+                        label=_("Target in words"), max_length=300, required=False, initial=period.target_text
+                    )
+            self.rows.append((period, self[name] if name in self.fields else None))
+
+    def targets(self):
+        """{period pk: target} of the open periods."""
+        return {int(name.removeprefix("target_")): value for name, value in self.cleaned_data.items()}

@@ -14,6 +14,7 @@ urlpatterns = [
     path("indicators/<int:pk>/delete/", definitions.indicator_delete, name="indicator_delete"),
     path("indicators/<int:pk>/periods/add/", periods.PeriodFormView.as_view(), name="period_add"),
     path("indicators/<int:pk>/periods/generate/", periods.GenerateView.as_view(), name="periods_generate"),
+    path("indicators/<int:pk>/targets/", periods.TargetsView.as_view(), name="targets"),
     path("indicators/<int:pk>/periods/lock-ended/", periods.periods_lock_ended, name="periods_lock_ended"),
     path("indicators/<int:pk>/periods/<int:period_pk>/edit/", periods.PeriodFormView.as_view(), name="period_edit"),
     path("indicators/<int:pk>/periods/<int:period_pk>/delete/", periods.period_delete, name="period_delete"),

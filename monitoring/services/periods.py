@@ -204,3 +204,31 @@ def periods_lock_ended(*, indicator, by, today=None) -> int:
             period.save(update_fields=["locked_at", "locked_by"])
             count += 1
         return count
+
+
+def targets_save(*, indicator, by, targets) -> int:
+    """Set the targets of many periods of `indicator` at once: `targets` maps a period's pk to its target (a number
+    for a numeric indicator, words for the others; None or "" for none). A locked period's target is left as it is,
+    and a change to it is refused. How many periods changed."""
+    access.require(by, "change", indicator.partnership)
+    with transaction.atomic():
+        indicator = lock_indicator(indicator)
+        periods = Period.objects.select_for_update().filter(indicator=indicator, pk__in=list(targets))
+        changed = []
+        for period in periods.order_by("start"):
+            value, text = _targets(indicator, *_split(indicator, targets[period.pk]))
+            if (period.target_value, period.target_text) == (value, text):
+                continue
+            _require_open(period)
+            period.target_value, period.target_text = value, text
+            changed.append(period)
+        for period in changed:
+            period.full_clean()
+            period.save(update_fields=["target_value", "target_text"])
+        return len(changed)
+
+
+def _split(indicator, target):
+    if indicator.is_numeric:
+        return target, ""
+    return None, target or ""

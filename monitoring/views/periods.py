@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from governance.views.common import _messages_of
 from msp import access
 
-from ..period_forms import GenerateForm, PeriodForm
+from ..models import Period
+from ..period_forms import GenerateForm, PeriodForm, TargetsForm
 from ..services import periods as services
 from .forms import ServiceFormView, indicator_or_404, indicator_url, period_or_404
 
@@ -61,11 +62,28 @@ class PeriodFormView(IndicatorFormMixin, ServiceFormView):
 
 class GenerateView(IndicatorFormMixin, ServiceFormView):
     form_class = GenerateForm
-    title = _("Generate reporting periods")
+    title = gettext_lazy("Generate reporting periods")
 
     def save(self, form):
         periods = services.periods_generate(indicator=self.indicator, by=self.request.user, **form.service_kwargs())
         text = ngettext("%(n)s period is added.", "%(n)s periods are added.", len(periods)) % {"n": len(periods)}
+        return text, self.cancel_url()
+
+
+class TargetsView(IndicatorFormMixin, ServiceFormView):
+    """The targets of every period on one page; locked periods are shown with theirs, not offered."""
+
+    form_class = TargetsForm
+    template_name = "monitoring/periods/targets.html"
+    title = gettext_lazy("Targets of every period")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        return {**kwargs, "periods": list(Period.objects.filter(indicator=self.indicator).order_by("start", "pk"))}
+
+    def save(self, form):
+        count = services.targets_save(indicator=self.indicator, by=self.request.user, targets=form.targets())
+        text = ngettext("%(n)s target is saved.", "%(n)s targets are saved.", count) % {"n": count}
         return text, self.cancel_url()
 
 
