@@ -117,6 +117,7 @@ class IndicatorForm(forms.ModelForm):
         label=_("Responsible organisation"),
         queryset=Organisation.objects.none(),
         help_text=_("Its people enter the actual values."),
+        empty_label=_("Choose a member organisation"),
         error_messages={"invalid_choice": _("Choose one of the partnership's active members.")},
     )
     dimensions = forms.ModelMultipleChoiceField(

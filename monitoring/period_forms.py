@@ -14,9 +14,10 @@ from .services.periods import Frequency
 
 def _target_fields(form, indicator):
     if indicator.is_numeric:
-        form.fields["target_value"] = value_field(
-            _("Target"), help_text=indicator.unit_label or _("A number; leave it empty to set it later.")
-        )
+        help_text = _("A number; leave it empty to set it later.")
+        if indicator.unit_label:
+            help_text = _("A number of %(unit)s; leave it empty to set it later.") % {"unit": indicator.unit_label}
+        form.fields["target_value"] = value_field(_("Target"), help_text=help_text)
     else:
         form.fields["target_text"] = forms.CharField(label=_("Target in words"), max_length=300, required=False)
 
