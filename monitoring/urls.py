@@ -3,10 +3,25 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import indicators
+from .views import definitions, indicators, periods
 
 app_name = "monitoring"
 
 urlpatterns = [
     path("indicators/<int:pk>/", indicators.IndicatorView.as_view(), name="indicator"),
+    path("indicators/add/", definitions.IndicatorFormView.as_view(), name="indicator_add"),
+    path("indicators/<int:pk>/edit/", definitions.IndicatorFormView.as_view(), name="indicator_edit"),
+    path("indicators/<int:pk>/delete/", definitions.indicator_delete, name="indicator_delete"),
+    path("indicators/<int:pk>/periods/add/", periods.PeriodFormView.as_view(), name="period_add"),
+    path("indicators/<int:pk>/periods/generate/", periods.GenerateView.as_view(), name="periods_generate"),
+    path("indicators/<int:pk>/targets/", periods.TargetsView.as_view(), name="targets"),
+    path("indicators/<int:pk>/periods/lock-ended/", periods.periods_lock_ended, name="periods_lock_ended"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/edit/", periods.PeriodFormView.as_view(), name="period_edit"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/delete/", periods.period_delete, name="period_delete"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/lock/", periods.period_lock, name="period_lock"),
+    path("indicators/<int:pk>/periods/<int:period_pk>/unlock/", periods.period_unlock, name="period_unlock"),
+    path("dimensions/", definitions.DimensionListView.as_view(), name="dimensions"),
+    path("dimensions/add/", definitions.DimensionFormView.as_view(), name="dimension_add"),
+    path("dimensions/<int:pk>/edit/", definitions.DimensionFormView.as_view(), name="dimension_edit"),
+    path("dimensions/<int:pk>/delete/", definitions.dimension_delete, name="dimension_delete"),
 ]

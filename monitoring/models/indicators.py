@@ -75,6 +75,10 @@ class Dimension(models.Model):
     def __str__(self):
         return self.name
 
+    def get_additional_data(self):
+        """Read by auditlog: files this record's changes under the partnership's activity feed."""
+        return {"partnership": self.partnership_id}
+
 
 class Category(models.Model):
     """One value of a dimension (female, male; north, south...)."""
@@ -91,6 +95,9 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_additional_data(self):
+        return {"partnership": self.dimension.partnership_id}
 
 
 class Indicator(models.Model):
@@ -137,6 +144,9 @@ class Indicator(models.Model):
     def is_numeric(self):
         return self.measure in NUMERIC_MEASURES
 
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}
+
 
 class Period(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="periods")
@@ -164,6 +174,9 @@ class Period(models.Model):
     @property
     def is_locked(self):
         return self.locked_at is not None
+
+    def get_additional_data(self):
+        return {"partnership": self.indicator.partnership_id}
 
 
 class Actual(models.Model):
@@ -194,6 +207,9 @@ class Actual(models.Model):
     def __str__(self):
         return self.text or (f"{self.value.normalize():f}" if self.value is not None else "")
 
+    def get_additional_data(self):
+        return {"partnership": self.period.indicator.partnership_id}
+
 
 class Breakdown(models.Model):
     """One category's share of an actual."""
@@ -210,3 +226,6 @@ class Breakdown(models.Model):
 
     def __str__(self):
         return f"{self.category}: {self.value.normalize():f}"
+
+    def get_additional_data(self):
+        return {"partnership": self.actual.period.indicator.partnership_id}

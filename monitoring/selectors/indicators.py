@@ -38,5 +38,6 @@ def indicator_detail(user, partnership, pk):
         .prefetch_related("sdg_targets", "dimensions__categories", periods_prefetch(user, partnership, breakdown=True))
     )
     indicator = get_object_or_404(queryset, pk=pk)
+    indicator.partnership = partnership  # the loaded one: its role cache answers the page's access questions
     node = nodes_by_key(partnership).get(indicator.result_node_key)
     return indicator, node, progress.series(indicator, list(indicator.periods.all()))

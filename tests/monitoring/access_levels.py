@@ -15,11 +15,41 @@ from tests.monitoring import factories as f
 
 LEVELS = {
     "monitoring:indicator": "summary",
+    # The secretariat's definitions (dimensions, indicators, periods) and locking.
+    "monitoring:dimensions": "secretariat",
+    "monitoring:dimension_add": "secretariat",
+    "monitoring:dimension_edit": "secretariat",
+    "monitoring:dimension_delete": "secretariat-action",
+    "monitoring:indicator_add": "secretariat",
+    "monitoring:indicator_edit": "secretariat",
+    "monitoring:indicator_delete": "secretariat-action",
+    "monitoring:period_add": "secretariat",
+    "monitoring:period_edit": "secretariat",
+    "monitoring:period_delete": "secretariat-action",
+    "monitoring:periods_generate": "secretariat",
+    "monitoring:targets": "secretariat",
+    "monitoring:period_lock": "secretariat-action",
+    "monitoring:period_unlock": "secretariat-action",
+    "monitoring:periods_lock_ended": "secretariat-action",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
+PERIOD = {**INDICATOR, "period_pk": lambda w: w["period"].pk}
 OBJECTS = {
     "monitoring:indicator": INDICATOR,
+    "monitoring:dimension_edit": {"pk": lambda w: w["dimension"].pk},
+    "monitoring:dimension_delete": {"pk": lambda w: w["dimension"].pk},
+    "monitoring:indicator_edit": INDICATOR,
+    "monitoring:indicator_delete": INDICATOR,
+    "monitoring:period_add": INDICATOR,
+    "monitoring:periods_generate": INDICATOR,
+    "monitoring:targets": INDICATOR,
+    "monitoring:periods_lock_ended": INDICATOR,
+    "monitoring:period_edit": PERIOD,
+    "monitoring:period_delete": PERIOD,
+    "monitoring:period_lock": PERIOD,
+    # The locked period: unlocking it is what the action is for.
+    "monitoring:period_unlock": {**INDICATOR, "period_pk": lambda w: w["locked_period"].pk},
 }
 
 
