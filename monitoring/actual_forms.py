@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import VALUE, Light
+from .models import Light
+from .models.indicators import VALUE
 
 # What people type between groups of thousands besides the language's own separator (French writes a narrow or
 # no-break space; a keyboard gives a plain one).

@@ -2,7 +2,7 @@
 the data entry list of what a user may enter."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -40,21 +40,30 @@ class ActualEditView(ResultsMixin, FormView):
     template_name = "monitoring/actuals/form.html"
 
     def setup_period(self):
+        """Load the period, and say why no data can be entered: the person may not (403, with msp.access's reason,
+        e.g. another organisation's indicator), or the period is locked or has not started (400 to a POST)."""
         self.indicator, self.period = selectors.period_for_entry(
             self.partnership, self.kwargs["pk"], self.kwargs["period_pk"]
         )
-        services.require_enter_actual(self.request.user, self.indicator)
         self.actual = progress.actual_of(self.period)
-        self.refusal = services.period_refusal(self.period)
+        self.status = 403
+        try:
+            services.require_enter_actual(self.request.user, self.indicator)
+        except PermissionDenied as exc:
+            self.refusal = str(exc)
+            return
+        self.refusal, self.status = services.period_refusal(self.period), 400
 
     def get(self, request, *args, **kwargs):
         self.setup_period()
+        if self.refusal and self.status == 403:
+            return self.render_to_response(self.get_context_data(), status=403)
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         self.setup_period()
         if self.refusal:
-            return self.render_to_response(self.get_context_data(), status=400)
+            return self.render_to_response(self.get_context_data(), status=self.status)
         return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -15,11 +15,15 @@ from tests.monitoring import factories as f
 
 LEVELS = {
     "monitoring:indicator": "summary",
+    # The world's partner acts for the indicator's responsible organisation; donors 403.
+    "monitoring:actual_edit": "member",
+    "monitoring:data_entry": "member",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
 OBJECTS = {
     "monitoring:indicator": INDICATOR,
+    "monitoring:actual_edit": {**INDICATOR, "period_pk": lambda w: w["period"].pk},
 }
 
 

@@ -128,7 +128,13 @@ def test_indicators_in_words_have_no_percentage_and_the_light_a_person_set(measu
 
 @pytest.mark.parametrize(
     ("percent", "light"),
-    [(D("89.9"), Light.AMBER), (D(90), Light.GREEN), (D("69.9"), Light.RED), (D(70), Light.AMBER), (D(150), Light.GREEN)],
+    [
+        (D("89.9"), Light.AMBER),
+        (D(90), Light.GREEN),
+        (D("69.9"), Light.RED),
+        (D(70), Light.AMBER),
+        (D(150), Light.GREEN),
+    ],
 )
 def test_light_thresholds(percent, light):
     assert progress.light_for(percent) == light
