@@ -23,8 +23,8 @@ def _format(value):
 
 def indicator_chart(indicator, rows):
     """The chart of `indicator` from its progress.series `rows` (the periods the viewer sees), or None for an
-    indicator whose values are words."""
-    if not indicator.is_numeric:
+    indicator whose values are words, or with no periods (the page says what to do)."""
+    if not indicator.is_numeric or not rows:
         return None
     cumulative = indicator.aggregation == Aggregation.CUMULATIVE
     unit = f" ({indicator.unit_label})" if indicator.unit_label else ""

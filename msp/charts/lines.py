@@ -209,7 +209,7 @@ class LineChart(Chart):
             every, turned = 1, False
         else:
             turned = True
-            every = max(1, math.ceil(18 / slot))  # a turned label needs about 18 pixels across
+            every = max(1, math.ceil(28 / slot))  # turned labels closer than 28 pixels crowd each other
         out = []
         for n, (x, label) in enumerate(zip(xs, self.tick_labels, strict=True)):
             out.append(
