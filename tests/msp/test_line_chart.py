@@ -40,7 +40,7 @@ def test_a_missing_value_leaves_a_gap():
     lines = [Line("Actual", [1, 2, None, 4, 5])]
     root = ET.fromstring(str(LineChart(labels="abcde", lines=lines, label_header="P", title="T").svg()))
     assert len(points(root, "Actual")) == 4
-    assert len([el for el in root.iter(f"{SVG}polyline")]) == 2
+    assert len(list(root.iter(f"{SVG}polyline"))) == 2
 
 
 def test_lines_differ_by_dash_and_marker_not_only_colour():
