@@ -3,7 +3,7 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import definitions, indicators, periods
+from .views import actuals, definitions, indicators, periods
 
 app_name = "monitoring"
 
@@ -24,4 +24,10 @@ urlpatterns = [
     path("dimensions/add/", definitions.DimensionFormView.as_view(), name="dimension_add"),
     path("dimensions/<int:pk>/edit/", definitions.DimensionFormView.as_view(), name="dimension_edit"),
     path("dimensions/<int:pk>/delete/", definitions.dimension_delete, name="dimension_delete"),
+    path(
+        "indicators/<int:pk>/periods/<int:period_pk>/actual/",
+        actuals.ActualEditView.as_view(),
+        name="actual_edit",
+    ),
+    path("data-entry/", actuals.DataEntryView.as_view(), name="data_entry"),
 ]

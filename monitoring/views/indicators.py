@@ -1,9 +1,11 @@
 """The indicator page: its definition, targets and actuals per period with progress and light."""
 
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from msp import access
 
+from ..charts import indicator_chart
 from ..selectors import indicators as selectors
 from .common import ResultsMixin
 
@@ -19,6 +21,8 @@ class IndicatorView(ResultsMixin, TemplateView):
             indicator=indicator,
             node=node,
             rows=rows,
+            chart=indicator_chart(indicator, rows),
             can_enter=access.can_enter_actual(user, indicator),
+            today=timezone.localdate(),
             **kwargs,
         )

@@ -6,6 +6,8 @@ with `{% include "partials/chart.html" with chart=chart %}`, which renders the S
 - `GridChart` (grid.py): named points in a grid of scores over regions; the power/interest grid.
 - `HorizontalBarChart` (bars.py): one bar per item, optionally with a target and a track; positions on a
   decision, indicator progress.
+- `LineChart` (lines.py): lines over a series of periods, with reference levels; an indicator's targets and
+  actual values over time, with its baseline.
 - `MultiBarChart` (multi.py): several series per category, grouped or stacked; budget against committed and
   spent, checklist health per area.
 
@@ -16,6 +18,7 @@ Callers pass texts already translated (gettext, in the active language); numbers
 from .bars import Bar, HorizontalBarChart
 from .base import Chart, Table, number, percent
 from .grid import GridChart, Point, Region
+from .lines import Line, LineChart, Reference
 from .multi import MultiBarChart, Series
 
 __all__ = [
@@ -23,8 +26,11 @@ __all__ = [
     "Chart",
     "GridChart",
     "HorizontalBarChart",
+    "Line",
+    "LineChart",
     "MultiBarChart",
     "Point",
+    "Reference",
     "Region",
     "Series",
     "Table",

@@ -49,6 +49,11 @@ def ticks(maximum, step):
     return [step * n for n in range(math.floor(maximum / step + 1e-9) + 1)]
 
 
+def ticks_between(low, high, step):
+    """Tick values from `low` up to `high`, `step` apart (`low` a multiple of `step`)."""
+    return [low + step * n for n in range(math.floor((high - low) / step + 1e-9) + 1)]
+
+
 def draw_ticks(x0, length, top, bottom, maximum, step, *, formatter=number):
     """Light vertical guides across the plot at each tick, and the tick values under it."""
     out = []

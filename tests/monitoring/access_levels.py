@@ -31,6 +31,9 @@ LEVELS = {
     "monitoring:period_lock": "secretariat-action",
     "monitoring:period_unlock": "secretariat-action",
     "monitoring:periods_lock_ended": "secretariat-action",
+    # The world's partner acts for the indicator's responsible organisation; donors 403.
+    "monitoring:actual_edit": "member",
+    "monitoring:data_entry": "member",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
@@ -50,6 +53,7 @@ OBJECTS = {
     "monitoring:period_lock": PERIOD,
     # The locked period: unlocking it is what the action is for.
     "monitoring:period_unlock": {**INDICATOR, "period_pk": lambda w: w["locked_period"].pk},
+    "monitoring:actual_edit": {**INDICATOR, "period_pk": lambda w: w["period"].pk},
 }
 
 
