@@ -2,7 +2,7 @@
 they are addressed, the context analysis with related initiatives, and risks.
 
 These are the members' working records (the secretariat keeps them; partners read them); the success-factor
-checks read them (CX-1, CX-2, CX-4, ME-4, ME-5, ME-6).
+checks read them (CX-1, CX-2, CX-4, ME-4, ME-5, ME-6, FD-3).
 """
 
 from django.conf import settings
@@ -113,12 +113,18 @@ class CapacityGap(models.Model):
 
 class ContextAnalysis(models.Model):
     """A dated analysis of the partnership's context; the newest is the current one, the older ones its history.
-    `no_related_initiatives` records that the analysis looked and found none (CX-1 accepts it)."""
+    `no_related_initiatives` records that the analysis looked and found none (CX-1 accepts it). `handover_plan`
+    is how responsibility passes to others and local partners are strengthened, as the context stands (FD-3)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="context_analyses")
     summary = models.TextField(_("summary"))
     analysed_on = models.DateField(_("date"))
     no_related_initiatives = models.BooleanField(_("no related initiatives found"), default=False)
+    handover_plan = models.TextField(
+        _("handover plan"),
+        blank=True,
+        help_text=_("Who takes over which responsibilities, and how local partners are strengthened (phase 4)."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -1,0 +1,107 @@
+"""The monitoring facts the rules read, loaded once per evaluation in a fixed number of queries whatever the
+partnership's size: its SDG targets and countries, its active members with what they committed and what they own,
+its indicators with their results-chain node, periods, actuals and progress, the lessons of the last year, capacity
+gaps, context analyses, related initiatives, risks, and when the roadmap was revised or the partnership went back a
+phase."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F, Prefetch
+from django.utils import timezone
+
+from governance.models import Commitment, CommitmentStatus, Milestone, RoadmapVersion
+from governance.selectors.budget import link_version, nodes_by_key
+from phases.checks import loader
+from phases.models import PhaseTransition
+from stakeholders.models import Membership
+
+from .. import progress
+from ..models import CapacityGap, ContextAnalysis, Indicator, Lesson, Period, RelatedInitiative, Risk, RiskStatus
+from .common import months_before
+
+LESSON_MONTHS = 12  # ME-4 looks at the lessons of the last year
+
+
+@dataclass
+class IndicatorData:
+    indicator: Indicator
+    node: object  # its results-chain node in the roadmap's current wording, or None
+    periods: list  # ordered by start, actuals loaded
+    series: list  # progress.PeriodProgress of each period
+
+    @property
+    def latest(self):
+        """The progress of the newest period with an actual, or None."""
+        return progress.latest(self.series)
+
+
+@dataclass
+class MonitoringFacts:
+    sdg_targets: list = field(default_factory=list)  # the partnership's own SDG targets
+    countries: set = field(default_factory=set)  # codes of the partnership's countries
+    members: list = field(default_factory=list)  # active memberships, organisations loaded
+    committed: set = field(default_factory=set)  # organisation ids with a commitment that is not withdrawn
+    owners: set = field(default_factory=set)  # organisation ids owning a results-chain node, milestone or live risk
+    indicators: list = field(default_factory=list)  # IndicatorData
+    lessons: list = field(default_factory=list)  # of the last LESSON_MONTHS months, newest first
+    gaps: list = field(default_factory=list)  # capacity gaps, organisations loaded
+    analyses: list = field(default_factory=list)  # context analyses, newest first
+    initiatives: list = field(default_factory=list)  # related initiatives
+    risks: list = field(default_factory=list)
+    roadmap_versions: list = field(default_factory=list)  # [(number, date created)], oldest first
+    reversions: list = field(default_factory=list)  # dates the partnership went back a phase, oldest first
+
+
+def _indicators(partnership):
+    periods = Period.objects.select_related("actual").order_by("start", "pk")
+    rows = Indicator.objects.filter(partnership=partnership).prefetch_related(
+        "sdg_targets", Prefetch("periods", queryset=periods)
+    )
+    nodes = nodes_by_key(partnership)
+    data = []
+    for indicator in rows:
+        periods = list(indicator.periods.all())
+        data.append(
+            IndicatorData(indicator, nodes.get(indicator.result_node_key), periods, progress.series(indicator, periods))
+        )
+    return data, nodes
+
+
+def _owners(partnership, nodes, risks):
+    version = link_version(partnership)
+    milestones = Milestone.objects.filter(version=version).values_list("owner_id", flat=True) if version else []
+    live = [risk.owner_id for risk in risks if risk.status != RiskStatus.CLOSED]
+    return {owner for owner in [*(n.owner_id for n in nodes.values()), *milestones, *live] if owner is not None}
+
+
+def _local_date(moment):
+    return timezone.localtime(moment).date() if timezone.is_aware(moment) else moment.date()
+
+
+@loader("monitoring")
+def load(partnership, today):
+    facts = MonitoringFacts()
+    facts.sdg_targets = list(partnership.sdg_targets.all())
+    facts.countries = set(partnership.countries.values_list("pk", flat=True))
+    facts.members = list(
+        Membership.objects.active(today).filter(partnership=partnership).select_related("organisation")
+    )
+    facts.committed = set(
+        Commitment.objects.filter(partnership=partnership)
+        .exclude(status=CommitmentStatus.WITHDRAWN)
+        .values_list("organisation_id", flat=True)
+    )
+    facts.indicators, nodes = _indicators(partnership)
+    facts.risks = list(Risk.objects.filter(partnership=partnership).select_related("owner"))
+    facts.owners = _owners(partnership, nodes, facts.risks)
+    facts.lessons = list(
+        Lesson.objects.filter(partnership=partnership, learned_on__gte=months_before(today, LESSON_MONTHS))
+    )
+    facts.gaps = list(CapacityGap.objects.filter(partnership=partnership).select_related("organisation"))
+    facts.analyses = list(ContextAnalysis.objects.filter(partnership=partnership))
+    facts.initiatives = list(RelatedInitiative.objects.filter(partnership=partnership))
+    versions = RoadmapVersion.objects.filter(partnership=partnership).order_by("number")
+    facts.roadmap_versions = [(number, _local_date(at)) for number, at in versions.values_list("number", "created_at")]
+    backward = PhaseTransition.objects.filter(partnership=partnership, to_phase__lt=F("from_phase"))
+    facts.reversions = sorted(_local_date(at) for at in backward.values_list("created_at", flat=True))
+    return facts
