@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from phases.catalogue import Result
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory, PartnershipFactory
@@ -232,3 +233,21 @@ def test_a_member_joining_later_is_not_yet_counted():
     later.joined_on = TODAY + dt.timedelta(days=10)
     later.save()
     assert check("PM-6", p).result == Result.PASS
+
+
+def test_the_evidence_is_in_the_readers_language():
+    p = PartnershipFactory()
+    for n in range(7):
+        member(p, f"ONG {n}", email="")
+    with translation.override("fr"):
+        french = check("PM-6", p).evidence
+    with translation.override("de"):
+        german = check("PM-6", p).evidence
+    assert french == (
+        "7 des 7 membres n'ont pas de personne de contact active avec une adresse e-mail : "
+        "ONG 0, ONG 1, ONG 2, ONG 3, ONG 4 et 2 autres."
+    )
+    assert german == (
+        "7 von 7 Mitgliedern haben keine aktive Ansprechperson mit E-Mail-Adresse: "
+        "ONG 0, ONG 1, ONG 2, ONG 3, ONG 4 und 2 weitere."
+    )
