@@ -12,11 +12,15 @@ from ..models import HIGH, EngagementLevel
 from .facts import engagement, entry_links, map_link, names, url, where
 
 
+def _influence(entry):
+    return gettext("influence %(n)d") % {"n": entry.influence}
+
+
 def _shortfalls(entry, least, since):
     """What keeps a champion from counting for CS-6, in a few words each (none: it counts)."""
     reasons = []
     if entry.influence < least:
-        reasons.append(gettext("influence %(n)d") % {"n": entry.influence})
+        reasons.append(_influence(entry))
     if entry.engagement not in EngagementLevel.at_least(EngagementLevel.INFORMED):
         reasons.append(engagement(entry))
     if entry.last_engaged_on is None:
@@ -65,7 +69,7 @@ def high_level_support(facts, params):
     evidence = gettext("No stakeholder on the map is marked as a champion.")
     if candidates:
         evidence += " " + gettext("Influential enough to be one: %(names)s.") % {
-            "names": names(f"{e.organisation.name} ({e.influence})" for e in candidates)
+            "names": names(f"{e.organisation.name} ({_influence(e)})" for e in candidates)
         }
     return Finding(Result.FAIL, evidence, [map_link(p), *entry_links(p, candidates)])
 

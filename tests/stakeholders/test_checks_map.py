@@ -62,7 +62,7 @@ def test_cs6_fails_without_a_champion_and_suggests_influential_stakeholders():
     finding = check("CS-6", p)
     assert finding.result == Result.FAIL
     assert finding.evidence == (
-        "No stakeholder on the map is marked as a champion. Influential enough to be one: Minister of Water (5)."
+        "No stakeholder on the map is marked as a champion. Influential enough to be one: Minister of Water (influence 5)."
     )
 
 
@@ -204,3 +204,11 @@ def check_facts(item_id, stakeholders, partnership):
     from phases.checks import Facts, find
 
     return find(CATALOGUE[item_id], Facts(partnership, TODAY, data={"stakeholders": stakeholders}), {})
+
+
+def test_the_app_registers_its_rules_and_loader():
+    from phases.checks import LOADERS, RULES
+
+    ours = {item_id for item_id, (function, _needs) in RULES.items() if function.__module__.startswith("stakeholders.")}
+    assert ours == {"CS-1", "CS-2", "CS-6", "CS-7", "CM-1", "CM-2", "CM-3", "PM-6"}
+    assert LOADERS["stakeholders"].__module__ == "stakeholders.checks.facts"
