@@ -12,7 +12,10 @@ class StakeholdersConfig(AppConfig):
         from msp import affiliations, outbox
         from msp.selectors import register_activity_source
 
-        from . import emails
+        from . import (
+            checks,  # noqa: F401  (registers the success-factor rules with phases.checks)
+            emails,
+        )
         from .affiliations import AFFILIATIONS
         from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry
         from .selectors import registry_activity
