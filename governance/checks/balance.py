@@ -13,7 +13,16 @@ from phases.checks import Finding, rule
 
 from ..models import CommitmentType
 from ..resources import Figure
-from .common import bodies_link, budget_link, commitments_link, members_link, names, resources_link, roadmap_link
+from .common import (
+    bodies_link,
+    budget_link,
+    commitments_link,
+    members_link,
+    names,
+    resources_link,
+    roadmap_link,
+    sentence,
+)
 
 
 def percent(share):
@@ -126,7 +135,7 @@ def power_balance(facts, params):
     if unseated:
         reasons.append(_("contributors without a seat: %(names)s") % {"names": names(unseated)})
     if reasons:
-        return Finding(Result.WARN, "; ".join(reasons).capitalize() + ".", [resources_link(p), bodies_link(p)])
+        return Finding(Result.WARN, sentence(reasons), [resources_link(p), bodies_link(p)])
     return Finding(
         Result.PASS,
         ngettext(

@@ -63,3 +63,10 @@ def commitments_link(partnership):
 
 def resources_link(partnership):
     return link(_("Resources overview"), "governance:resources", partnership)
+
+
+def sentence(parts) -> str:
+    """Clauses joined into one sentence: "; " between them, the first letter capitalised (the rest kept as it is:
+    names keep their capitals), a full stop at the end."""
+    text = "; ".join(str(p) for p in parts)
+    return text[:1].upper() + text[1:] + "."

@@ -103,6 +103,7 @@ def _meetings(partnership):
         Meeting.objects.filter(partnership=partnership)
         .select_related("body", "minutes")
         .annotate(decided=Count("decisions", filter=Q(decisions__status=DecisionStatus.DECIDED)))
+        .order_by("-start", "-pk")  # a GROUP BY query leaves Meta.ordering out
         .prefetch_related(
             "organisations",
             Prefetch("papers", queryset=MeetingPaper.objects.only("pk", "meeting_id", "title", "shared_at")),

@@ -12,7 +12,7 @@ from phases.checks import Finding, rule
 
 from ..decision_rules import Method
 from ..models import FUTURE_DIRECTIONS, DecisionTopic
-from .common import bodies_link, decisions_link, link, meetings_link, names
+from .common import bodies_link, decisions_link, link, meetings_link, names, sentence
 
 YEAR = dt.timedelta(days=365)
 
@@ -72,7 +72,7 @@ def process_monitoring(facts, params):
         )
     if problems:
         result = Result.FAIL if short else Result.WARN
-        return Finding(result, "; ".join(problems) + ".", [bodies_link(p), meetings_link(p)])
+        return Finding(result, sentence(problems), [bodies_link(p), meetings_link(p)])
     if not any(b.cadence for b in g.bodies):
         return Finding(Result.WARN, _("No body has a planned number of meetings a year."), [bodies_link(p)])
     return Finding(

@@ -19,6 +19,7 @@ from .common import (
     names,
     resources_link,
     secretariat_link,
+    sentence,
 )
 
 YEAR = dt.timedelta(days=365)
@@ -47,7 +48,7 @@ def secretariat(facts, params):
     if not budgeted:
         problems.append(_("no secretariat budget line is above zero"))
     if problems:
-        evidence = "; ".join(problems).capitalize() + "."
+        evidence = sentence(problems)
         return Finding(Result.FAIL, evidence, [secretariat_link(p), budget_link(p)])
     return Finding(
         Result.PASS,
