@@ -61,8 +61,8 @@ def common_objectives(facts, params):
     return Finding(
         Result.PASS,
         ngettext(
-            "Roadmap version %(n)d has a vision and %(goals)d goal, approved by all %(total)d active members.",
-            "Roadmap version %(n)d has a vision and %(goals)d goals, approved by all %(total)d active members.",
+            "Roadmap version %(n)d has a vision and %(goals)d goal, approved by every active member (%(total)d).",
+            "Roadmap version %(n)d has a vision and %(goals)d goals, approved by every active member (%(total)d).",
             len(version.goals.all()),
         )
         % {"n": version.number, "goals": len(version.goals.all()), "total": len(g.members)},
@@ -103,7 +103,7 @@ def results_chain(facts, params):
         return Finding(
             Result.FAIL, _("No roadmap has been written yet, so there is no results chain."), [roadmap_link(p)]
         )
-    levels, problems = _chain_problems(version)
+    _levels, problems = _chain_problems(version)
     if problems:
         evidence = _("The results chain of roadmap version %(n)d has %(problems)s.") % {
             "n": version.number,
@@ -113,10 +113,10 @@ def results_chain(facts, params):
     return Finding(
         Result.PASS,
         _(
-            "Roadmap version %(n)d: %(impacts)d impact(s) and %(outcomes)d outcome(s), every node has its parent "
-            "and every outcome a dated milestone."
+            "The results chain of roadmap version %(n)d is complete: it has an impact and an outcome, every node "
+            "has its parent and every outcome a dated milestone."
         )
-        % {"n": version.number, "impacts": len(levels[Level.IMPACT]), "outcomes": len(levels[Level.OUTCOME])},
+        % {"n": version.number},
         [_version_link(version, p)],
     )
 
@@ -175,7 +175,7 @@ def written_agreement(facts, params):
         )
     return Finding(
         Result.PASS,
-        _("MoU version %(n)d is in force, signed by all %(total)d active members.")
+        _("MoU version %(n)d is in force, signed by every active member (%(total)d).")
         % {"n": version.number, "total": len(g.members)},
         [_mou_link(version, p)],
     )

@@ -57,7 +57,11 @@ def process_monitoring(facts, params):
     short = _below_cadence(g, facts.today)
     late = _minutes_late(g, facts.today, days)
     problems = [
-        _("%(body)s met %(held)d times in the last 12 months, %(expected)d planned")
+        ngettext(
+            "%(body)s met %(held)d time in the last 12 months, %(expected)d planned",
+            "%(body)s met %(held)d times in the last 12 months, %(expected)d planned",
+            held,
+        )
         % {"body": body, "held": held, "expected": expected}
         for body, held, expected in short
     ]

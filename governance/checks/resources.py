@@ -207,6 +207,11 @@ def commitments_defined(facts, params):
         )
     return Finding(
         Result.PASS,
-        _("All %(total)d active members have a complete commitment.") % {"total": len(g.members)},
+        ngettext(
+            "The %(total)d active member has a complete commitment.",
+            "All %(total)d active members have a complete commitment.",
+            len(g.members),
+        )
+        % {"total": len(g.members)},
         [commitments_link(p)],
     )

@@ -113,7 +113,12 @@ def access_to_decisions(facts, params):
         )
     return Finding(
         Result.PASS,
-        _("All %(total)d active members hold a seat on %(body)s.") % {"total": len(g.members), "body": body},
+        ngettext(
+            "The %(total)d active member holds a seat on %(body)s.",
+            "All %(total)d active members hold a seat on %(body)s.",
+            len(g.members),
+        )
+        % {"total": len(g.members), "body": body},
         [body_link],
     )
 
@@ -147,7 +152,7 @@ def informal_exchange(facts, params):
     return Finding(
         Result.PASS,
         ngettext(
-            "All %(total)d core-group organisations attended an informal meeting (%(meetings)d held).",
+            "The %(total)d core-group organisation attended an informal meeting (%(meetings)d held).",
             "All %(total)d core-group organisations attended an informal meeting (%(meetings)d held).",
             len(core),
         )

@@ -83,3 +83,19 @@ def test_fd2_does_not_apply_once_the_partnership_decided_to_close(partnership):
     finding = check(partnership, "FD-2")
     assert finding.result == Result.NOT_APPLICABLE
     assert "Close down" in finding.evidence
+
+
+def test_the_secretariat_records_what_a_decision_settles_and_the_page_shows_it(client):
+    from governance.models import Decision
+    from msp.models import Role
+    from tests.factories import RoleFactory
+
+    role = RoleFactory(partnership=PartnershipFactory(phase=4), role=Role.SECRETARIAT)
+    client.force_login(role.user)
+    url = f"/partnerships/{role.partnership.pk}/governance/decisions/new/"
+    response = client.post(url, {"title": "Scale to Togo", "method": "consensus", "topic": "scale_up"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision = Decision.objects.get(title="Scale to Togo")
+    assert decision.topic == "scale_up"
+    page = client.get(f"/partnerships/{role.partnership.pk}/governance/decisions/{decision.pk}/").content.decode()
+    assert "Future direction: scale up" in page
