@@ -4,6 +4,7 @@ against today's active members: a member that joined after a version was approve
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from msp.text import in_sentence
 from phases.catalogue import Result
 from phases.checks import Finding, rule
 
@@ -35,7 +36,7 @@ def common_objectives(facts, params):
         missing = _not_yet(g.organisations, {a.organisation_id for a in latest.approvals.all()})
         evidence = _("No roadmap version is approved yet; version %(n)d is %(status)s.") % {
             "n": latest.number,
-            "status": latest.get_status_display().lower(),
+            "status": in_sentence(latest.get_status_display()),
         }
         if missing and not latest.is_draft:
             evidence += " " + _("Still to approve: %(names)s.") % {"names": names(missing)}

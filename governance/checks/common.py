@@ -9,8 +9,9 @@ SHOWN = 5  # names listed in a sentence; the rest are counted ("and 3 more")
 
 
 def names(items, limit=SHOWN) -> str:
-    """The items' names as one phrase of the active language, at most `limit` of them: "A, B and 3 more"."""
-    items = [str(i) for i in items]
+    """The items' names as one phrase of the active language, each once, at most `limit` of them: "A, B and 3
+    more"."""
+    items = list(dict.fromkeys(str(i) for i in items))
     if len(items) <= limit:
         return format_list(items, locale=to_locale(get_language() or "en"))
     rest = len(items) - limit

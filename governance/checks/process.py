@@ -7,6 +7,7 @@ import math
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from msp.text import in_sentence
 from phases.catalogue import Result
 from phases.checks import Finding, rule
 
@@ -137,7 +138,7 @@ def continuation_agreed(facts, params):
         return Finding(
             Result.PASS,
             _("“%(title)s” was adopted by %(method)s.")
-            % {"title": agreed[0], "method": agreed[0].get_method_display().lower()},
+            % {"title": agreed[0], "method": in_sentence(agreed[0].get_method_display())},
             [_decision_link(agreed[0], p)],
         )
     if continuing:

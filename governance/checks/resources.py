@@ -8,6 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from msp.text import in_sentence
 from phases.catalogue import Result
 from phases.checks import Finding, rule
 
@@ -142,7 +143,7 @@ def not_concentrated(facts, params):
 
 
 def _commitment_name(c):
-    return f"{c.organisation} ({c.get_type_display().lower()}, {c.committed_on.isoformat()})"
+    return f"{c.organisation} ({in_sentence(c.get_type_display())}, {c.committed_on.isoformat()})"
 
 
 @rule("SR-8", needs="governance")

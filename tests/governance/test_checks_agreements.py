@@ -118,3 +118,16 @@ def test_pm5_fails_without_an_mou_in_force_naming_who_still_signs(partnership):
     finding = check(partnership, "PM-5")
     assert finding.result == Result.FAIL
     assert "version 1 still needs the signature of River NGO" in finding.evidence
+
+
+def test_the_evidence_speaks_the_reader_s_language(partnership):
+    from django.utils import translation
+
+    orgs = members(partnership, "Acme Ltd", "River NGO")
+    mou(partnership, orgs[0])
+    with translation.override("fr"):
+        assert check(partnership, "PM-5").evidence == (
+            "1 membre actif sur 2 n'a pas signé le protocole d'accord en vigueur (version 1) : River NGO."
+        )
+    with translation.override("de"):
+        assert check(partnership, "SR-3").evidence == "Es ist kein wichtigstes Entscheidungsgremium erfasst."

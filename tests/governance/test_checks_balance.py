@@ -71,3 +71,13 @@ def test_pm3_hint_passes_when_contributors_sit_and_no_dominant_funder_chairs(par
     finding = check(partnership, "PM-3")
     assert finding.result == Result.PASS
     assert finding.evidence == "2 contributing members, each with a seat; no dominant funder chairs a body."
+
+
+def test_long_lists_of_names_are_cut_after_five_and_each_name_comes_once(partnership):
+    impact = node(roadmap(partnership), "impact", "Farmers thrive")
+    line(partnership, "activities", 100, node_key=impact.key)
+    for i in range(7):
+        line(partnership, "other", 100, description=f"Cost {i}")
+    line(partnership, "other", 100, year=2027, description="Cost 0")  # the same description another year
+    finding = check(partnership, "PM-1")
+    assert finding.evidence.endswith("not linked: Cost 0, Cost 1, Cost 2, Cost 3, Cost 4 and 2 more.")
