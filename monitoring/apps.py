@@ -9,7 +9,7 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import dashboard_learning, models  # noqa: F401 (the Learning tab and card register themselves)
 
         # Who may do what is declared in msp.access (ACTIONS), with every other rule.
         auditlog.register(models.Dimension)
