@@ -147,34 +147,21 @@ def card(partnership, today=None) -> dict:
     recent = Lesson.objects.filter(learned_on__gte=months_before(today, LESSON_MONTHS))
     open_gaps = CapacityGap.objects.exclude(status=GapStatus.CLOSED)
     latest = ContextAnalysis.objects.filter(partnership=OuterRef("pk")).order_by("-analysed_on", "-pk")
-    figures = (
-        Partnership.objects.filter(pk=partnership.pk)
-        .annotate(
-            lessons=_count(Lesson.objects.all()),
-            successes=_count(recent.filter(source=LessonSource.SUCCESS)),
-            failures=_count(recent.filter(source=LessonSource.FAILURE)),
-            gaps=_count(CapacityGap.objects.all()),
-            open_gaps=_count(open_gaps),
-            unaddressed_gaps=_count(open_gaps.filter(measure="", decision__isnull=True)),
-            risks=_count(Risk.objects.all()),
-            open_risks=_count(Risk.objects.filter(status=RiskStatus.OPEN)),
-            materialised_risks=_count(Risk.objects.filter(status=RiskStatus.MATERIALISED)),
-            analysed_on=Subquery(latest.values("analysed_on")[:1]),
-        )
-        .values(
-            "lessons",
-            "successes",
-            "failures",
-            "gaps",
-            "open_gaps",
-            "unaddressed_gaps",
-            "risks",
-            "open_risks",
-            "materialised_risks",
-            "analysed_on",
-        )
-        .get()
-    )
+    figures = {
+        "lessons": _count(Lesson.objects.all()),
+        "successes": _count(recent.filter(source=LessonSource.SUCCESS)),
+        "failures": _count(recent.filter(source=LessonSource.FAILURE)),
+        "gaps": _count(CapacityGap.objects.all()),
+        "open_gaps": _count(open_gaps),
+        "unaddressed_gaps": _count(open_gaps.filter(measure="", decision__isnull=True)),
+        "risks": _count(Risk.objects.all()),
+        "open_risks": _count(Risk.objects.filter(status=RiskStatus.OPEN)),
+        "materialised_risks": _count(Risk.objects.filter(status=RiskStatus.MATERIALISED)),
+        "analysed_on": Subquery(latest.values("analysed_on")[:1]),
+    }
+    # Prefixed: the plain names are the partnership's relations (lessons, risks...), which an annotation may not shadow.
+    row = Partnership.objects.filter(pk=partnership.pk).values(**{f"n_{k}": v for k, v in figures.items()}).get()
+    figures = {name: row[f"n_{name}"] for name in figures}
     top = risks_for(partnership).filter(status=RiskStatus.OPEN).first()
     empty = not (figures["lessons"] or figures["gaps"] or figures["risks"] or figures["analysed_on"])
     return {**figures, "top_risk": top, "empty": empty}

@@ -37,7 +37,11 @@ def context_analysis_record(*, partnership, by, summary, analysed_on, no_related
                 "delete the initiatives that are no longer related first."
             ) % {"n": count}
         analysis = ContextAnalysis(partnership=partnership, created_by=by)
-        fields = {"summary": summary, "analysed_on": analysed_on, "no_related_initiatives": bool(no_related_initiatives)}
+        fields = {
+            "summary": summary,
+            "analysed_on": analysed_on,
+            "no_related_initiatives": bool(no_related_initiatives),
+        }
         return _write(analysis, fields, errors)
 
 
@@ -99,10 +103,7 @@ def risk_save(*, partnership, by, risk=None, **fields) -> Risk:
     fields["status"] = fields["status"] or RiskStatus.OPEN
     errors = _risk_refusals(partnership, fields)
     with transaction.atomic():
-        if risk is None:
-            risk = Risk(partnership=partnership)
-        else:
-            risk = _locked(Risk, risk, partnership)
+        risk = Risk(partnership=partnership) if risk is None else _locked(Risk, risk, partnership)
         return _write(risk, fields, errors)
 
 

@@ -97,14 +97,9 @@ def capacity_gap_save(*, partnership, by, gap=None, **fields) -> CapacityGap:
     fields["measure"] = fields["measure"] or ""
     fields["status"] = fields["status"] or GapStatus.OPEN
     errors = _link_refusals(partnership, fields, "organisation")
-    _not_in_future(
-        errors, "last_reviewed_on", fields["last_reviewed_on"], _("A review date cannot be in the future.")
-    )
+    _not_in_future(errors, "last_reviewed_on", fields["last_reviewed_on"], _("A review date cannot be in the future."))
     with transaction.atomic():
-        if gap is None:
-            gap = CapacityGap(partnership=partnership)
-        else:
-            gap = _locked(CapacityGap, gap, partnership)
+        gap = CapacityGap(partnership=partnership) if gap is None else _locked(CapacityGap, gap, partnership)
         return _write(gap, fields, errors)
 
 

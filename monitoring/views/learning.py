@@ -167,7 +167,9 @@ class CapacityGapFormView(LearningFormView):
     def save(self, form):
         kwargs = form.service_kwargs()
         gap = services.capacity_gap_save(partnership=self.partnership, by=self.request.user, gap=self.object, **kwargs)
-        text = _("The capacity gap of %(org)s is saved.") if self.object else _("The capacity gap of %(org)s is recorded.")
+        text = (
+            _("The capacity gap of %(org)s is saved.") if self.object else _("The capacity gap of %(org)s is recorded.")
+        )
         return text % {"org": gap.organisation}
 
 
