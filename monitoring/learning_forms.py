@@ -36,13 +36,14 @@ class RecordForm(forms.ModelForm):
         self.partnership = partnership
         for name in self.texts:
             cap_length(self.fields[name], TEXT_LIMIT)
-            self.fields[name].widget.attrs.setdefault("rows", 3)
+            self.fields[name].widget.attrs["rows"] = 3
         self.helper = FormHelper()
         self.helper.form_tag = False
 
     def organisations(self, name):
         field = self.fields[name]
         field.queryset = selectors.member_organisations(self.partnership, getattr(self.instance, f"{name}_id"))
+        field.empty_label = _("Choose a member organisation")
         field.error_messages["invalid_choice"] = _("Choose one of the partnership's member organisations.")
 
     def _post_clean(self):
@@ -63,6 +64,7 @@ class LessonForm(RecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisations("owner")
+        self.fields["source"].choices = LessonSource.choices  # radio buttons: no empty "---------" choice
         self.fields["indicator"].queryset = selectors.indicators_of(self.partnership)
         self.fields["indicator"].empty_label = _("No indicator")
         self.fields["decision"].queryset = selectors.decisions_of(self.partnership)
