@@ -60,11 +60,17 @@ def _locked(model, obj, partnership):
 
 
 def _write(obj, fields, errors):
+    """Set `fields` on `obj` and save it, or raise every refusal at once: the service's own `errors` (in words
+    the user can act on) and the model's, on their fields. Where the service already refused, the model's
+    constraint messages (which repeat the same rule in database terms) are left out."""
     for name, value in fields.items():
         setattr(obj, name, value.strip() if isinstance(value, str) else value)
+    try:
+        obj.full_clean(validate_constraints=not errors)
+    except ValidationError as exc:
+        errors = {**exc.message_dict, **errors}
     if errors:
         raise ValidationError(errors)
-    obj.full_clean()
     obj.save()
     return obj
 

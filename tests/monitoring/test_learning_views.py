@@ -219,3 +219,11 @@ def test_the_secretariat_records_a_materialised_risk(client, partnership, secret
 def test_actions_are_post_only(client, partnership, secretariat, name):
     client.force_login(secretariat)
     assert client.get(url(name, partnership, 1)).status_code == 405
+
+
+def test_an_analysis_that_found_none_says_when_initiatives_came_since(client, partnership, partner):
+    f.ContextAnalysisFactory(partnership=partnership, no_related_initiatives=True)
+    assert "analysis-outdated" not in page(client, partner, url("context", partnership))
+    f.RelatedInitiativeFactory(partnership=partnership, name="Cocoa Forum")
+    html = page(client, partner, url("context", partnership))
+    assert "Related initiatives have been recorded since: record a new analysis." in html
