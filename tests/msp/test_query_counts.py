@@ -49,8 +49,9 @@ def test_the_filtered_list_is_constant(client, db):
 # session, user, partnership, my role, key facts: countries, goals, targets; roles card; phase history card;
 # activity card; stakeholders card: active members, key stakeholders not yet engaged; agreements card (member
 # organisations, roadmap versions, MoU versions); governance card (next meeting, open decisions, last decisions);
-# resources card (commitments, planned lines, transactions, rates; no years to prefetch without commitments)
-DASHBOARD_QUERIES = 22
+# resources card (commitments, planned lines, transactions, rates; no years to prefetch without commitments);
+# results card (indicators; no periods to prefetch without indicators, else one more)
+DASHBOARD_QUERIES = 23
 
 
 def test_the_dashboard_is_constant(client, db):
