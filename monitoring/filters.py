@@ -61,10 +61,6 @@ class IndicatorFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 
-    @property
-    def active(self) -> bool:
-        return any(self.data.get(name) for name in self.filters)
-
     def _chosen(self, name):
         """The valid value chosen for filter `name`, or None (a value not among the choices is ignored)."""
         if not self.is_bound:
