@@ -89,11 +89,11 @@ class CapacityGapForm(RecordForm):
 
 
 class ContextAnalysisForm(RecordForm):
-    texts = ("summary",)
+    texts = ("summary", "handover_plan")
 
     class Meta:
         model = ContextAnalysis
-        fields = ["summary", "analysed_on", "no_related_initiatives"]
+        fields = ["summary", "analysed_on", "no_related_initiatives", "handover_plan"]
         widgets = {"analysed_on": DATE}
         help_texts = {
             "no_related_initiatives": _(

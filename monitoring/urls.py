@@ -3,11 +3,13 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import actuals, context, definitions, indicators, learning, periods, risks
+from .views import actuals, context, definitions, indicators, learning, periods, risks, sdgs, table
 
 app_name = "monitoring"
 
 urlpatterns = [
+    path("indicators/", table.IndicatorTableView.as_view(), name="indicators"),
+    path("indicators/export/", table.indicators_export, name="indicators_export"),
     path("indicators/<int:pk>/", indicators.IndicatorView.as_view(), name="indicator"),
     path("indicators/add/", definitions.IndicatorFormView.as_view(), name="indicator_add"),
     path("indicators/<int:pk>/edit/", definitions.IndicatorFormView.as_view(), name="indicator_edit"),
@@ -49,4 +51,5 @@ urlpatterns = [
     path("learning/risks/new/", risks.RiskFormView.as_view(), name="risk_add"),
     path("learning/risks/<int:pk>/edit/", risks.RiskFormView.as_view(), name="risk_edit"),
     path("learning/risks/<int:pk>/delete/", risks.risk_delete, name="risk_delete"),
+    path("sdgs/", sdgs.SdgView.as_view(), name="sdgs"),
 ]

@@ -3,25 +3,12 @@
 import datetime as dt
 
 from babel.lists import format_list
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext as _
 
 SHOWN = 5  # names listed in a sentence; the rest are counted ("and 3 more")
-
-# Pages of issue 12 built beside these rules: until they are merged, a link to one of them is left out rather than
-# failing. Once every name here reverses, this set is emptied and a missing page fails again.
-PAGES_IN_PROGRESS = frozenset(
-    {
-        "monitoring:indicators",
-        "monitoring:sdgs",
-        "monitoring:lessons",
-        "monitoring:capacity_gaps",
-        "monitoring:context",
-        "monitoring:risks",
-    }
-)
 
 
 def names(items, limit=SHOWN) -> str:
@@ -47,13 +34,8 @@ def months_before(today, months) -> dt.date:
 
 
 def link(label, name, partnership, **kwargs):
-    """(label, url) of a page of the partnership, or None for a page still being built (PAGES_IN_PROGRESS)."""
-    try:
-        return (str(label), reverse(name, kwargs={"partnership_pk": partnership.pk, **kwargs}))
-    except NoReverseMatch:
-        if name in PAGES_IN_PROGRESS:
-            return None
-        raise
+    """(label, url) of a page of the partnership."""
+    return (str(label), reverse(name, kwargs={"partnership_pk": partnership.pk, **kwargs}))
 
 
 def links(*entries) -> list:

@@ -23,8 +23,10 @@ def _lock_partnership(partnership):
     return Partnership.objects.select_for_update().get(pk=partnership.pk)
 
 
-def context_analysis_record(*, partnership, by, summary, analysed_on, no_related_initiatives=False) -> ContextAnalysis:
-    """Record a new context analysis (it becomes the current one)."""
+def context_analysis_record(
+    *, partnership, by, summary, analysed_on, no_related_initiatives=False, handover_plan=""
+) -> ContextAnalysis:
+    """Record a new context analysis (it becomes the current one), with the handover plan where there is one."""
     access.require(by, "change", partnership)
     errors = {}
     _not_in_future(errors, "analysed_on", analysed_on, _("The date of an analysis cannot be in the future."))
@@ -41,6 +43,7 @@ def context_analysis_record(*, partnership, by, summary, analysed_on, no_related
             "summary": summary,
             "analysed_on": analysed_on,
             "no_related_initiatives": bool(no_related_initiatives),
+            "handover_plan": handover_plan or "",
         }
         return _write(analysis, fields, errors)
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
@@ -34,11 +34,8 @@ def period_or_404(indicator, pk):
 
 
 def indicators_url(partnership):
-    """The indicator table; until it exists (another part of the Results tab), the partnership's dashboard."""
-    try:
-        return reverse("monitoring:indicators", args=[partnership.pk])
-    except NoReverseMatch:
-        return reverse("msp:dashboard", args=[partnership.pk])
+    """The indicator table."""
+    return reverse("monitoring:indicators", args=[partnership.pk])
 
 
 def indicator_url(indicator):

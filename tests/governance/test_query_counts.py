@@ -167,7 +167,9 @@ DONOR_QUERIES = {
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
-    "dashboard": 22,  # with the resources card: commitments, planned lines, transactions, rates
+    # With the resources card (commitments, planned lines, transactions, rates) and the results card (indicators;
+    # their periods are one more query once there are indicators).
+    "dashboard": 23,
 }
 
 

@@ -14,6 +14,9 @@ from tests.factories import ContactFactory, MembershipFactory, OrganisationFacto
 from tests.monitoring import factories as f
 
 LEVELS = {
+    "monitoring:indicators": "summary",
+    # Donors export what they read: the selector leaves out the periods not locked.
+    "monitoring:indicators_export": "summary",
     "monitoring:indicator": "summary",
     # The secretariat's definitions (dimensions, indicators, periods) and locking.
     "monitoring:dimensions": "secretariat",
@@ -53,6 +56,7 @@ LEVELS = {
     "monitoring:risk_add": "secretariat",
     "monitoring:risk_edit": "secretariat",
     "monitoring:risk_delete": "secretariat-action",
+    "monitoring:sdgs": "summary",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
