@@ -34,7 +34,10 @@ def _field(label):
 
 def _define(page, base):
     """The secretariat's indicator form: a unit indicator of Ghana Cocoa Board's, broken down by sex."""
-    page.goto(f"{base}/indicators/add/")
+    page.goto(f"{base}/")
+    page.get_by_role("link", name="Results", exact=True).click()
+    expect(page.get_by_text("Define the first indicator")).to_be_visible()
+    page.get_by_role("link", name="Add an indicator").first.click()
     expect(page.get_by_role("heading", name="Define an indicator")).to_be_visible()
     page.get_by_label(_field("Name")).fill("Farmers trained in good practice")
     page.get_by_label(_field("Result")).select_option(label="Outcome: Farmers apply good practice")
@@ -116,7 +119,8 @@ def test_an_indicator_is_defined_reported_by_its_organisation_then_locked(browse
     # Kofi (Ghana Cocoa Board) finds the quarter on his data entry page; a breakdown that does not add up is
     # refused with what he typed kept; then it adds up.
     kofi = _person(browser, live_server, "kofi")
-    kofi.goto(f"{base}/data-entry/")
+    kofi.goto(f"{base}/indicators/")
+    kofi.get_by_role("link", name="Data entry").click()
     kofi.locator(f'#missing-table tr[data-period="{period.pk}"]').get_by_role("link", name="Enter data").click()
     expect(kofi.get_by_role("heading", name="Enter the actual value")).to_be_visible()
     _enter(kofi, "150", "90", "50")
@@ -157,6 +161,10 @@ def test_an_indicator_is_defined_reported_by_its_organisation_then_locked(browse
     row.get_by_role("button", name=re.compile("^Lock")).click()
     expect(secretariat.get_by_text(re.compile(r"The period .* is locked\."))).to_be_visible()
     expect(row.get_by_text("Locked")).to_be_visible()
+    secretariat.get_by_role("link", name="Results", exact=True).click()
+    table_row = secretariat.locator('tr[data-indicator="Farmers trained in good practice"]')
+    expect(table_row.locator('td[data-label="Actual"]')).to_have_text("190")
+    expect(table_row.locator(".msp-light")).to_have_text("On track")
 
     # Kofi can no longer change it: no "Correct" link, not on his data entry page, and the address says why.
     kofi.goto(indicator_url)
