@@ -138,7 +138,9 @@ def test_an_override_is_recorded_and_announced_to_every_partner(
     assert sorted(m.to[0] for m in mail.outbox) == sorted([secretariat.email, partner.email, donor.email])
     for message in mail.outbox:
         assert "overrides and acknowledged warnings" in message.body
-        assert "CM-4 Informal exchange and relationships overridden: We met at the fair; minutes follow." in message.body
+        assert (
+            "CM-4 Informal exchange and relationships overridden: We met at the fair; minutes follow." in message.body
+        )
 
 
 def test_going_back_has_no_gate(partnership, secretariat, gate_rules):
