@@ -9,7 +9,7 @@ class GovernanceConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import checks, models  # noqa: F401  (checks: the success-factor rules register themselves)
 
         # Who may do what with roadmaps and MoUs is declared in msp.access (ACTIONS), with every other rule.
         auditlog.register(models.RoadmapVersion)

@@ -60,6 +60,7 @@ class DecisionForm(forms.ModelForm):
             "body",
             "meeting",
             "method",
+            "topic",
             "delegated_by",
             "phase_transition",
             "roadmap_version",

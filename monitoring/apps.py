@@ -9,7 +9,8 @@ class MonitoringConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import checks, models  # noqa: F401 (checks: the success-factor rules register themselves)
+        # checks: the success-factor rules, dashboard_learning: the Learning tab and card; they register themselves.
+        from . import checks, dashboard_learning, models  # noqa: F401
 
         # Who may do what is declared in msp.access (ACTIONS), with every other rule.
         auditlog.register(models.Dimension)

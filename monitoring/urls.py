@@ -3,7 +3,7 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import actuals, definitions, indicators, periods
+from .views import actuals, context, definitions, indicators, learning, periods, risks
 
 app_name = "monitoring"
 
@@ -30,4 +30,23 @@ urlpatterns = [
         name="actual_edit",
     ),
     path("data-entry/", actuals.DataEntryView.as_view(), name="data_entry"),
+    # The Learning tab: lessons, capacity gaps, the context with related initiatives, risks.
+    path("learning/lessons/", learning.LessonListView.as_view(), name="lessons"),
+    path("learning/lessons/new/", learning.LessonFormView.as_view(), name="lesson_add"),
+    path("learning/lessons/<int:pk>/edit/", learning.LessonFormView.as_view(), name="lesson_edit"),
+    path("learning/lessons/<int:pk>/delete/", learning.lesson_delete, name="lesson_delete"),
+    path("learning/capacity-gaps/", learning.CapacityGapListView.as_view(), name="capacity_gaps"),
+    path("learning/capacity-gaps/new/", learning.CapacityGapFormView.as_view(), name="capacity_gap_add"),
+    path("learning/capacity-gaps/<int:pk>/edit/", learning.CapacityGapFormView.as_view(), name="capacity_gap_edit"),
+    path("learning/capacity-gaps/<int:pk>/reviewed/", learning.capacity_gap_reviewed, name="capacity_gap_reviewed"),
+    path("learning/capacity-gaps/<int:pk>/delete/", learning.capacity_gap_delete, name="capacity_gap_delete"),
+    path("learning/context/", context.ContextView.as_view(), name="context"),
+    path("learning/context/new/", context.ContextAnalysisFormView.as_view(), name="context_add"),
+    path("learning/context/initiatives/new/", context.InitiativeFormView.as_view(), name="initiative_add"),
+    path("learning/context/initiatives/<int:pk>/edit/", context.InitiativeFormView.as_view(), name="initiative_edit"),
+    path("learning/context/initiatives/<int:pk>/delete/", context.initiative_delete, name="initiative_delete"),
+    path("learning/risks/", risks.RiskListView.as_view(), name="risks"),
+    path("learning/risks/new/", risks.RiskFormView.as_view(), name="risk_add"),
+    path("learning/risks/<int:pk>/edit/", risks.RiskFormView.as_view(), name="risk_edit"),
+    path("learning/risks/<int:pk>/delete/", risks.risk_delete, name="risk_delete"),
 ]

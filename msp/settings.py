@@ -279,3 +279,5 @@ MONITORING_GREEN_AT = env.int("MONITORING_GREEN_AT", default=90)
 MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=70)
 # A period's actual value is overdue this many days after the period ended.
 MONITORING_DATA_DUE_DAYS = env.int("MONITORING_DATA_DUE_DAYS", default=30)
+# An open capacity gap not reviewed for this many months is flagged on its list (ME-5).
+MONITORING_GAP_REVIEW_MONTHS = env.int("MONITORING_GAP_REVIEW_MONTHS", default=6)

@@ -49,7 +49,14 @@ from .budget import (
     TransactionType,
 )
 from .commitments import Commitment, CommitmentStatus, CommitmentType, CommitmentYear
-from .decisions import DECISION_EVIDENCE_UPLOAD_TO, Decision, DecisionPosition, DecisionStatus
+from .decisions import (
+    DECISION_EVIDENCE_UPLOAD_TO,
+    FUTURE_DIRECTIONS,
+    Decision,
+    DecisionPosition,
+    DecisionStatus,
+    DecisionTopic,
+)
 from .meeting_papers import MEETING_PAPER_UPLOAD_TO, MeetingPaper
 from .meetings import Meeting, MeetingStatus
 from .minutes import Minutes, MinutesComment, MinutesStatus
@@ -99,6 +106,8 @@ __all__ = [
     "Decision",
     "DecisionPosition",
     "DecisionStatus",
+    "DecisionTopic",
+    "FUTURE_DIRECTIONS",
     "ClauseType",
     "CommentBase",
     "DraftOnlyQuerySet",

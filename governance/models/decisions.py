@@ -30,6 +30,34 @@ class DecisionStatus(models.TextChoices):
     DECIDED = "decided", pgettext_lazy("decision status", "Decided")
 
 
+class DecisionTopic(models.TextChoices):
+    """What a decision settles that the success-factor checklist looks for (FD-1, FD-2, CS-8); most settle none."""
+
+    FUTURE_CONTINUE = "continue", pgettext_lazy("decision topic", "Future direction: continue")
+    FUTURE_SCALE_UP = "scale_up", pgettext_lazy("decision topic", "Future direction: scale up")
+    FUTURE_INTERNATIONALISE = "internationalise", pgettext_lazy("decision topic", "Future direction: internationalise")
+    FUTURE_REFOCUS = "refocus", pgettext_lazy("decision topic", "Future direction: refocus")
+    FUTURE_HAND_OVER = "hand_over", pgettext_lazy("decision topic", "Future direction: hand over")
+    FUTURE_CLOSE = "close", pgettext_lazy("decision topic", "Future direction: close")
+    NO_CAPACITY_BUDGET = (
+        "no_capacity_budget",
+        pgettext_lazy("decision topic", "No capacity-development budget is needed"),
+    )
+
+
+# The topics that settle the partnership's future direction (FD-1); all but closing are about continuing (FD-2).
+FUTURE_DIRECTIONS = frozenset(
+    {
+        DecisionTopic.FUTURE_CONTINUE,
+        DecisionTopic.FUTURE_SCALE_UP,
+        DecisionTopic.FUTURE_INTERNATIONALISE,
+        DecisionTopic.FUTURE_REFOCUS,
+        DecisionTopic.FUTURE_HAND_OVER,
+        DecisionTopic.FUTURE_CLOSE,
+    }
+)
+
+
 class Decision(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="decisions")
     title = models.CharField(_("title"), max_length=200)
@@ -42,6 +70,16 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name=_("deciding body"),
         help_text=_("Leave empty when all active members decide."),
+    )
+    topic = models.CharField(
+        _("what it settles"),
+        max_length=20,
+        choices=DecisionTopic.choices,
+        blank=True,
+        help_text=_(
+            "For the success-factor checklist: the partnership's future direction, or that no capacity-development "
+            "budget is needed. Leave empty for any other decision."
+        ),
     )
     method = models.CharField(_("decision method"), max_length=24, choices=Method.choices, default=Method.CONSENSUS)
     status = models.CharField(_("status"), max_length=8, choices=DecisionStatus.choices, default=DecisionStatus.DRAFT)

@@ -26,6 +26,7 @@ EDITABLE = (
     "text",
     "body",
     "method",
+    "topic",
     "delegated_by",
     "meeting",
     "phase_transition",

@@ -34,10 +34,33 @@ LEVELS = {
     # The world's partner acts for the indicator's responsible organisation; donors 403.
     "monitoring:actual_edit": "member",
     "monitoring:data_entry": "member",
+    # The Learning tab: the members read; the secretariat records, changes, deletes and marks gaps reviewed.
+    "monitoring:lessons": "member",
+    "monitoring:lesson_add": "secretariat",
+    "monitoring:lesson_edit": "secretariat",
+    "monitoring:lesson_delete": "secretariat-action",
+    "monitoring:capacity_gaps": "member",
+    "monitoring:capacity_gap_add": "secretariat",
+    "monitoring:capacity_gap_edit": "secretariat",
+    "monitoring:capacity_gap_reviewed": "secretariat-action",
+    "monitoring:capacity_gap_delete": "secretariat-action",
+    "monitoring:context": "member",
+    "monitoring:context_add": "secretariat",
+    "monitoring:initiative_add": "secretariat",
+    "monitoring:initiative_edit": "secretariat",
+    "monitoring:initiative_delete": "secretariat-action",
+    "monitoring:risks": "member",
+    "monitoring:risk_add": "secretariat",
+    "monitoring:risk_edit": "secretariat",
+    "monitoring:risk_delete": "secretariat-action",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
 PERIOD = {**INDICATOR, "period_pk": lambda w: w["period"].pk}
+LESSON = {"pk": lambda w: w["lesson"].pk}
+GAP = {"pk": lambda w: w["capacity_gap"].pk}
+INITIATIVE = {"pk": lambda w: w["initiative"].pk}
+RISK = {"pk": lambda w: w["risk"].pk}
 OBJECTS = {
     "monitoring:indicator": INDICATOR,
     "monitoring:dimension_edit": {"pk": lambda w: w["dimension"].pk},
@@ -54,6 +77,15 @@ OBJECTS = {
     # The locked period: unlocking it is what the action is for.
     "monitoring:period_unlock": {**INDICATOR, "period_pk": lambda w: w["locked_period"].pk},
     "monitoring:actual_edit": {**INDICATOR, "period_pk": lambda w: w["period"].pk},
+    "monitoring:lesson_edit": LESSON,
+    "monitoring:lesson_delete": LESSON,
+    "monitoring:capacity_gap_edit": GAP,
+    "monitoring:capacity_gap_reviewed": GAP,
+    "monitoring:capacity_gap_delete": GAP,
+    "monitoring:initiative_edit": INITIATIVE,
+    "monitoring:initiative_delete": INITIATIVE,
+    "monitoring:risk_edit": RISK,
+    "monitoring:risk_delete": RISK,
 }
 
 

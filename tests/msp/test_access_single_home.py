@@ -56,6 +56,7 @@ ALLOWED = {
     # A secretariat staff member's role (coordinator, officer) is their job there, not a user's role.
     "governance/selectors/bodies.py": {"secretariat_for": "counts the secretariat's staff by their job"},
     "governance/services/bodies.py": {"staff_save": "writes a staff member's job in the secretariat"},
+    "governance/checks/steering.py": {"secretariat": "SR-1 looks for a coordinator among the secretariat's staff"},
 }
 
 WATCHED_NAMES = {"Role", "PartnershipRole"}
