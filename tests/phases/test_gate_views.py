@@ -2,6 +2,8 @@
 links and a justification field each, soft warnings with an acknowledgement field each; a missing answer is refused
 with status 400 and what was typed is kept; the phase history shows each transition's gate and its answers."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -130,3 +132,22 @@ def test_a_partner_sees_no_move_form(client, partnership, partner, gate_rules):
     client.force_login(partner)
     html = history(client, partnership).content.decode()
     assert "justify_" not in html and 'id="gate"' not in html
+
+
+@pytest.mark.parametrize("phase", [1, 2, 3])
+def test_with_the_real_rules_a_bare_partnership_can_move_only_with_every_item_answered(
+    client, partnership, secretariat, phase
+):
+    """The rules the apps registered, on a partnership with no data: the gate asks for answers, and takes them."""
+    in_phase(partnership, phase)
+    client.force_login(secretariat)
+    html = history(client, partnership).content.decode()
+    assert f"The gate of phase {phase}" in html and "blocks the move" in html
+    refused = client.post(reverse("phases:advance", args=[partnership.pk]), {"to_phase": phase + 1})
+    assert refused.status_code == 400
+    names = set(re.findall(r'name="((?:justify|acknowledge)_[A-Z]{2}_\d)"', refused.content.decode()))
+    assert names
+    answers = dict.fromkeys(names, "Agreed at the assembly.")
+    moved = client.post(reverse("phases:advance", args=[partnership.pk]), {"to_phase": phase + 1, **answers})
+    assert moved.status_code == 302
+    assert Partnership.objects.get(pk=partnership.pk).phase == phase + 1
