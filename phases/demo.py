@@ -1,4 +1,8 @@
-"""Demo phase histories: the cocoa partnership went back once when a key partner was missing."""
+"""Demo phase histories: the cocoa partnership went back once when a key partner was missing.
+
+The transitions are written last (ctx["last"]), once every app has loaded its part, so that each stores the
+snapshots the apps register (phases.snapshots: the stakeholder map); they are append-only, so they are written
+complete."""
 
 import datetime as dt
 
@@ -7,6 +11,7 @@ from django.utils import timezone
 
 from msp.models import BackwardReason
 
+from . import snapshots
 from .models import PhaseTransition
 
 
@@ -41,6 +46,10 @@ HISTORIES = {
 
 
 def load(ctx):
+    ctx.setdefault("last", []).append(lambda: write_histories(ctx))
+
+
+def write_histories(ctx):
     amina, joseph = ctx["users"]["amina"], ctx["users"]["joseph"]
     for key, steps in HISTORIES.items():
         partnership = ctx["partnerships"][key]
@@ -56,6 +65,7 @@ def load(ctx):
                     by=by,
                     reason=reason,
                     note=note,
+                    snapshots=snapshots.take(partnership),
                     created_at=_at(day),
                 )
                 partnership.phase, partnership.phase_since = b, _at(day)

@@ -21,7 +21,10 @@ def _stale(partnership):
 
 class AdvanceForm(forms.Form):
     """Move forward one phase. `to_phase` is the phase the user saw as next, so a double submit cannot skip, and a
-    form that went stale (someone else moved the partnership meanwhile) is refused with what happened."""
+    form that went stale (someone else moved the partnership meanwhile) is refused with what happened.
+
+    `gate` is the gate of the phase being left (phases.gate.run_gate): each failing hard item gets a required
+    justification field, each failing soft item a required acknowledgement field (named by GateItem.field_name)."""
 
     to_phase = forms.TypedChoiceField(choices=Phase.choices, coerce=int, widget=forms.HiddenInput)
     note = forms.CharField(
@@ -31,10 +34,42 @@ class AdvanceForm(forms.Form):
         help_text=_("What made the partnership ready for the next phase."),
     )
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, gate=(), **kwargs):
         kwargs.setdefault("auto_id", "id_advance_%s")  # the revert form on the same page has a note too
         super().__init__(*args, **kwargs)
         self.partnership = partnership
+        self.gate = list(gate)
+        for entry in self.gate:
+            if entry.blocks:
+                self.fields[entry.field_name] = forms.CharField(
+                    label=_("Justification for overriding %(id)s") % {"id": entry.item.id},
+                    max_length=2000,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    help_text=_(
+                        "Why the partnership moves on although this item does not pass. Every partner is told."
+                    ),
+                    error_messages={"required": _("Write why the partnership moves on without this item, or fix it.")},
+                )
+            elif entry.warns:
+                self.fields[entry.field_name] = forms.CharField(
+                    label=_("Acknowledge the warning on %(id)s") % {"id": entry.item.id},
+                    max_length=500,
+                    help_text=_("A short note: what the partnership will do about it."),
+                    error_messages={"required": _("Acknowledge this warning with a short note.")},
+                )
+
+    @property
+    def gate_rows(self):
+        """[(gate item, its bound field or None)] for the page, in catalogue order."""
+        return [(entry, self[entry.field_name] if not entry.passes else None) for entry in self.gate]
+
+    def answers(self, kind):
+        """{item id: text} of the justifications (kind "justify") or acknowledgements ("acknowledge") typed."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        prefix = kind + "_"
+        return {
+            entry.item.id: data.get(entry.field_name, "") for entry in self.gate if entry.field_name.startswith(prefix)
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -8,17 +8,28 @@ from msp import access
 from msp.models import Partnership, PartnershipRole, Phase, person_name
 from msp.services import notify
 
+from . import snapshots
+from .gate import run_gate, summary, unanswered
+from .gate import snapshot as gate_snapshot
 from .models import PhaseTransition
 
 
-def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransition:
+def phase_transition(
+    *, partnership, to, by, reason="", note="", justifications=None, acknowledgements=None
+) -> PhaseTransition:
     """Move a partnership to phase `to`: forward one step, or back to phase 1 or 2 with a reason and a note.
+
+    Moving forward passes the gate of the phase left (phases.gate): each failing hard item needs a written
+    justification in `justifications` ({item id: text}) to be overridden, each failing soft item an acknowledging
+    note in `acknowledgements`; otherwise the move is refused with what is missing. The gate's results and the
+    answers are stored on the transition, with the snapshots the apps registered (phases.snapshots).
 
     The partnership row is locked for the whole decision, so two people pressing "advance" at the same moment
     produce one transition: the second sees the new phase and is refused. Everyone with a role on the
-    partnership is told by e-mail once the transition is committed.
+    partnership is told by e-mail once the transition is committed, overrides included.
     """
     note = (note or "").strip()
+    justifications, acknowledgements = justifications or {}, acknowledgements or {}
     with transaction.atomic():
         locked = Partnership.objects.select_for_update().get(pk=partnership.pk)
         access.require(by, "move_phase", locked)
@@ -29,6 +40,9 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
         backward = to < locked.phase
         if backward and not note:
             raise ValidationError(_("Going back to an earlier phase needs a note explaining what happened."))
+        gate = None
+        if not backward:
+            gate = _pass_gate(locked, justifications, acknowledgements)
         transition = PhaseTransition.objects.create(
             partnership=locked,
             from_phase=locked.phase,
@@ -36,6 +50,9 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
             by=by,
             reason=reason if backward else "",
             note=note,
+            gate_snapshot=gate,
+            override_justification=summary(gate),
+            snapshots=snapshots.take(locked),
             created_at=timezone.now(),
         )
         locked.phase = to
@@ -44,6 +61,17 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
         _notify_transition(locked, transition)
     partnership.phase, partnership.phase_since = locked.phase, locked.phase_since
     return transition
+
+
+def _pass_gate(partnership, justifications, acknowledgements):
+    """The gate of the phase being left, as stored on the transition; refused with what is missing."""
+    gate = run_gate(partnership)
+    missing = unanswered(gate, justifications, acknowledgements)
+    if missing:
+        raise ValidationError(
+            [_("The gate of phase %(n)d is not passed yet:") % {"n": partnership.phase}, *missing], code="gate"
+        )
+    return gate_snapshot(gate, partnership.phase, justifications, acknowledgements)
 
 
 def _notify_transition(partnership, transition):
@@ -83,4 +111,7 @@ def _transition_body(partnership, transition):
         body += "\n\n" + _("Reason: %s") % transition.get_reason_display()
     if transition.note:
         body += "\n" + _("Note: %s") % transition.note
+    answered = summary(transition.gate_snapshot)
+    if answered:
+        body += "\n\n" + _("The gate was passed with these overrides and acknowledged warnings:") + "\n" + answered
     return body

@@ -11,20 +11,26 @@ from msp.models import Phase
 from msp.views import PartnershipMixin, partnership_context
 
 from .forms import AdvanceForm, RevertForm
+from .gate import run_gate, stored_rows
 from .selectors import transitions_for
 from .services import phase_transition
 
 
 def history_context(request, partnership, context, *, advance_form=None, revert_form=None):
     """The phase history page's context, added to `context` (which holds the partnership's): the moves so far
-    and, for those who may move the phase, the forms to move it forward or back."""
+    and, for those who may move the phase, the forms to move it forward (with what the gate says) or back."""
     can_move = access.can(request.user, "move_phase", partnership)
-    context["transitions"] = transitions_for(partnership)
+    transitions = list(transitions_for(partnership))
+    for transition in transitions:
+        transition.gate_rows = stored_rows(transition.gate_snapshot)
+    context["transitions"] = transitions
     context["can_move"] = can_move
     if can_move:
         next_phase = partnership.next_phase
         if next_phase and advance_form is None:
-            advance_form = AdvanceForm(initial={"to_phase": next_phase.value}, partnership=partnership)
+            advance_form = AdvanceForm(
+                initial={"to_phase": next_phase.value}, partnership=partnership, gate=run_gate(partnership)
+            )
         if partnership.backward_targets and revert_form is None:
             revert_form = RevertForm(partnership=partnership)
         context.update(next_phase=next_phase, advance_form=advance_form, revert_form=revert_form)
@@ -46,11 +52,23 @@ class HistoryView(PartnershipMixin, TemplateView):
         return history_context(self.request, self.partnership, super().get_context_data(**kwargs))
 
 
+def _again(form, partnership):
+    """The move form after a refusal. The button offers the move that is next now (pressing it again is a deliberate
+    choice), with the gate of that move as it is now, what was typed kept and why it was refused."""
+    data = form.data.copy()
+    data["to_phase"] = partnership.next_phase.value
+    again = AdvanceForm(data, partnership=partnership, gate=run_gate(partnership))
+    again.is_valid()  # says again which justification or acknowledgement is missing
+    for message in form.non_field_errors():
+        again.add_error(None, message)
+    return again
+
+
 @login_required
 @require_POST
 def advance(request, partnership_pk):
     partnership = access.get_partnership(request.user, partnership_pk, "move_phase")
-    form = AdvanceForm(request.POST, partnership=partnership)
+    form = AdvanceForm(request.POST, partnership=partnership, gate=run_gate(partnership))
     if form.is_valid():
         try:
             phase_transition(
@@ -58,6 +76,8 @@ def advance(request, partnership_pk):
                 to=form.cleaned_data["to_phase"],
                 by=request.user,
                 note=form.cleaned_data["note"],
+                justifications=form.answers("justify"),
+                acknowledgements=form.answers("acknowledge"),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -73,10 +93,7 @@ def advance(request, partnership_pk):
         for error in form.non_field_errors():
             messages.error(request, error)
         return _history_page(request, partnership, status=400)
-    # After a refusal the button offers the move that is next now; pressing it again is a deliberate choice.
-    form.data = form.data.copy()
-    form.data["to_phase"] = partnership.next_phase.value
-    return _history_page(request, partnership, advance_form=form, status=400)
+    return _history_page(request, partnership, advance_form=_again(form, partnership), status=400)
 
 
 @login_required

@@ -15,6 +15,7 @@ class StakeholdersConfig(AppConfig):
         from . import (
             checks,  # noqa: F401  (registers the success-factor rules with phases.checks)
             emails,
+            snapshots,  # noqa: F401  (registers the stakeholder map's snapshot with phases.snapshots)
         )
         from .affiliations import AFFILIATIONS
         from .models import ContactPerson, Invitation, Membership, Organisation, StakeholderMapEntry

@@ -20,6 +20,21 @@ CI = bool(os.environ.get("MSP_CI"))
 
 
 @pytest.fixture
+def gate_rules():
+    """Fake success-factor rules (tests/gates.py): `gate_rules.say("CS-1", Result.FAIL, "evidence")`."""
+    from tests.gates import FakeRules
+
+    with FakeRules() as rules:
+        yield rules
+
+
+@pytest.fixture
+def gates_open(gate_rules):
+    """Every phase gate passes: for tests that move a partnership forward and test something else."""
+    return gate_rules
+
+
+@pytest.fixture
 def partnership(db):
     return PartnershipFactory(name="Cocoa Partnership", countries=["GH", "CI"], sdg_goals=[1], sdg_targets=["15.2"])
 

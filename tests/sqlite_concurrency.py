@@ -66,8 +66,19 @@ def main():
     version = services.mou_send_for_signature(version=mou_draft(partnership, staff[0]), by=staff[0])
     connection.close()
 
+    # Whatever the rules find on this bare partnership, every item of phase 1's gate is overridden.
+    from phases.catalogue import gate_items
+
+    overridden = {item.id: "Tested elsewhere." for item, _strength in gate_items(1)}
     moves = at_once(
-        lambda user: phase_transition(partnership=Partnership.objects.get(pk=partnership.pk), to=2, by=user), staff
+        lambda user: phase_transition(
+            partnership=Partnership.objects.get(pk=partnership.pk),
+            to=2,
+            by=user,
+            justifications=overridden,
+            acknowledgements=overridden,
+        ),
+        staff,
     )
     signatures = at_once(lambda user: sign(MouVersion.objects.get(pk=version.pk), user), partners)
 

@@ -11,7 +11,8 @@ from msp.records import AppendOnlyError, AppendOnlyModel  # noqa: F401 (AppendOn
 class PhaseTransition(AppendOnlyModel):
     """One move of a partnership between phases. Append-only: never changed or deleted once written.
 
-    `gate_snapshot` and `override_justification` are filled by the success-factor checklist when the gate runs.
+    `gate_snapshot` holds every gate item's result when moving forward (with the justification of each overridden
+    item and the note acknowledging each warning); `override_justification` says the same in words.
     """
 
     # PROTECT: a partnership with history is archived, never deleted (msp.services.partnership_archive).
@@ -31,6 +32,8 @@ class PhaseTransition(AppendOnlyModel):
     note = models.TextField(_("note"), blank=True)
     gate_snapshot = models.JSONField(_("gate checklist at the time"), null=True, blank=True)
     override_justification = models.TextField(_("override justification"), blank=True)
+    # {name: data} of what the apps registered with phases.snapshots, as it stood at the move.
+    snapshots = models.JSONField(_("snapshots at the time"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

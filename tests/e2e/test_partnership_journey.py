@@ -12,7 +12,7 @@ from .pickers import pick
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_secretariat_creates_a_partnership_and_advances_it(page, live_server, sign_in, screenshot):
+def test_secretariat_creates_a_partnership_and_advances_it(page, live_server, sign_in, screenshot, gates_open):
     amina = UserFactory(username="amina", first_name="Amina", last_name="Mensah")
     amina.user_permissions.add(Permission.objects.get(codename="add_partnership"))
     sign_in("amina")
