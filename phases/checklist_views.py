@@ -99,6 +99,7 @@ def judge(request, partnership_pk, item_id):
 class RunsView(PartnershipMixin, ListView):
     tab = "checklist"
     template_name = "phases/runs.html"
+    context_object_name = "run_list"
     paginate_by = 25
 
     def get_queryset(self):

@@ -108,7 +108,7 @@ def area_health(run) -> list[tuple]:
 def runs_for(partnership):
     """The partnership's runs, newest first, each with its number of items per result (`n_pass`...)."""
     counts = {f"n_{r.value}": Count("items", filter=Q(items__result=r.value)) for r in COUNTED}
-    return ChecklistRun.objects.filter(partnership=partnership).annotate(**counts)
+    return ChecklistRun.objects.filter(partnership=partnership).annotate(**counts).order_by("-created_at", "-pk")
 
 
 def previous_run(run):
