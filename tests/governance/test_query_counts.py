@@ -167,7 +167,7 @@ DONOR_QUERIES = {
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
-    "dashboard": 22,  # with the resources card: commitments, planned lines, transactions, rates
+    "dashboard": 23,  # with the resources card: commitments, planned lines, transactions, rates; the checklist card
 }
 
 

@@ -43,7 +43,9 @@ def test_a_verdict_without_a_note_is_refused_and_keeps_what_was_typed(client, pa
 def test_a_bad_link_is_refused(client, partnership, secretariat):
     make_run(partnership)
     client.force_login(secretariat)
-    response = client.post(judge_url(partnership, "PM-4"), {"result": "fail", "note": "No.", "evidence_url": "not a url"})
+    response = client.post(
+        judge_url(partnership, "PM-4"), {"result": "fail", "note": "No.", "evidence_url": "not a url"}
+    )
     assert response.status_code == 400
     assert not Judgement.objects.exists()
 

@@ -18,7 +18,8 @@ from .runs import make_run
 # run: the run, the previous run, the items of both
 # parameters: the partnership's parameters
 # status: the pending request
-COUNTS = {"checklist": 9, "runs": 6, "run": 7, "parameters": 5, "status": 5}
+# dashboard: as in tests/msp/test_query_counts.py, with the checklist card's items of the last two runs
+COUNTS = {"checklist": 9, "runs": 6, "run": 7, "parameters": 5, "status": 5, "dashboard": 26}
 
 
 def _grow(partnership, secretariat, runs):
@@ -26,7 +27,9 @@ def _grow(partnership, secretariat, runs):
         make_run(partnership, {"CS-2": [Result.FAIL, Result.PASS][n % 2]}, days_ago=runs - n)
         Judgement.objects.create(partnership=partnership, item_id="CM-6", result="pass", note=f"{n}", by=secretariat)
     for item_id, name in (("CS-2", "min_core"), ("SR-7", "max_share"))[: 1 + runs // 30]:
-        ParameterOverride.objects.update_or_create(partnership=partnership, item_id=item_id, name=name, defaults={"value": 7})
+        ParameterOverride.objects.update_or_create(
+            partnership=partnership, item_id=item_id, name=name, defaults={"value": 7}
+        )
 
 
 @pytest.fixture
@@ -48,6 +51,7 @@ def _urls(partnership):
         "run": reverse("phases:run", args=[partnership.pk, latest.pk]),
         "parameters": reverse("phases:parameters", args=[partnership.pk]),
         "status": reverse("phases:evaluation_status", args=[partnership.pk]),
+        "dashboard": reverse("msp:dashboard", args=[partnership.pk]),
     }
 
 

@@ -12,7 +12,7 @@ def test_the_history_lists_runs_with_their_counts(client, partnership, partner):
     client.force_login(partner)
     html = client.get(reverse("phases:runs", args=[partnership.pk])).content.decode()
     assert "On request" in html
-    assert f"<td class=\"text-end\">{len(CATALOGUE) - 2}</td>" in html  # passed
+    assert f'<td class="text-end">{len(CATALOGUE) - 2}</td>' in html  # passed
     assert "<caption>" in html
 
 
