@@ -107,9 +107,14 @@ def find(item, facts, params) -> Finding:
     return function(facts, {**item.params, **params.get(item.id, {})})
 
 
-def is_stale(judgement, item, params, today) -> bool:
+def stale_since(judgement, item, params) -> dt.date:
+    """The day after which `judgement` of `item` no longer counts (its `stale_months`, 6 by default)."""
     months = params.get(item.id, {}).get("stale_months", item.params.get("stale_months", 6))
-    return judgement.at.date() + dt.timedelta(days=round(months * 30.44)) < today
+    return judgement.at.date() + dt.timedelta(days=round(months * 30.44))
+
+
+def is_stale(judgement, item, params, today) -> bool:
+    return stale_since(judgement, item, params) < today
 
 
 def outcome(item, facts, params, judgement=None) -> Outcome:

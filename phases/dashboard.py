@@ -1,10 +1,17 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series, percent
 from msp.registry import Card, Tab, register_card, register_tab
 
+from . import runs
+from .models import ChecklistRun, RunItem
 from .selectors import transitions_for
 
-register_tab(Tab("phases", _("Phases"), "phases:history", order=10))
+register_tab(Tab("phases", gettext_lazy("Phases"), "phases:history", order=10))
+register_tab(Tab("checklist", gettext_lazy("Checklist"), "phases:checklist", order=11, action="view_summary"))
 
 
 def phase_history(request, partnership):
@@ -12,3 +19,49 @@ def phase_history(request, partnership):
 
 
 register_card(Card("phase_history", "phases/cards/history.html", order=15, context=phase_history))
+
+TREND_RUNS = 8
+
+
+def _area_chart(run):
+    bars = [
+        Bar(label=area.label, value=(share or 0) * 100, value_text=percent(share * 100) if share is not None else "–")
+        for area, share in runs.area_health(run)
+    ]
+    return HorizontalBarChart(
+        bars=bars, maximum=100, track=True, title=_("Health per area"), label_header=_("Area"), value_header=_("Health"),
+        description=_("The share of the checks that pass in each area of the latest run (a warning counts half)."),
+        chart_id="checklist-areas",
+    )  # fmt: skip
+
+
+def _trend_chart(recent):
+    shown = list(reversed(recent))
+    return MultiBarChart(
+        categories=[date_format(localtime(run.created_at), "SHORT_DATETIME_FORMAT") for run in shown],
+        series=[Series(_("Health"), [round((run.overall or 0) * 100) for run in shown])],
+        category_header=_("Evaluated"), maximum=100, title=_("Health over the last runs"),
+        description=_("The overall health of each of the last runs, oldest first, in percent."),
+        chart_id="checklist-trend",
+    )  # fmt: skip
+
+
+def checklist_health(request, partnership):
+    """The latest run's health, per area, its trend, and what changed since the run before (up to 5 items)."""
+    recent = list(ChecklistRun.objects.filter(partnership=partnership)[:TREND_RUNS])
+    if not recent:
+        return {"run": None}
+    latest, previous = recent[0], recent[1] if len(recent) > 1 else None
+    items = RunItem.objects.filter(run__in=recent[:2]) if previous else []
+    return {
+        "run": latest,
+        "areas": _area_chart(latest),
+        "trend": _trend_chart(recent) if previous else None,
+        "changes": runs.changes(latest, previous, items)[:5],
+        "previous": previous,
+    }
+
+
+register_card(
+    Card("checklist_health", "phases/cards/health.html", order=16, context=checklist_health, action="view_summary")
+)

@@ -167,9 +167,9 @@ DONOR_QUERIES = {
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
-    # With the resources card (commitments, planned lines, transactions, rates) and the results card (indicators;
-    # their periods are one more query once there are indicators).
-    "dashboard": 23,
+    # With the resources card (commitments, planned lines, transactions, rates), the results card (indicators;
+    # their periods are one more query once there are indicators) and the checklist health card.
+    "dashboard": 24,
 }
 
 

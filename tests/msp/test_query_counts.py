@@ -55,8 +55,9 @@ def test_the_filtered_list_is_constant(client, db):
 # organisations, roadmap versions, MoU versions); governance card (next meeting, open decisions, last decisions);
 # resources card (commitments, planned lines, transactions, rates; no years to prefetch without commitments);
 # results card (indicators; no periods to prefetch without indicators, else one more); learning card (its figures
-# in one query, the highest-scored open risk)
-DASHBOARD_QUERIES = 25
+# in one query, the highest-scored open risk); checklist health card (the last runs; the items of the last two only
+# when there are two)
+DASHBOARD_QUERIES = 26
 
 
 def test_the_dashboard_is_constant(client, db):
