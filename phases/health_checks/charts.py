@@ -9,7 +9,7 @@ from msp.charts import Bar, HorizontalBarChart
 def means_chart(health_check, items):
     """One bar per item that has scores (an item nobody scored has no mean to draw)."""
     bars = [
-        Bar(label=entry.item.id, value=entry.mean, value_text=formats.number_format(entry.mean, 1))
+        Bar(label=entry.item.id, value=entry.mean, value_text=formats.number_format(round(entry.mean, 1), 1))
         for entry in items
         if entry.scores
     ]

@@ -117,7 +117,7 @@ def health_check_close(*, health_check, by) -> list[Judgement]:
 def _note(health_check, entry, members):
     return _("Health check %(title)s: mean %(mean)s from %(n)d of %(members)d members, spread %(low)d-%(high)d") % {
         "title": health_check.title,
-        "mean": formats.number_format(entry.mean, 1),
+        "mean": formats.number_format(round(entry.mean, 1), 1),
         "n": entry.count,
         "members": max(members, entry.count),
         "low": entry.lowest,

@@ -119,20 +119,34 @@ class ScoreView(FormPage):
             kwargs["initial"] = ScoreForm.initial_from(selectors.scores_of(self.health_check, self.organisation.pk))
         return kwargs
 
+    forbidden = None  # why the person may not score for the organisation they sent (a POST), shown with 403
+
     def get_organisation(self):
         acting = access.acting_for(self.request.user, self.partnership)
-        own = acting.organisation if acting else None
+        own = target = acting.organisation if acting else None
         wanted = self.request.POST.get("organisation")
         if wanted and (own is None or str(own.pk) != wanted):
             # Scoring for another organisation: refused with the reason (msp.access), never quietly for one's own.
-            other = next((m for m in selectors.members_of(self.partnership) if str(m.pk) == wanted), None)
-            if other is None:
+            target = next((m for m in selectors.members_of(self.partnership) if str(m.pk) == wanted), None)
+            if target is None:
                 raise Http404(_("No such member organisation."))
-            access.require(self.request.user, "score_health_check", self.partnership, organisation=other)
+        if self.request.method == "POST":
+            try:
+                access.require(self.request.user, "score_health_check", self.partnership, organisation=target)
+            except PermissionDenied as exc:
+                self.forbidden = str(exc)
         return own
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if self.forbidden:
+            return self.render_to_response(self.get_context_data(form=form), status=403)
+        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
     def refusal(self):
         """Why this person cannot score here, or None."""
+        if self.forbidden:
+            return self.forbidden
         if not self.health_check.is_open():
             return _("This health check is closed: scores can no longer be given or changed.")
         try:
@@ -149,8 +163,6 @@ class ScoreView(FormPage):
                 "refusal": self.refusal()}  # fmt: skip
 
     def save(self, form):
-        if self.organisation is None:
-            access.require(self.request.user, "score_health_check", self.partnership)  # says why not
         health_check_score(
             health_check=self.health_check, organisation=self.organisation, by=self.request.user, scores=form.scores()
         )
@@ -177,10 +189,9 @@ class OnBehalfView(ScoreView):
         return super().refusal()
 
     def get_context_data(self, **kwargs):
-        chooser = OrganisationChoiceForm(
-            initial={"organisation": getattr(self.organisation, "pk", None)}, members=self.members
-        )
-        return super().get_context_data(chooser=chooser, **kwargs)
+        context = super().get_context_data(**kwargs)
+        initial = {"organisation": getattr(self.organisation, "pk", None)}
+        return {**context, "chooser": OrganisationChoiceForm(initial=initial, members=self.members)}
 
     def save(self, form):
         if self.organisation is None:

@@ -123,6 +123,7 @@ def test_closing_writes_one_judgement_per_scored_item_with_the_result_of_the_mea
     assert cm6.note == "Health check Spring check: mean 4.3 from 3 of 3 members, spread 4-5"
     assert cm6.by == secretariat and cm6.partnership == partnership
     assert Judgement.objects.get(item_id="SR-2").note.endswith("mean 3.0 from 1 of 3 members, spread 3-3")
+    assert Judgement.objects.get(item_id="PM-4").note.endswith("mean 2.7 from 3 of 3 members, spread 2-3")
     row.refresh_from_db()
     assert row.closed_at is not None and not row.is_open()
 
