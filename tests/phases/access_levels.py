@@ -1,13 +1,44 @@
 """Access levels of the phases app's URLs for the URL walk (tests/test_url_walk.py)."""
 
+import datetime as dt
+
+from django.utils import timezone
+
+from phases.models import HealthCheck, HealthCheckScore
 from tests.factories import TransitionFactory
 
 LEVELS = {
     "phases:history": "member",
     "phases:advance": "secretariat-action",
     "phases:revert": "secretariat-action",
+    # The partnering health check: the members read the rounds; partners score for their own organisation (the
+    # page tells one linked to no organisation why not); the secretariat opens, records on a member's behalf, closes.
+    "phases:health_checks": "member",
+    "phases:health_check_open": "secretariat",
+    "phases:health_check": "member",
+    "phases:health_check_score": "partner",
+    "phases:health_check_on_behalf": "secretariat",
+    "phases:health_check_close": "secretariat-action",
+}
+
+_round = {"pk": lambda w: w["health_check"].pk}
+OBJECTS = {
+    "phases:health_check": _round,
+    "phases:health_check_score": _round,
+    "phases:health_check_on_behalf": _round,
+    "phases:health_check_close": _round,
 }
 
 
 def build(world):
     TransitionFactory(partnership=world["partnership"], by=world["secretariat"])
+    world["health_check"] = HealthCheck.objects.create(
+        partnership=world["partnership"],
+        title="Annual health check",
+        closes_on=timezone.localdate() + dt.timedelta(days=14),
+        item_ids=["CM-6", "PM-4"],
+        created_by=world["secretariat"],
+    )
+    HealthCheckScore.objects.create(
+        health_check=world["health_check"], item_id="CM-6", organisation_id=1, organisation_name="Scoring Org", score=2
+    )
