@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..catalogue import Area
 from ..models.health_check import SCORES
@@ -68,7 +69,7 @@ class OrganisationChoiceForm(forms.Form):
 
 def _score_field(item):
     return forms.TypedChoiceField(
-        label=_("Score"),
+        label=pgettext_lazy("health check", "Score"),
         choices=[(n, str(n)) for n in SCORES],
         coerce=int,
         required=False,

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
@@ -215,7 +216,11 @@ def close(request, partnership_pk, pk):
         return redirect(_round_url(health_check))
     messages.success(
         request,
-        _("The health check “%(title)s” is closed. %(n)d items have their result in the checklist from the scores.")
+        ngettext(
+            "The health check “%(title)s” is closed. %(n)d item has its result in the checklist from the scores.",
+            "The health check “%(title)s” is closed. %(n)d items have their result in the checklist from the scores.",
+            len(judgements),
+        )
         % {"title": health_check.title, "n": len(judgements)},
     )
     return redirect(_round_url(health_check))

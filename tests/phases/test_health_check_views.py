@@ -190,7 +190,7 @@ def test_closing_records_the_results_in_the_checklist(client, partnership, secre
         score(row, user, CM_6=(5, ""))
     client.force_login(secretariat)
     response = client.post(url("health_check_close", row), follow=True)
-    assert "is closed. 1 items have their result" in text(response)
+    assert "is closed. 1 item has its result" in text(response)
     assert Judgement.objects.get().result == "pass"
     response = client.post(url("health_check_close", row), follow=True)
     assert "already closed" in text(response) and Judgement.objects.count() == 1
