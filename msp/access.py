@@ -108,6 +108,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_open_periods": MEMBERS,
     "enter_actual": PARTNERS,
     "view_learning": MEMBERS,
+    "score_health_check": PARTNERS,  # for their own organisation; on a member's behalf: "record_for_organisation"
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
@@ -119,6 +120,7 @@ ORGANISATION_ACTIONS: dict[str, tuple] = {
     "sign_mou": (gettext_lazy("sign this MoU"), True),
     "record_position": (gettext_lazy("record a position on this decision"), False),
     "enter_actual": (gettext_lazy("enter data for this indicator"), False),
+    "score_health_check": (gettext_lazy("score this health check"), False),
 }
 # What an archived partnership still allows; everything else would change it.
 WHILE_ARCHIVED = frozenset({"archive"})

@@ -39,6 +39,8 @@ class Affiliations:
     acting_for: Callable
     # organisation ids -> [Acting] (is_member None): every contact person of them with a linked account
     people_of: Callable
+    # partnership -> [organisation]: the active member organisations today, by name (one query)
+    members_of: Callable
 
 
 _registered: list[Affiliations] = []

@@ -281,3 +281,6 @@ MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=70)
 MONITORING_DATA_DUE_DAYS = env.int("MONITORING_DATA_DUE_DAYS", default=30)
 # An open capacity gap not reviewed for this many months is flagged on its list (ME-5).
 MONITORING_GAP_REVIEW_MONTHS = env.int("MONITORING_GAP_REVIEW_MONTHS", default=6)
+# The partnering health check: an item whose members' mean score is at least PASS_AT passes, at least WARN_AT warns.
+HEALTH_CHECK_PASS_AT = env.float("HEALTH_CHECK_PASS_AT", default=4)
+HEALTH_CHECK_WARN_AT = env.float("HEALTH_CHECK_WARN_AT", default=3)

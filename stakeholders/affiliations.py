@@ -60,6 +60,10 @@ def people_of(organisation_ids):
     return [_acting(contact, None) for contact in contacts]
 
 
+def members_of(partnership):
+    return list(selectors.active_member_organisations(partnership))
+
+
 AFFILIATIONS = Affiliations(
     organisation_name=organisation_name,
     organisation_of=organisation_of,
@@ -67,4 +71,5 @@ AFFILIATIONS = Affiliations(
     link=link,
     acting_for=acting_for,
     people_of=people_of,
+    members_of=members_of,
 )

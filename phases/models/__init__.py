@@ -1,4 +1,5 @@
-"""The lifecycle's records: phase transitions (`transitions`) and the success-factor checklist (`checklist`)."""
+"""The lifecycle's records: phase transitions (`transitions`), the success-factor checklist (`checklist`) and the
+partnering health check (`health_check`)."""
 
 from .checklist import (
     ChecklistRun,
@@ -9,12 +10,15 @@ from .checklist import (
     RunItem,
     Trigger,
 )
+from .health_check import HealthCheck, HealthCheckScore
 from .transitions import AppendOnlyError, PhaseTransition
 
 __all__ = [
     "AppendOnlyError",
     "ChecklistRun",
     "EvaluationRequest",
+    "HealthCheck",
+    "HealthCheckScore",
     "Judgement",
     "ParameterOverride",
     "PhaseTransition",

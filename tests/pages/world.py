@@ -9,11 +9,14 @@ would. Django's admin pages are out of scope: they are Django's own markup. The 
 demo's too (`_monitoring`).
 """
 
+import datetime as dt
+
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from governance import services
 from governance.demo import SAMPLE_BANK_FILE, evidence_pdf
@@ -42,6 +45,8 @@ from monitoring.models import (
 )
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
+from phases.health_checks.selectors import members_of
+from phases.health_checks.services import health_check_open, health_check_score
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
 from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVELS, _url
 
@@ -110,9 +115,29 @@ def demo_world():
     )
     world["donor_extra"] = _donor_pages()
     world.update(_monitoring(partnership))
+    world["health_check"] = _health_check(partnership, secretariat, users["partner"])
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world
+
+
+def _health_check(partnership, secretariat, partner):
+    """An open, anonymous health-check round that the world's partner (kofi) and two other members have scored."""
+    row = health_check_open(
+        partnership=partnership,
+        by=secretariat,
+        title="Mid-term partnering health check",
+        closes_on=timezone.localdate() + dt.timedelta(days=14),
+        item_ids=["CM-5", "CM-6", "PM-3", "PM-4"],
+        anonymous=True,
+    )
+    own = partner.contact.organisation
+    health_check_score(health_check=row, organisation=own, by=partner, scores={"CM-6": (4, "Meetings are open.")})
+    others = [m for m in members_of(partnership) if m.pk != own.pk][:2]
+    for organisation, value in zip(others, (2, 5), strict=False):
+        scores = {"CM-6": (value, "Said in the workshop."), "PM-4": (3, "")}
+        health_check_score(health_check=row, organisation=organisation, by=secretariat, scores=scores)
+    return row
 
 
 def _monitoring(partnership):
