@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -8,7 +10,15 @@ from msp import access
 from msp.models import Partnership, PartnershipRole, Phase, person_name
 from msp.services import notify
 
-from .models import PhaseTransition
+from . import evaluation, tasks
+from .evaluation import evaluation_run
+from .models import EvaluationRequest, PhaseTransition, Trigger
+
+__all__ = ["after_change", "evaluation_request", "evaluation_run", "phase_transition"]
+
+# A change asks for an evaluation that starts a little later, so the edits of the next seconds join the same request.
+EVENT_DELAY = 10  # seconds
+STUCK_AFTER = dt.timedelta(minutes=5)
 
 
 def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransition:
@@ -42,6 +52,7 @@ def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransit
         locked.phase_since = transition.created_at
         locked.save(update_fields=["phase", "phase_since", "updated_at"])
         _notify_transition(locked, transition)
+        after_change(locked)
     partnership.phase, partnership.phase_since = locked.phase, locked.phase_since
     return transition
 
@@ -84,3 +95,23 @@ def _transition_body(partnership, transition):
     if transition.note:
         body += "\n" + _("Note: %s") % transition.note
     return body
+
+
+def evaluation_request(*, partnership, trigger, by=None) -> EvaluationRequest:
+    """Ask for the partnership's checklist to be evaluated: the request already waiting, or a new one queued for a
+    worker once the transaction commits. A burst of edits that each ask makes one queued request and one run."""
+    if by is not None:
+        access.require(by, "view", partnership)
+    request, created = evaluation.queued_request(partnership=partnership, trigger=trigger, by=by)
+    # A person asking, or a request waiting for long (its task may have been lost by the broker), is queued again:
+    # a second task for the same request does nothing (the first claims it).
+    if created or trigger == Trigger.MANUAL or timezone.now() - request.requested_at > STUCK_AFTER:
+        countdown = EVENT_DELAY if trigger == Trigger.EVENT else None
+        transaction.on_commit(lambda: tasks.queue_evaluation(request.pk, countdown=countdown))
+    return request
+
+
+def after_change(partnership) -> EvaluationRequest:
+    """The hook for the apps: call it (inside the transaction of the change) after data the checklist reads has
+    changed, e.g. a phase transition, an MoU signed or in force, indicator data entered."""
+    return evaluation_request(partnership=partnership, trigger=Trigger.EVENT)
