@@ -24,6 +24,8 @@ from .models import ChecklistRun, EvaluationRequest, Judgement, ParameterOverrid
 
 # Past this, a "running" request is taken as lost (its worker died): the task's hard time limit and a margin.
 LOST_AFTER = dt.timedelta(seconds=getattr(settings, "CELERY_TASK_TIME_LIMIT", 600) + 60)
+# Past this, a queued request's task is taken as lost (the broker was down or dropped it).
+DROPPED_AFTER = dt.timedelta(minutes=5)
 
 
 def queued_request(*, partnership, trigger, by=None) -> tuple[EvaluationRequest, bool]:
@@ -43,6 +45,15 @@ def queued_request(*, partnership, trigger, by=None) -> tuple[EvaluationRequest,
             )
     except IntegrityError:
         return EvaluationRequest.objects.get(partnership=partnership, status=RequestStatus.QUEUED), False
+
+
+def dropped_ids() -> list[int]:
+    """Requests whose task seems lost: queued for long, or running past the time limit."""
+    now = timezone.now()
+    lost = Q(status=RequestStatus.QUEUED, requested_at__lt=now - DROPPED_AFTER) | Q(
+        status=RequestStatus.RUNNING, started_at__lt=now - LOST_AFTER
+    )
+    return list(EvaluationRequest.objects.filter(lost).values_list("pk", flat=True))
 
 
 def claim(request_id) -> bool:

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +16,6 @@ __all__ = ["after_change", "evaluation_request", "evaluation_run", "phase_transi
 
 # A change asks for an evaluation that starts a little later, so the edits of the next seconds join the same request.
 EVENT_DELAY = 10  # seconds
-STUCK_AFTER = dt.timedelta(minutes=5)
 
 
 def phase_transition(*, partnership, to, by, reason="", note="") -> PhaseTransition:
@@ -103,9 +100,9 @@ def evaluation_request(*, partnership, trigger, by=None) -> EvaluationRequest:
     if by is not None:
         access.require(by, "view", partnership)
     request, created = evaluation.queued_request(partnership=partnership, trigger=trigger, by=by)
-    # A person asking, or a request waiting for long (its task may have been lost by the broker), is queued again:
-    # a second task for the same request does nothing (the first claims it).
-    if created or trigger == Trigger.MANUAL or timezone.now() - request.requested_at > STUCK_AFTER:
+    # A person asking has the waiting request queued again at once (a second task for it does nothing: the first
+    # claims it); a request whose task was lost is queued again by the sweep (phases.tasks).
+    if created or trigger == Trigger.MANUAL:
         countdown = EVENT_DELAY if trigger == Trigger.EVENT else None
         transaction.on_commit(lambda: tasks.queue_evaluation(request.pk, countdown=countdown))
     return request

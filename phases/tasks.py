@@ -1,6 +1,6 @@
-"""Background work of the checklist: evaluating a partnership (phases.evaluation), and the nightly evaluation of
-every active partnership (celery beat; `manage.py run_scheduled_jobs evaluate-checklists` or
-`manage.py evaluate_checklists` without beat).
+"""Background work of the checklist: evaluating a partnership (phases.evaluation), the sweep that queues again what
+a broker or a dead worker let drop, and the nightly evaluation of every active partnership (celery beat;
+`manage.py run_scheduled_jobs evaluate-checklists` or `manage.py evaluate_checklists` without beat).
 
 Tasks take ids and keep their state in the request row (queued, running, done, failed and why). A duplicated or
 retried task does no harm: the request is claimed before the work.
@@ -38,13 +38,22 @@ def evaluate_partnership(self, request_id):
 
 def queue_evaluation(request_id, *, countdown=None) -> bool:
     """Hand the request to a worker (call it after commit). A broker that is down loses nothing: the request stays
-    queued, and the next request of the partnership or the nightly job queues it again."""
+    queued, and the sweep queues it again."""
     try:
         evaluate_partnership.apply_async(args=[request_id], countdown=countdown)
     except Exception:  # kombu raises several unrelated types for an unreachable broker
         logger.exception("Could not queue checklist evaluation %s; it stays queued.", request_id)
         return False
     return True
+
+
+@shared_task
+def queue_dropped_evaluations():
+    """The sweep (celery beat, every 5 minutes): requests that a broker or a dead worker let drop are queued again
+    (a second task for a request that is still being run does nothing). Returns how many."""
+    ids = evaluation.dropped_ids()
+    _queue_all(ids)
+    return len(ids)
 
 
 @shared_task

@@ -1,6 +1,7 @@
 """The evaluation as Celery jobs: the task, its retry on a transient database error, the nightly schedule (celery
 beat, and run_scheduled_jobs / evaluate_checklists without beat), and a real worker on Redis."""
 
+import datetime as dt
 import os
 import time
 import uuid
@@ -81,11 +82,37 @@ def test_a_transient_database_error_is_retried(partnership, rules, monkeypatch):
     assert request.status == RequestStatus.DONE
 
 
+def test_the_sweep_runs_requests_whose_task_was_lost(partnership, outsider, rules, django_capture_on_commit_callbacks):
+    dropped, _created = queued_request(partnership=partnership, trigger=Trigger.EVENT)
+    EvaluationRequest.objects.filter(pk=dropped.pk).update(requested_at=timezone.now() - dt.timedelta(minutes=10))
+    elsewhere = outsider.partnership_roles.get().partnership
+    waiting, _created = queued_request(partnership=elsewhere, trigger=Trigger.EVENT)  # its task is on its way
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.queue_dropped_evaluations.apply().get() == 1
+
+    assert ChecklistRun.objects.get().request == dropped
+    waiting.refresh_from_db()
+    assert waiting.status == RequestStatus.QUEUED
+
+
+def test_the_sweep_runs_a_request_whose_worker_died(partnership, rules):
+    request, _created = queued_request(partnership=partnership, trigger=Trigger.EVENT)
+    EvaluationRequest.objects.filter(pk=request.pk).update(
+        status=RequestStatus.RUNNING, started_at=timezone.now() - dt.timedelta(hours=1)
+    )
+    assert tasks.queue_dropped_evaluations.apply().get() == 1
+    request.refresh_from_db()
+    assert request.status == RequestStatus.DONE
+
+
 def test_the_nightly_evaluation_is_in_the_beat_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["evaluate-checklists"]
     assert entry["task"] == "phases.tasks.evaluate_all_active"
     assert entry["task"] in app.tasks
     assert entry["schedule"] == crontab(hour=2, minute=30)
+    sweep = settings.CELERY_BEAT_SCHEDULE["queue-dropped-evaluations"]
+    assert sweep["task"] in app.tasks
 
 
 def test_run_scheduled_jobs_runs_the_nightly_evaluation(partnership, rules, django_capture_on_commit_callbacks):

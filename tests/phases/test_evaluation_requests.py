@@ -22,16 +22,50 @@ def rules():
         yield registry
 
 
-def test_a_burst_of_ten_edits_runs_one_evaluation(partnership, django_capture_on_commit_callbacks):
+def test_a_burst_of_ten_edits_runs_one_evaluation(partnership, monkeypatch, django_capture_on_commit_callbacks):
+    """With a broker, each edit commits on its own: the first queues a task that starts a few seconds later, the
+    next ones find its request still waiting."""
+    sent = []
+    monkeypatch.setattr(
+        tasks.evaluate_partnership, "apply_async", lambda args, countdown=None: sent.append((args, countdown))
+    )
+    for _ in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            after_change(partnership)
+
+    assert EvaluationRequest.objects.filter(partnership=partnership, status=RequestStatus.QUEUED).count() == 1
+    assert len(sent) == 1
+    for args, _countdown in sent:  # the worker, when the countdown is over
+        tasks.evaluate_partnership.apply(args=args)
+    assert ChecklistRun.objects.filter(partnership=partnership).count() == 1
+    [request] = EvaluationRequest.objects.filter(partnership=partnership)
+    assert (request.status, request.trigger) == (RequestStatus.DONE, Trigger.EVENT)
+
+
+def test_ten_edits_in_one_transaction_run_one_evaluation(partnership, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         for _ in range(10):
             after_change(partnership)
         assert EvaluationRequest.objects.filter(partnership=partnership, status=RequestStatus.QUEUED).count() == 1
 
-    assert len(callbacks) == 1  # one task queued
+    assert len(callbacks) == 1  # one task queued, run in process (no broker)
     assert ChecklistRun.objects.filter(partnership=partnership).count() == 1
-    [request] = EvaluationRequest.objects.filter(partnership=partnership)
-    assert (request.status, request.trigger) == (RequestStatus.DONE, Trigger.EVENT)
+
+
+def test_ten_partners_signing_in_a_burst_run_one_evaluation(
+    partnership, secretariat, django_capture_on_commit_callbacks
+):
+    signers = [member(partnership, f"signer{n}") for n in range(10)]
+    version = governance.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for signer in signers:
+            sign(version, signer)
+
+    version.refresh_from_db()
+    assert version.status == "in_force"
+    [run] = ChecklistRun.objects.filter(partnership=partnership)
+    assert run.trigger == Trigger.EVENT
 
 
 def test_a_change_while_an_evaluation_runs_asks_for_the_next_one(partnership):
