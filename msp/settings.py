@@ -202,6 +202,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "governance.tasks.store_missing_copies",
         "schedule": 10 * 60,
     },
+    # Checklist evaluations whose task a broker or a dead worker let drop are queued again.
+    "queue-dropped-evaluations": {
+        "task": "phases.tasks.queue_dropped_evaluations",
+        "schedule": 5 * 60,
+    },
+    # Every partnership that is not archived is evaluated against the success-factor checklist (phases.tasks).
+    "evaluate-checklists": {
+        "task": "phases.tasks.evaluate_all_active",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 CACHES = {

@@ -15,11 +15,11 @@ from django.views.generic import FormView, ListView, TemplateView
 from msp import access
 from msp.views import PartnershipMixin, partnership_context
 
-from . import evaluation_queue, runs
+from . import runs, services
 from .catalogue import CATALOGUE
 from .checklist_forms import ChecklistFilterForm, ParametersForm, judge_form
 from .judging import judgement_record, parameters_save
-from .models import ChecklistRun, RunItem
+from .models import ChecklistRun, RunItem, Trigger
 
 
 def checklist_context(request, partnership, context, *, judge_forms=None):
@@ -68,7 +68,7 @@ def evaluation_status(request, partnership_pk):
 @require_POST
 def evaluate(request, partnership_pk):
     partnership = access.get_partnership(request.user, partnership_pk, "change")
-    evaluation_queue.request(partnership, request.user)
+    services.evaluation_request(partnership=partnership, trigger=Trigger.MANUAL, by=request.user)
     messages.success(request, _("The checklist is being evaluated. The results appear here when it is done."))
     return redirect("phases:checklist", partnership_pk=partnership.pk)
 

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from msp import access
 from msp.models import Partnership
 
-from . import evaluation_queue
+from . import services
 from .catalogue import CATALOGUE
-from .models import Judgement, ParameterOverride
+from .models import Judgement, ParameterOverride, Trigger
 from .runs import JUDGED
 
 
@@ -31,7 +31,7 @@ def judgement_record(*, partnership, item_id, result, note, by, evidence_url="")
     judgement.full_clean()
     with transaction.atomic():
         judgement.save()
-        evaluation_queue.request(partnership, by)
+        services.evaluation_request(partnership=partnership, trigger=Trigger.MANUAL, by=by)
     return judgement
 
 
@@ -51,5 +51,5 @@ def parameters_save(*, partnership, values, by) -> int:
                 ParameterOverride.objects.update_or_create(
                     partnership=partnership, item_id=item_id, name=name, defaults={"value": value}
                 )
-        evaluation_queue.request(partnership, by)
+        services.evaluation_request(partnership=partnership, trigger=Trigger.MANUAL, by=by)
         return ParameterOverride.objects.filter(partnership=partnership).count()

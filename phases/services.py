@@ -8,10 +8,16 @@ from msp import access
 from msp.models import Partnership, PartnershipRole, Phase, person_name
 from msp.services import notify
 
-from . import snapshots
+from . import evaluation, snapshots, tasks
+from .evaluation import evaluation_run
 from .gate import run_gate, summary, unanswered
 from .gate import snapshot as gate_snapshot
-from .models import PhaseTransition
+from .models import EvaluationRequest, PhaseTransition, Trigger
+
+__all__ = ["after_change", "evaluation_request", "evaluation_run", "phase_transition"]
+
+# A change asks for an evaluation that starts a little later, so the edits of the next seconds join the same request.
+EVENT_DELAY = 10  # seconds
 
 
 def phase_transition(
@@ -59,6 +65,7 @@ def phase_transition(
         locked.phase_since = transition.created_at
         locked.save(update_fields=["phase", "phase_since", "updated_at"])
         _notify_transition(locked, transition)
+        after_change(locked)
     partnership.phase, partnership.phase_since = locked.phase, locked.phase_since
     return transition
 
@@ -115,3 +122,23 @@ def _transition_body(partnership, transition):
     if answered:
         body += "\n\n" + _("The gate was passed with these overrides and acknowledged warnings:") + "\n" + answered
     return body
+
+
+def evaluation_request(*, partnership, trigger, by=None) -> EvaluationRequest:
+    """Ask for the partnership's checklist to be evaluated: the request already waiting, or a new one queued for a
+    worker once the transaction commits. A burst of edits that each ask makes one queued request and one run."""
+    if by is not None:
+        access.require(by, "view", partnership)
+    request, created = evaluation.queued_request(partnership=partnership, trigger=trigger, by=by)
+    # A person asking has the waiting request queued again at once (a second task for it does nothing: the first
+    # claims it); a request whose task was lost is queued again by the sweep (phases.tasks).
+    if created or trigger == Trigger.MANUAL:
+        countdown = EVENT_DELAY if trigger == Trigger.EVENT else None
+        transaction.on_commit(lambda: tasks.queue_evaluation(request.pk, countdown=countdown))
+    return request
+
+
+def after_change(partnership) -> EvaluationRequest:
+    """The hook for the apps: call it (inside the transaction of the change) after data the checklist reads has
+    changed, e.g. a phase transition, an MoU signed or in force, indicator data entered."""
+    return evaluation_request(partnership=partnership, trigger=Trigger.EVENT)

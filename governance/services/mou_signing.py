@@ -10,6 +10,7 @@ from msp import access
 from msp.documents import StoredDocument
 from msp.models import person_name
 from msp.services import notify
+from phases.services import after_change
 
 from .. import selectors, tasks
 from ..models import MouApproval, MouSignature, MouVersion
@@ -99,6 +100,7 @@ def mou_terminate(*, version, by, reason) -> MouVersion:
         locked.move_to(MS.TERMINATED)
         locked.ended_at, locked.termination_reason = timezone.now(), reason
         locked.save(update_fields=["status", "ended_at", "termination_reason"])
+        after_change(locked.partnership)
         notify(
             partnership=locked.partnership,
             recipients=selectors.everyone_on(locked.partnership),
@@ -185,9 +187,11 @@ def mou_sign(*, version, by, name, position, fingerprint, organisation=None) -> 
 
 
 def mou_after_signature(locked):
-    """With the version row locked: in force when every party has signed, otherwise partially signed."""
+    """With the version row locked: in force when every party has signed, otherwise partially signed. The
+    checklist looks again (who signed, whether an MoU is in force) once the change is committed."""
     if locked.status not in MouVersion.SIGNABLE:
         return
+    after_change(locked.partnership)
     if selectors.is_signed_by_all(locked):
         _bring_into_force(locked)
     elif locked.status == MS.FOR_SIGNATURE and locked.signatures.exists():

@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from msp import access
+from phases.services import after_change
 
 from ..models import Actual, Breakdown, Measure, Period
 from ..templatetags.monitoring_tags import measurement
@@ -151,6 +152,7 @@ def actual_save(
         actual.full_clean()
         actual.save()
         _save_breakdown(actual, breakdown or {})
+        after_change(indicator.partnership)  # the checklist reads indicator data (ME-1, ME-6)
     return actual
 
 

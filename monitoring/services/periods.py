@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from msp import access
+from phases.services import after_change
 
 from ..models import Period
 from ..progress import actual_of
@@ -177,6 +178,7 @@ def period_lock(*, period, by) -> Period:
         if not period.is_locked:
             period.locked_at, period.locked_by = timezone.now(), by
             period.save(update_fields=["locked_at", "locked_by"])
+            after_change(period.indicator.partnership)
         return period
 
 
@@ -203,6 +205,8 @@ def periods_lock_ended(*, indicator, by, today=None) -> int:
             period.locked_at, period.locked_by = timezone.now(), by
             period.save(update_fields=["locked_at", "locked_by"])
             count += 1
+        if count:
+            after_change(indicator.partnership)
         return count
 
 

@@ -136,7 +136,7 @@ def test_no_email_before_commit(partnership, secretariat, partner, django_captur
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         move(partnership, 2, secretariat)
     assert mail.outbox == []
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the e-mails, and the checklist's evaluation
 
 
 def test_a_mail_server_failure_keeps_the_transition(
