@@ -114,7 +114,9 @@ def test_outsiders_and_donors_cannot_ask(partnership, outsider, donor):
     assert not EvaluationRequest.objects.exists()
 
 
-def test_a_phase_transition_asks_for_an_evaluation(partnership, secretariat, django_capture_on_commit_callbacks):
+def test_a_phase_transition_asks_for_an_evaluation(
+    partnership, secretariat, gates_open, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         phase_transition(partnership=partnership, to=2, by=secretariat)
     [run] = ChecklistRun.objects.filter(partnership=partnership)
