@@ -1,8 +1,10 @@
-"""Demo phase histories: the cocoa partnership went back once when a key partner was missing.
+"""Demo phase histories: the cocoa partnership went back once when a key partner was missing; and the checklist runs.
 
 The transitions are written last (ctx["last"]), once every app has loaded its part, so that each stores the
 snapshots the apps register (phases.snapshots: the stakeholder map); they are append-only, so they are written
-complete."""
+complete. Then every demo partnership's checklist is evaluated (the run a worker would make), so the checklist, its
+runs and the dashboard's health card show real results; for cocoa, the secretariat judges trust (CM-6) between two
+runs, so "what changed since the previous run" shows something. A partnership that has runs already keeps them."""
 
 import datetime as dt
 
@@ -11,8 +13,9 @@ from django.utils import timezone
 
 from msp.models import BackwardReason
 
-from . import snapshots
-from .models import PhaseTransition
+from . import evaluation, judging, snapshots
+from .catalogue import Result
+from .models import PhaseTransition, Trigger
 
 
 def _at(day):
@@ -47,6 +50,7 @@ HISTORIES = {
 
 def load(ctx):
     ctx.setdefault("last", []).append(lambda: write_histories(ctx))
+    ctx["last"].append(lambda: evaluate_checklists(ctx))
 
 
 def write_histories(ctx):
@@ -70,3 +74,31 @@ def write_histories(ctx):
                 )
                 partnership.phase, partnership.phase_since = b, _at(day)
                 partnership.save(update_fields=["phase", "phase_since", "updated_at"])
+
+
+# The judgement the cocoa secretariat records between the demo's two runs.
+COCOA_JUDGEMENT = (
+    "CM-6",
+    Result.PASS,
+    "Partners' workshop in Kumasi: members describe open, respectful discussions, and the regulator's late arrival "
+    "was welcomed rather than resented.",
+)
+
+
+def evaluate_checklists(ctx):
+    for key, partnership in ctx["partnerships"].items():
+        if partnership.checklist_runs.exists():
+            continue
+        _evaluate(partnership)
+        if key == "cocoa":
+            amina = ctx["users"]["amina"]
+            item_id, result, note = COCOA_JUDGEMENT
+            with set_actor(amina):
+                judging.judgement_record(partnership=partnership, item_id=item_id, result=result, note=note, by=amina)
+            _evaluate(partnership)
+
+
+def _evaluate(partnership):
+    """The run a worker makes of the partnership's queued request (the judgement's, or a new nightly one)."""
+    request, _created = evaluation.queued_request(partnership=partnership, trigger=Trigger.NIGHTLY)
+    return evaluation.evaluation_run(request.pk)

@@ -18,7 +18,7 @@ from .runs import make_run
 # run: the run, the previous run, the items of both
 # parameters: the partnership's parameters
 # status: the pending request
-# dashboard: as in tests/msp/test_query_counts.py (26), plus the checklist card's items of the last two runs
+# dashboard: as in tests/msp/test_query_counts.py, with the checklist card's items of the last two runs
 COUNTS = {"checklist": 9, "runs": 6, "run": 7, "parameters": 5, "status": 5, "dashboard": 27}
 
 

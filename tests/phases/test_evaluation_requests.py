@@ -8,6 +8,7 @@ from django.http import Http404
 from governance import services as governance
 from msp.models import Role
 from phases import tasks
+from phases.gate import run_gate
 from phases.models import ChecklistRun, EvaluationRequest, RequestStatus, Trigger
 from phases.services import after_change, evaluation_request, phase_transition
 from tests.factories import RoleFactory, UserFactory
@@ -114,11 +115,14 @@ def test_outsiders_and_donors_cannot_ask(partnership, outsider, donor):
     assert not EvaluationRequest.objects.exists()
 
 
-def test_a_phase_transition_asks_for_an_evaluation(
-    partnership, secretariat, gates_open, django_capture_on_commit_callbacks
-):
+def test_a_phase_transition_asks_for_an_evaluation(partnership, secretariat, django_capture_on_commit_callbacks):
+    gate = run_gate(partnership)  # phase 1's gate: the secretariat answers every item that does not pass
+    justified = {e.item.id: "Agreed at the kick-off." for e in gate if e.blocks}
+    acknowledged = {e.item.id: "Noted." for e in gate if not e.passes and not e.blocks}
     with django_capture_on_commit_callbacks(execute=True):
-        phase_transition(partnership=partnership, to=2, by=secretariat)
+        phase_transition(
+            partnership=partnership, to=2, by=secretariat, justifications=justified, acknowledgements=acknowledged
+        )
     [run] = ChecklistRun.objects.filter(partnership=partnership)
     assert (run.trigger, run.phase) == (Trigger.EVENT, 2)
 
