@@ -30,6 +30,7 @@ class StoredDocument(AppendOnlyModel):
     class Kind(models.TextChoices):
         MOU_FOR_SIGNATURE = "mou_for_signature", _("MoU as sent for signature")
         MOU_IN_FORCE = "mou_in_force", _("MoU in force, with its signatures")
+        CHECKLIST_RUN = "checklist_run", _("Checklist run")
 
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     subject_id = models.PositiveBigIntegerField()

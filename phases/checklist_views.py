@@ -4,7 +4,7 @@ status partial that htmx polls), judging an item, the run history, one run, and 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +13,10 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import FormView, ListView, TemplateView
 
 from msp import access
+from msp.pdf import attachment
 from msp.views import PartnershipMixin, partnership_context
 
-from . import runs, services
+from . import run_pdf, runs, services, tasks
 from .catalogue import CATALOGUE
 from .checklist_forms import ChecklistFilterForm, ParametersForm, judge_form
 from .judging import judgement_record, parameters_save
@@ -145,3 +146,27 @@ class ParametersView(PartnershipMixin, FormView):
 
     def form_invalid(self, form):
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+@login_required
+@require_GET
+def run_pdf_download(request, partnership_pk, run_pk):
+    """The run as a printable PDF: the stored copy (the same file on every download), or, the first time, the job
+    that makes it is queued and the page says so (in the embedded default the job runs at once and this is the file).
+    `?language=fr`: another interface language than the partnership's working one."""
+    partnership = access.get_partnership(request.user, partnership_pk, "view")
+    run = get_object_or_404(ChecklistRun.objects.select_related("partnership"), partnership=partnership, pk=run_pk)
+    language = run_pdf.run_pdf_language(run, request.GET.get("language"))
+    stored = run_pdf.run_pdf_stored(run, language)
+    if stored is None:
+        tasks.queue_run_pdf(run.pk, language)
+        stored = run_pdf.run_pdf_stored(run, language)
+    if stored is None:
+        context = partnership_context(request, partnership, active_tab="checklist")
+        context.update(run=run, language=language)
+        return render(request, "phases/run_pdf_pending.html", context)
+    response = HttpResponse(stored.read(), content_type="application/pdf")
+    response = attachment(response, run_pdf.run_pdf_filename(run, language))
+    response["ETag"] = f'"{stored.sha256}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

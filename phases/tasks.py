@@ -12,8 +12,9 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError, transaction
 
 from msp.models import Partnership
+from msp.pdf import PdfUnavailable
 
-from . import evaluation
+from . import evaluation, run_pdf
 from .models import Trigger
 
 logger = logging.getLogger(__name__)
@@ -72,3 +73,28 @@ def evaluate_all_active():
 def _queue_all(ids):
     for pk in ids:
         queue_evaluation(pk)
+
+
+@shared_task(bind=True, max_retries=5)
+def store_run_pdf(self, run_id, language):
+    """Render and keep the PDF of a checklist run in `language` (phases.run_pdf). Safe to run twice: a stored copy
+    is kept as it is."""
+    try:
+        run_pdf.run_pdf_store(run_id=run_id, language=language)
+    except PdfUnavailable:  # a machine without WeasyPrint's libraries: retrying does not help; the download says so
+        logger.exception("Checklist run %s: its PDF cannot be rendered here.", run_id)
+    except Exception as exc:
+        if self.request.is_eager:  # in-process: do not fail the request that queued it; asking again retries
+            logger.exception("Checklist run %s: its PDF failed; it is made when asked for again.", run_id)
+            return
+        raise self.retry(exc=exc, countdown=min(30 * 2**self.request.retries, 1800)) from exc
+
+
+def queue_run_pdf(run_id, language) -> bool:
+    """Hand the PDF of a run to a worker (at once in the embedded default, where tasks run in-process)."""
+    try:
+        store_run_pdf.delay(run_id, language)
+    except Exception:  # kombu raises several unrelated types for an unreachable broker
+        logger.exception("Could not queue the PDF of checklist run %s.", run_id)
+        return False
+    return True

@@ -15,6 +15,7 @@ urlpatterns = [
     path("checklist/<str:item_id>/judge/", checklist_views.judge, name="judge"),
     path("checklist/runs/", checklist_views.RunsView.as_view(), name="runs"),
     path("checklist/runs/<int:run_pk>/", checklist_views.RunView.as_view(), name="run"),
+    path("checklist/runs/<int:run_pk>/pdf/", checklist_views.run_pdf_download, name="run_pdf"),
     path("checklist/parameters/", checklist_views.ParametersView.as_view(), name="parameters"),
     path("health-checks/", health_checks.HealthCheckListView.as_view(), name="health_checks"),
     path("health-checks/new/", health_checks.HealthCheckOpenView.as_view(), name="health_check_open"),

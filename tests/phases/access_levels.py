@@ -22,6 +22,7 @@ LEVELS = {
     "phases:judge": "secretariat-action",
     "phases:runs": "member",
     "phases:run": "member",
+    "phases:run_pdf": "member",
     "phases:parameters": "secretariat",
     # The partnering health check: the members read the rounds; partners score for their own organisation (the
     # page tells one linked to no organisation why not); the secretariat opens, records on a member's behalf, closes.
@@ -34,9 +35,11 @@ LEVELS = {
 }
 
 _round = {"pk": lambda w: w["health_check"].pk}
+_run = {"run_pk": lambda world: ChecklistRun.objects.filter(partnership=world["partnership"]).first().pk}
 OBJECTS = {
     "phases:judge": {"item_id": lambda world: "CM-6"},
-    "phases:run": {"run_pk": lambda world: ChecklistRun.objects.filter(partnership=world["partnership"]).first().pk},
+    "phases:run": _run,
+    "phases:run_pdf": _run,
     "phases:health_check": _round,
     "phases:health_check_score": _round,
     "phases:health_check_on_behalf": _round,

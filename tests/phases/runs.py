@@ -10,7 +10,9 @@ from phases.models import ChecklistRun, RunItem, Trigger
 SCORE = {Result.PASS: 1, Result.WARN: 0.5, Result.FAIL: 0}
 
 
-def make_run(partnership, results=None, *, days_ago=0, default=Result.PASS, trigger=Trigger.MANUAL, evidence=None):
+def make_run(
+    partnership, results=None, *, days_ago=0, default=Result.PASS, trigger=Trigger.MANUAL, evidence=None, notes=None
+):
     """A run of `partnership` where every item has `default` but those in `results` ({item id: result})."""
     results = results or {}
     outcomes = {item.id: results.get(item.id, default) for item in ITEMS}
@@ -33,7 +35,13 @@ def make_run(partnership, results=None, *, days_ago=0, default=Result.PASS, trig
         overall=health["overall"],
     )
     RunItem.objects.bulk_create(
-        RunItem(run=run, item_id=item.id, result=outcomes[item.id], evidence=(evidence or {}).get(item.id, ""))
+        RunItem(
+            run=run,
+            item_id=item.id,
+            result=outcomes[item.id],
+            evidence=(evidence or {}).get(item.id, ""),
+            judgement_note=(notes or {}).get(item.id, ""),
+        )
         for item in ITEMS
     )
     return run
