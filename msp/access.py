@@ -10,13 +10,11 @@ the summary and reports, and of the roadmap and the MoU only what was agreed (DE
 comments or the evidence of individual approvals); only the secretariat changes things. Superusers may do what
 the secretariat may.
 
-Some actions are done *for an organisation* (ORGANISATION_ACTIONS): approving a roadmap or an MoU, signing an
-MoU. Who may sign an MoU? A partner of the partnership whose account is linked to an active contact person of an
-organisation that is an active member today, registered as allowed to sign, and only for that organisation. The
-facts (which contact person, active, may sign, member) come from the app that keeps organisations, through
-msp.affiliations, so this module never imports it. Whether the organisation is a *party* to a given version is a
-fact of that version, checked by governance's services under the version's row lock (see
-governance.services.common._require_party): it depends on the version's state, not on who the person is.
+Some actions are done *for an organisation* (ORGANISATION_ACTIONS): approving, signing, recording a position.
+Who may sign an MoU? A partner whose account is linked to an active contact person, allowed to sign, of an
+organisation that is an active member today, and only for it. The facts come from the app that keeps organisations,
+through msp.affiliations, so this module never imports it. Whether the organisation is a *party* to a given
+version is a fact of that version, checked by governance's services under the version's row lock.
 
 An archived partnership is read-only for everyone: every action is refused on it except reading (actions named
 `view...`) and `restore`. This is the one place that rule lives; views and services get it through `can`.
@@ -34,33 +32,27 @@ SECRETARIAT, PARTNER, DONOR = Role.SECRETARIAT, Role.PARTNER, Role.DONOR
 EVERYONE = frozenset({SECRETARIAT, PARTNER, DONOR})
 MEMBERS = frozenset({SECRETARIAT, PARTNER})
 STAFF = frozenset({SECRETARIAT})
-
 PARTNERS = frozenset({PARTNER})
 DONORS = frozenset({DONOR})
 
-# action -> the roles that may perform it, for every app (later apps add their actions here, so that one table
-# answers "who may do what").
+# action -> the roles that may perform it, for every app: one table answers "who may do what".
 ACTIONS: dict[str, frozenset[str]] = {
     "view_summary": EVERYONE,  # the dashboard summary, published reports
     "view": MEMBERS,  # everything else of the partnership, read-only
     "change": STAFF,  # edit the partnership and its records
     "move_phase": STAFF,
     "manage_roles": STAFF,
-    # Roadmap and MoU. Reading the agreed texts: everyone with a role (donors read, they do not act): the
-    # approved roadmap and the MoU in force (and the agreed versions they replaced), their PDFs and the signed
-    # copy. Versions not agreed (drafts, in review, being signed, or replaced before they were agreed) are the
-    # members' work in progress: to anyone else they do not exist (see can_read_version). Review comments are the
-    # members' discussion and stay behind "view".
+    # Roadmap and MoU: the agreed texts (the approved roadmap, the MoU in force, the agreed versions they replaced,
+    # their PDFs and signed copy) are everyone's with a role; versions not agreed are the members' work in progress,
+    # to anyone else they do not exist (can_read_version). Review comments stay behind "view".
     "view_agreements": EVERYONE,
     "view_unagreed_versions": MEMBERS,
-    # The evidence of an approval or signature given outside the app (a letter, an e-mail, a signed page: people's
-    # signatures, one organisation at a time) and the earlier scans of a signed copy: records of individual
-    # approvals, for the members. The agreement itself is the version's PDF and its current signed copy.
+    # The evidence of an approval or signature given outside the app (a letter, a signed page) and earlier scans
+    # of a signed copy: records of individual approvals, for the members.
     "view_evidence": MEMBERS,
     "comment_agreement": MEMBERS,
-    # Approving and signing: people of member organisations, for their own organisation only. The secretariat is
-    # neutral and does neither (and so superusers, who act as the secretariat, do not either). "act_for_organisation"
-    # is the role half alone (may this user act for some organisation here?), for pages and their URLs.
+    # Approving and signing: people of member organisations, for their own organisation only; the secretariat (and
+    # superusers) are neutral. "act_for_organisation" is the role half alone, for pages and their URLs.
     "act_for_organisation": PARTNERS,
     "approve_roadmap": PARTNERS,
     "approve_mou": PARTNERS,
@@ -77,9 +69,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_decisions": EVERYONE,
     "view_positions": MEMBERS,
     "record_position": PARTNERS,
-    # Meetings (dates, places, agendas, attendees): the members' working space. Donors see none of it: what the
-    # partnership decided reaches them through decisions and reports, not its meeting calendar. The secretariat
-    # records meetings and invites ("change").
+    # Meetings (dates, places, agendas, attendees): the members' working space. Donors see none of it: decisions
+    # and reports tell them what was decided. The secretariat records meetings and invites ("change").
     "view_meetings": MEMBERS,
     # Minutes of a meeting: the secretariat writes, circulates and marks them final ("change"); the members see
     # them once circulated (drafts are the secretariat's). Commenting on circulated minutes is the partners', and
@@ -90,8 +81,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     # not yet shared are the secretariat's drafts, and to a partner they do not exist (404).
     "view_meeting_papers": MEMBERS,
     "view_draft_papers": STAFF,
-    # Resources (DESIGN section 2: donors see "resource totals and the commitments of their own organisation").
-    # The totals (the resources overview) are everyone's; every commitment is the members'; a donor reads those of
+    # Resources: the totals (the overview) are everyone's; every commitment is the members'; a donor reads those of
     # the organisation they act for only (`commitments_scope`). The secretariat records them ("change").
     "view_resources": EVERYONE,
     "view_commitments": MEMBERS,
@@ -109,6 +99,11 @@ ACTIONS: dict[str, frozenset[str]] = {
     "enter_actual": PARTNERS,
     "view_learning": MEMBERS,
     "score_health_check": PARTNERS,  # for their own organisation; on a member's behalf: "record_for_organisation"
+    # Reports: a released donor report or a published public report is everyone's with a role; one not delivered
+    # yet is the secretariat's draft, to others it does not exist (404: `can_read_report`). The secretariat asks
+    # for, releases and publishes them ("change"). A portfolio is its owner's alone.
+    "view_reports": EVERYONE,
+    "view_report_drafts": STAFF,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
 }
 
@@ -244,6 +239,14 @@ def can_enter_actual(user, indicator) -> bool:
     return can(user, "change", indicator) or can(user, "enter_actual", indicator, organisation=indicator.responsible)
 
 
+def can_read_report(user, report) -> bool:
+    """May `user` read (and download) this report version? A portfolio: its owner. Otherwise "view_reports" and,
+    unless it was released or published, "view_report_drafts"."""
+    if report.partnership_id is None:
+        return user.is_authenticated and report.owner_id == user.pk
+    return can(user, "view_reports", report) and (report.is_delivered or can(user, "view_report_drafts", report))
+
+
 def can_see(user, partnership) -> bool:
     return user.is_authenticated and (user.is_superuser or role_on(user, partnership) is not None)
 
@@ -333,11 +336,7 @@ def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
 def can_create_partnership(user) -> bool:
     """Secretariat staff start partnerships: superusers, holders of the model permission, or anyone who is
     already secretariat somewhere."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
-        return True
-    return user.has_perm("msp.add_partnership")
+    return _holds_role_somewhere(user, SECRETARIAT) or user.has_perm("msp.add_partnership")
 
 
 def can_manage_registry(user, partnership=None) -> bool:
@@ -353,9 +352,7 @@ def can_manage_registry(user, partnership=None) -> bool:
         return False
     if partnership is not None:
         return can(user, "change", partnership)
-    if user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists():
-        return True
-    return user.has_perm("stakeholders.change_organisation")
+    return _holds_role_somewhere(user, SECRETARIAT) or user.has_perm("stakeholders.change_organisation")
 
 
 def can_change_authority(user, member_of) -> bool:
@@ -383,17 +380,21 @@ def can_change_authority(user, member_of) -> bool:
     return wanted <= staff_on
 
 
+def _holds_role_somewhere(user, role=None) -> bool:
+    """A superuser, or someone holding a role (`role`, when given) on some partnership."""
+    if not user.is_authenticated:
+        return False
+    roles = PartnershipRole.objects.filter(user=user, **({"role": role} if role else {}))
+    return user.is_superuser or roles.exists()
+
+
 def can_read_rates(user) -> bool:
     """The installation's exchange rates are read by anyone who works on some partnership (any role) and by
     superusers; to anyone else the pages do not exist (404)."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or PartnershipRole.objects.filter(user=user).exists()
+    return _holds_role_somewhere(user)
 
 
 def can_manage_rates(user) -> bool:
     """Exchange rates belong to the installation (every partnership converts with them), so, like the registry,
     secretariat staff keep them: superusers and anyone holding a secretariat role on some partnership."""
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or PartnershipRole.objects.filter(user=user, role=SECRETARIAT).exists()
+    return _holds_role_somewhere(user, SECRETARIAT)

@@ -31,6 +31,10 @@ class StoredDocument(AppendOnlyModel):
         MOU_FOR_SIGNATURE = "mou_for_signature", _("MoU as sent for signature")
         MOU_IN_FORCE = "mou_in_force", _("MoU in force, with its signatures")
         CHECKLIST_RUN = "checklist_run", _("Checklist run")
+        DONOR_REPORT = "donor_report", _("Donor report")
+        PUBLIC_REPORT = "public_report", _("Public report")
+        PORTFOLIO_REPORT = "portfolio_report", _("Portfolio report")
+        PORTFOLIO_XLSX = "portfolio_xlsx", _("Portfolio spreadsheet")
 
     subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     subject_id = models.PositiveBigIntegerField()
@@ -84,8 +88,19 @@ def document_render(*, subject, kind, language, html, name) -> StoredDocument:
     existing = document_for(subject, kind, language)
     if existing is not None:
         return existing
-    subject_type = ContentType.objects.get_for_model(subject)
     content = render_pdf(html, archival=True, identifier=pdf_identifier(subject, kind, language))
+    return document_keep(subject=subject, kind=kind, language=language, content=content, name=f"{name}.pdf")
+
+
+def document_keep(*, subject, kind, language, content: bytes, name) -> StoredDocument:
+    """Keep `content` (a file already made: a PDF, a spreadsheet) as the stored copy of `kind` in `language` of
+    `subject`, with its SHA-256; `name` is the file name, to which the hash is added. Idempotent like
+    document_render: of two copies, the first stored is kept and the second's file is thrown away. The file is
+    written before its row, so a worker killed in between leaves a file nobody sees, never a row without one."""
+    existing = document_for(subject, kind, language)
+    if existing is not None:
+        return existing
+    subject_type = ContentType.objects.get_for_model(subject)
     digest = hashlib.sha256(content).hexdigest()
     document = StoredDocument(
         subject_type=subject_type,
@@ -95,7 +110,8 @@ def document_render(*, subject, kind, language, html, name) -> StoredDocument:
         sha256=digest,
         size=len(content),
     )
-    document.file.save(f"{name}-{digest[:12]}.pdf", ContentFile(content), save=False)
+    stem, dot, ext = name.rpartition(".")
+    document.file.save(f"{stem}-{digest[:12]}{dot}{ext}", ContentFile(content), save=False)
     try:
         with transaction.atomic():
             document.save()

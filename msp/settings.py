@@ -207,6 +207,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "phases.tasks.queue_dropped_evaluations",
         "schedule": 5 * 60,
     },
+    # Reports whose worker died or whose task was dropped are queued again (monitoring.tasks).
+    "queue-stalled-reports": {
+        "task": "monitoring.tasks.queue_stalled_reports",
+        "schedule": 5 * 60,
+    },
     # Every partnership that is not archived is evaluated against the success-factor checklist (phases.tasks).
     "evaluate-checklists": {
         "task": "phases.tasks.evaluate_all_active",
@@ -294,3 +299,7 @@ MONITORING_GAP_REVIEW_MONTHS = env.int("MONITORING_GAP_REVIEW_MONTHS", default=6
 # The partnering health check: an item whose members' mean score is at least PASS_AT passes, at least WARN_AT warns.
 HEALTH_CHECK_PASS_AT = env.float("HEALTH_CHECK_PASS_AT", default=4)
 HEALTH_CHECK_WARN_AT = env.float("HEALTH_CHECK_WARN_AT", default=3)
+
+# Reports (monitoring.reports): a running report job that has not reported progress for this long is taken as lost
+# (its worker died) and may be claimed again.
+REPORT_STALLED_AFTER = env.int("REPORT_STALLED_AFTER", default=180)

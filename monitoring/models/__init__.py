@@ -2,7 +2,8 @@
 
 One module per subject: `indicators` (indicators on results-chain nodes, disaggregation dimensions, reporting
 periods with targets, actual values and their breakdown) and `learning` (lessons, capacity gaps, the context
-analysis and related initiatives, risks). Every model is importable from here.
+analysis and related initiatives, risks) and `reports` (donor, public and portfolio reports as versions, the public story,
+reporting schedules). Every model is importable from here.
 """
 
 from .indicators import (
@@ -31,6 +32,7 @@ from .learning import (
     Risk,
     RiskStatus,
 )
+from .reports import Frequency, PublicStory, Report, ReportKind, ReportSchedule, ReportStatus, ReportTrigger
 
 __all__ = [
     "NEEDS_ALIGNMENT",
@@ -55,4 +57,11 @@ __all__ = [
     "RelatedInitiative",
     "Risk",
     "RiskStatus",
+    "Frequency",
+    "PublicStory",
+    "Report",
+    "ReportKind",
+    "ReportSchedule",
+    "ReportStatus",
+    "ReportTrigger",
 ]
