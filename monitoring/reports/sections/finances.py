@@ -17,6 +17,7 @@ def collect(ctx) -> dict:
     years = years_chart(figures)
     shares = shares_chart(figures, named=False)
     years.id, shares.id = "finances-years", "finances-shares"
+    shares.width = 640  # few bars: drawn narrower, so its text is legible on A4
     categories = [
         (label, planned, spent, spent.total / planned.total if planned.ok and spent.ok and planned.total else None)
         for _value, label, planned, spent in figures.categories
