@@ -30,9 +30,9 @@ def _ctx(partnership, start=START, end=END):
     return donor.ReportContext(report)
 
 
-def _html(key, ctx):
+def _html(key, ctx, language="en"):
     section = next(s for s in donor.SECTIONS if s.key == key)
-    with translation.override("en"):
+    with translation.override(language):
         return " ".join(render_to_string(section.template, {**section.collect(ctx), "ctx": ctx}).split())
 
 
@@ -207,6 +207,19 @@ def test_finances_show_the_resources_figures_in_the_reporting_currency(funded):
     assert '<span class="share">91%</span> of the committed cash comes from the largest source.' in html
     assert "more than 50%: the partnership depends on a single funder" in html
     assert "1 EUR = 1.1 USD" in html  # the rate used is named
+
+
+@pytest.mark.parametrize(
+    "language, planned, words",
+    [
+        ("fr", "USD 2 000,00", "des fonds engagés en espèces proviennent de la principale source."),
+        ("de", "USD 2.000,00", "der zugesagten Barmittel stammen von der größten Quelle."),
+    ],
+)
+def test_a_report_in_french_or_german_writes_its_words_and_money_that_way(funded, language, planned, words):
+    html = _html("finances", _ctx(funded), language)  # French groups digits with a no-break space: made plain
+    assert planned in html
+    assert words in html
 
 
 def test_finances_number_the_sources_without_naming_the_funders(funded):
