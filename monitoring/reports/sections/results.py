@@ -58,6 +58,7 @@ def _in_period(ctx, series):
 
 
 def _latest(steps):
+    """The newest step with an actual, else the newest step (a checked period left without one), else None."""
     for step in reversed(steps):
         if step.actual is not None:
             return step
@@ -156,6 +157,5 @@ def collect(ctx) -> dict:
         "with_data": len(with_data),
         "charts": _charts(lines),
         "max_charts": MAX_CHARTS,
-        "numeric_with_data": sum(1 for line in with_data if line.indicator.is_numeric),
         "milestones": _milestones(ctx),
     }
