@@ -1,7 +1,7 @@
 """Acceptance 5: building the donor report (every section, donor.build) runs the same number of queries with 5 and
 with 50 indicators of eight quarterly periods each (locked, with actuals broken down by two dimensions), and
-with ten times the budget lines, commitments, transactions, milestones, risks, lessons, capacity gaps and open
-decisions."""
+with ten times the budget lines, commitments, transactions, milestones, risks, lessons, capacity gaps, open
+and taken decisions, members on the map and meetings (so the other sections are measured too)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -12,13 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from governance import services
-from governance.models import Decision, ExchangeRate, Milestone, RoadmapVersion
+from governance.models import Body, Decision, ExchangeRate, Meeting, Milestone, RoadmapVersion
 from monitoring.models import Actual, Breakdown, Indicator, Period, ReportKind
 from monitoring.reports import donor, jobs
 from msp.codelists import Currency
 from msp.models import Role
-from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory, RoleFactory
+from tests.factories import MembershipFactory, OrganisationFactory, PartnershipFactory, RoleFactory, TransitionFactory
 from tests.monitoring import factories as f
+from tests.stakeholders.factories import MapEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +101,25 @@ def _indicators(partnership, size):
     RoadmapVersion.objects.filter(pk=version.pk).update(status=RoadmapVersion.Status.APPROVED)
 
 
+def _governance_and_map(partnership, size):
+    """For the other sections (status, movement, governance): members with their map entries, phase transitions,
+    a body with meetings, decisions taken."""
+    body = Body.objects.create(partnership=partnership, name="Steering committee")
+    for i in range(size // 5):
+        organisation = OrganisationFactory(sector=["civil_society", "private"][i % 2])
+        MembershipFactory(partnership=partnership, organisation=organisation)
+        MapEntryFactory(partnership=partnership, organisation=organisation, power=1 + i % 5, interest=5 - i % 5)
+        start = dt.datetime(2025, 1 + i % 12, 10, 9, tzinfo=dt.UTC)
+        meeting = Meeting.objects.create(
+            partnership=partnership, body=body, title=f"Meeting {i}", start=start, end=start + dt.timedelta(hours=2)
+        )
+        Decision.objects.create(
+            partnership=partnership, title=f"Adopted {i}", body=body, meeting=meeting, status="decided",
+            outcome="adopted", decided_on=start.date(),
+        )  # fmt: skip
+    TransitionFactory(partnership=partnership, from_phase=1, to_phase=2)
+
+
 def _learning(partnership, size):
     for i in range(size // 5):
         f.RiskFactory(partnership=partnership, owner=OrganisationFactory(), status=["open", "closed"][i % 2])
@@ -115,6 +135,7 @@ def _report(size):
     _indicators(partnership, size)
     _resources(partnership, size // 5)
     _learning(partnership, size)
+    _governance_and_map(partnership, size)
     report = jobs.report_request(
         kind=ReportKind.DONOR, period_start=dt.date(2025, 1, 1), period_end=dt.date(2025, 12, 31), language="en",
         partnership=partnership,
