@@ -11,10 +11,16 @@ import dataclasses
 import functools
 from collections.abc import Callable
 
+from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from governance import resources as resource_figures
+from governance.models import Milestone
+from governance.selectors.budget import link_version, nodes_by_key
+
+from ..selectors.table import indicator_rows
 from .jobs import Output
 from .sections import annex, checklist, finances, governance, learning, movement, results, status, summary
 
@@ -64,6 +70,32 @@ class ReportContext:
     def facts(self) -> dict:
         """Headline figures sections put in the summary: each section may add its own (key -> value)."""
         return {}
+
+    @functools.cached_property
+    def nodes(self) -> dict:
+        """{key: node} of the results chain in the roadmap's current wording (governance.selectors.budget)."""
+        return nodes_by_key(self.partnership)
+
+    @functools.cached_property
+    def indicator_rows(self) -> list:
+        """Every indicator with its checked (locked) periods, their actuals and breakdowns, as a donor sees them:
+        the report goes to donors, who read checked data only (monitoring.selectors.indicators)."""
+        return indicator_rows(AnonymousUser(), self.partnership, nodes=self.nodes, breakdown=True, today=self.end)
+
+    @functools.cached_property
+    def milestones(self) -> list:
+        """The milestones of the roadmap version the results chain is read from, by due date."""
+        return list(
+            Milestone.objects.filter(version=link_version(self.partnership))
+            .select_related("owner")
+            .order_by("due_on", "pk")
+        )
+
+    @functools.cached_property
+    def resources(self):
+        """The resources overview's figures (governance.resources): budget, commitments, transactions, in kind,
+        funding concentration, in the reporting currency."""
+        return resource_figures.for_partnership(self.partnership)
 
 
 def build(report, step) -> Output:
