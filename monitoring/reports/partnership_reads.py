@@ -72,4 +72,5 @@ def phase_at_end(ctx) -> tuple:
         return done[-1].to_phase, done[-1].created_at
     if later:
         return later[0].from_phase, None
-    return ctx.partnership.phase, ctx.partnership.phase_since
+    since = ctx.partnership.phase_since
+    return ctx.partnership.phase, since if since < end else None
