@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,28 @@ def test_the_summary_and_status_count_the_members_of_the_periods_last_day(partne
     )
     assert "Members by role Role Members Organisations Initiator 1 Cocoa Board Partner 1 Farmers Union" in status
     assert "Left Early" not in status and "Joined Later" not in status
+
+
+def test_the_summary_counts_indicator_lights_of_checked_periods_as_they_stood_at_the_periods_end(partnership):
+    from tests.monitoring.factories import ActualFactory, IndicatorFactory, PeriodFactory
+
+    locked = timezone.now()
+
+    def indicator(*periods):
+        made = IndicatorFactory(partnership=partnership)
+        for start, value, is_locked in periods:
+            period = PeriodFactory(
+                indicator=made, start=start, end=start + dt.timedelta(days=89), locked_at=locked if is_locked else None
+            )
+            ActualFactory(period=period, value=Decimal(value))
+        return made
+
+    indicator((dt.date(2026, 1, 1), 95, True), (dt.date(2026, 7, 1), 10, True))  # red only after the period: green
+    indicator((dt.date(2026, 1, 1), 10, True))  # red
+    indicator((dt.date(2026, 4, 1), 95, False))  # not checked yet: no data for a donor
+    text = sections(report_for(partnership))["summary"]
+    assert "Of its 3 indicators: 1 on track, 0 at risk, 1 off track, 1 without checked data yet." in text
+    assert "1 / 0 / 1 / 1" in text
 
 
 def test_status_shows_the_phase_and_the_moves_as_they_stood_at_the_periods_end(partnership, secretariat):
@@ -375,7 +398,7 @@ def test_the_cocoa_donor_pdf_shows_the_part_a_sections(cocoa, settings, tmp_path
     for heading in ("Summary", "Status of the partnership", "How the stakeholder map moved", "Governance",
                     "Success-factor checklist", "Annex: MoU status and signatures"):  # fmt: skip
         assert text.count(heading) >= 2, heading  # in the contents and as the section's heading
-    assert "Of its 12 indicators, 8 are on track" in text and "Budget: Committed" in text
+    assert "Of its 12 indicators: 8 on track" in text and "Budget: Committed" in text
     assert re.search(r"EUR \d{1,3}(,\d{3})*\.\d{2}", text)  # money in the reporting currency
     assert "Phase transitions so far" in text and "Members by sector" in text and "Power/interest grid of" in text
     assert "half-year review" in text and "Health per area" in text
