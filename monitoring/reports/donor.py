@@ -86,7 +86,7 @@ class ReportContext:
 
     @functools.cached_property
     def decisions(self) -> list:
-        """Decisions adopted in the period, with their body and meeting, oldest first (one query)."""
+        """Decisions adopted in the period with their body, meeting and delegating decision, oldest first (1 query)."""
         return partnership_reads.decisions(self)
 
     @functools.cached_property

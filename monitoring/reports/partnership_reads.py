@@ -3,7 +3,6 @@ ReportContext (donor.py) caches them, so the summary and the section that detail
 
 import datetime as dt
 
-from django.db.models import Q
 from django.utils import timezone
 
 from governance.decision_rules import Outcome
@@ -48,15 +47,14 @@ def decisions(ctx) -> list:
             decided_on__gte=ctx.start,
             decided_on__lte=ctx.end,
         )
-        .select_related("body", "meeting")
+        .select_related("body", "meeting", "delegated_by")
         .order_by("decided_on", "pk")
     )
 
 
 def checklist_run(ctx):
     return (
-        ChecklistRun.objects.filter(partnership=ctx.partnership)
-        .filter(Q(created_at__lt=period_end(ctx)))
+        ChecklistRun.objects.filter(partnership=ctx.partnership, created_at__lt=period_end(ctx))
         .order_by("-created_at", "-pk")
         .first()
     )

@@ -232,6 +232,7 @@ def test_governance_lists_bodies_meetings_and_how_the_periods_decisions_were_rea
         )
 
     plan = decision("Annual plan 2026", dt.date(2026, 3, 10), body=committee, meeting=meeting, method="majority")
+    decision("Choose the auditor", dt.date(2026, 3, 24), method="delegated", delegated_by=plan)
     decision("Rejected fee", dt.date(2026, 3, 10), outcome="rejected")
     decision("Old plan", dt.date(2025, 3, 10))
     for org, position in ((board, "support"), (union, "support"), (bank, "abstain")):
@@ -246,6 +247,7 @@ def test_governance_lists_bodies_meetings_and_how_the_periods_decisions_were_rea
     assert "Old meeting" not in text
     assert "Annual plan 2026 10 Mar 2026 Majority · Steering Committee · Half-year review · Adopted" in text
     assert "Support: 2; Abstain: 1" in text
+    assert "Choose the auditor 24 Mar 2026 Delegated · delegated by “Annual plan 2026” · Adopted" in text
     assert "Rejected fee" not in text and "Old plan" not in text
     assert "Green Bank" not in text  # positions are counted, never named
 
