@@ -42,7 +42,7 @@ def collect(ctx) -> dict:
     stored = [t for t in ctx.transitions if KEY in (t.snapshots or {})]
     before = [t for t in stored if t.created_at < end]
     if not before:
-        return {"since": None}
+        return {"since": None, "unstored": any(t.created_at < end for t in ctx.transitions)}
     since = before[-1]
     after = next((t for t in stored if t.created_at >= end), None)
     now = after.snapshots[KEY] if after is not None else _as_snapshot(ctx.map_entries)

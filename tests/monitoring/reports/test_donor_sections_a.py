@@ -198,6 +198,12 @@ def test_movement_compares_with_todays_map_when_the_partnership_has_not_moved_si
     assert "1 other stakeholder kept the same place and engagement." in text
 
 
+def test_movement_says_why_there_is_nothing_to_compare_when_the_transitions_stored_no_map(partnership):
+    TransitionFactory(partnership=partnership, created_at=at("2025-10-01"), snapshots={})
+    text = sections(report_for(partnership))["movement"]
+    assert "were made before the stakeholder map was kept with each transition" in text
+
+
 def test_movement_says_so_when_nobody_moved(partnership):
     board = OrganisationFactory(name="Cocoa Board")
     TransitionFactory(
