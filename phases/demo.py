@@ -48,6 +48,36 @@ HISTORIES = {
 }
 
 
+# How cocoa's stakeholder map stood at its earlier transitions, where it differs from the map the demo loads (the
+# snapshots are written at the end, from today's map): before the regulator of Côte d'Ivoire joined, it was not
+# at the table, the traders were closer and the chocolate maker was not yet in "manage closely", so the donor
+# report's "How the stakeholder map moved" has something to show. {organisation: (power, interest, engagement)}
+COCOA_MAP_BEFORE_REGULATOR = {
+    "Conseil Ivoirien de la Filière Cacao": (5, 2, "informed"),
+    "West Africa Cocoa Traders Ltd": (4, 4, "involved"),
+    "Chocolaterie Europa GmbH": (3, 4, "consulted"),
+    "Ministry of Lands and Forestry, Ghana": (5, 3, "consulted"),
+}
+COCOA_MAP_THEN = {
+    "2024-03-12": COCOA_MAP_BEFORE_REGULATOR,
+    "2024-11-05": COCOA_MAP_BEFORE_REGULATOR,
+    "2025-04-10": COCOA_MAP_BEFORE_REGULATOR,
+    "2025-09-01": {
+        "Chocolaterie Europa GmbH": (3, 4, "involved"),
+        "Ministry of Lands and Forestry, Ghana": (5, 3, "consulted"),
+    },
+}
+
+
+def _map_then(key, day, taken):
+    """The snapshots of today's map, changed as the map stood on `day` (COCOA_MAP_THEN)."""
+    then = COCOA_MAP_THEN.get(day, {}) if key == "cocoa" else {}
+    for entry in taken.get("stakeholder_map", []):
+        if entry["name"] in then:
+            entry["power"], entry["interest"], entry["engagement"] = then[entry["name"]]
+    return taken
+
+
 def load(ctx):
     ctx.setdefault("last", []).append(lambda: write_histories(ctx))
     ctx["last"].append(lambda: evaluate_checklists(ctx))
@@ -69,7 +99,7 @@ def write_histories(ctx):
                     by=by,
                     reason=reason,
                     note=note,
-                    snapshots=snapshots.take(partnership),
+                    snapshots=_map_then(key, day, snapshots.take(partnership)),
                     created_at=_at(day),
                 )
                 partnership.phase, partnership.phase_since = b, _at(day)

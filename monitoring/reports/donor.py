@@ -21,6 +21,7 @@ from governance.models import Milestone
 from governance.selectors.budget import link_version, nodes_by_key
 
 from ..selectors.table import indicator_rows
+from . import partnership_reads
 from .jobs import Output
 from .sections import annex, checklist, finances, governance, learning, movement, results, status, summary
 
@@ -96,6 +97,36 @@ class ReportContext:
         """The resources overview's figures (governance.resources): budget, commitments, transactions, in kind,
         funding concentration, in the reporting currency."""
         return resource_figures.for_partnership(self.partnership)
+
+    # --- Shared by the summary, status, movement, governance, checklist and annex sections (part A) -------------
+    # Each loads once, whatever the number of rows; the section modules import the apps they read.
+
+    @functools.cached_property
+    def transitions(self) -> list:
+        """Every phase transition, oldest first, with who made it (one query)."""
+        return partnership_reads.transitions(self)
+
+    @functools.cached_property
+    def map_entries(self) -> list:
+        """The stakeholder map today, with each entry's organisation (one query)."""
+        return partnership_reads.map_entries(self)
+
+    @functools.cached_property
+    def memberships(self) -> list:
+        """The members on the period's last day, with their organisation and its IATI type (one query)."""
+        return partnership_reads.memberships(self)
+
+    @functools.cached_property
+    def decisions(self) -> list:
+        """Decisions adopted in the period with their body, meeting and delegating decision, oldest first (1 query)."""
+        return partnership_reads.decisions(self)
+
+    @functools.cached_property
+    def checklist_run(self):
+        """The latest checklist run at or before the period's end, or None (one query)."""
+        return partnership_reads.checklist_run(self)
+
+    # --- end of part A ----------------------------------------------------------------------------------------
 
 
 def build(report, step) -> Output:
