@@ -32,7 +32,6 @@ def indicator_summary(ctx):
 
 
 def collect(ctx) -> dict:
-    partnership = ctx.partnership
     figures = ctx.resources.total  # loaded once for the summary and the finances
     run = ctx.checklist_run
     phase, since = partnership_reads.phase_at_end(ctx)
