@@ -114,4 +114,3 @@ class PublicStoryForm(forms.ModelForm):
             "photo_jpeg": self.cleaned_data.get("photo"),
             "remove_photo": bool(self.cleaned_data.get("remove_photo")),
         }
-

@@ -51,7 +51,7 @@ def illustration() -> bytes:
     width, height = 1200, 700
     image = Image.new("RGB", (width, height), (250, 226, 190))
     draw = ImageDraw.Draw(image)
-    for y in range(0, 380):  # a warm morning sky
+    for y in range(380):  # a warm morning sky
         shade = int(y / 380 * 60)
         draw.line([(0, y), (width, y)], fill=(255 - shade // 3, 214 - shade // 2, 160 - shade))
     draw.ellipse([880, 70, 1000, 190], fill=(255, 238, 170))

@@ -207,11 +207,7 @@ def summary_text(partnership, story, members, results, start, end) -> str:
 def build(report, step) -> Output:
     partnership, start, end = report.partnership, report.period_start, report.period_end
     step("story")
-    story = (
-        PublicStory.objects.filter(partnership=partnership)
-        .prefetch_related("key_results")
-        .first()
-    )
+    story = PublicStory.objects.filter(partnership=partnership).prefetch_related("key_results").first()
     photo = photo_uri(story)
     step("why")
     rows = indicator_rows(AnonymousUser(), partnership, today=end)  # the public sees checked (locked) data only
@@ -241,4 +237,3 @@ def build(report, step) -> Output:
         },
     )
     return Output(html=html, summary=summary_text(partnership, story, members, results, start, end))
-

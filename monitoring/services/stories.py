@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from msp import access
 
-from ..models import Indicator, PublicStory
+from ..models import PublicStory
 
 STORY_FIELDS = (
     "headline",
@@ -97,4 +97,3 @@ def public_story_save(
         if old_photo and old_photo != new_photo:
             transaction.on_commit(lambda: storage.delete(old_photo))
     return story
-
