@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from governance.models import Body, Commitment, CommitmentStatus, CommitmentType, Decision, DecisionStatus, Meeting
 from msp.templatetags.msp_tags import money
@@ -187,10 +187,15 @@ def summary_text(partnership, story, members, results, start, end) -> str:
     sentences = []
     if story and story.headline:
         sentences.append(story.headline.rstrip(".") + ".")
-    sentences.append(
-        _("%(name)s brings together %(count)s organisations from %(sectors)s sectors.")
-        % {"name": partnership.name, "count": count, "sectors": len(members)}
-    )
+    if count:
+        sentences.append(
+            ngettext(
+                "%(name)s brings together %(count)s organisation.",
+                "%(name)s brings together %(count)s organisations.",
+                count,
+            )
+            % {"name": partnership.name, "count": count}
+        )
     figures = [result.sentence for result in results if result.sentence]
     if figures:
         sentences.append(
