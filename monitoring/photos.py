@@ -35,15 +35,21 @@ def photo_jpeg(upload) -> bytes:
     try:
         with Image.open(io.BytesIO(data), formats=sorted(FORMATS)) as image:
             if image.width * image.height > MAX_PIXELS:
-                raise ValidationError(
-                    _("This photo has too many pixels (%(width)s × %(height)s). Send a copy of at most 40 megapixels.")
-                    % {"width": image.width, "height": image.height},
-                    code="too_many_pixels",
-                )
+                raise _too_many_pixels(image.width, image.height)
             image.load()  # decodes every pixel: a truncated or forged file fails here
             return _as_jpeg(image)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow's own limit, met before ours could look at the size
+        raise _too_many_pixels("?", "?") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise not_a_photo from None
+
+
+def _too_many_pixels(width, height):
+    return ValidationError(
+        _("This photo has too many pixels (%(width)s × %(height)s). Send a copy of at most 40 megapixels.")
+        % {"width": width, "height": height},
+        code="too_many_pixels",
+    )
 
 
 def _as_jpeg(image) -> bytes:

@@ -62,6 +62,8 @@ def public_story_save(
         raise TypeError(f"Unknown story fields: {sorted(unknown)}")
     key_results = list(key_results)
     with transaction.atomic():
+        # The partnership's row first: two first saves of a story wait for each other instead of one failing.
+        type(partnership).objects.select_for_update().filter(pk=partnership.pk).first()
         story = PublicStory.objects.select_for_update().filter(partnership=partnership).first()
         story = story or PublicStory(partnership=partnership)
         old_photo = story.photo.name if story.photo else ""

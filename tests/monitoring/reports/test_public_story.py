@@ -222,3 +222,11 @@ def test_the_page_runs_a_fixed_number_of_queries(client, partnership, secretaria
     for _ in range(45):
         f.IndicatorFactory(partnership=partnership)
     assert _queries(client, partnership) == small
+
+
+def test_a_decompression_bomb_is_refused_before_it_is_decoded(client, partnership, secretariat, indicators):
+    bomb = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(bomb, "PNG")  # 100 megapixels in a few kilobytes
+    assert len(bomb.getvalue()) < 100_000
+    payload = data(indicators, photo=upload(bomb.getvalue(), "bomb.png", "image/png"), photo_alt="Ama")
+    refused(post(client, secretariat, partnership, payload), "photo", "too many pixels (10000 × 10000)")
