@@ -78,13 +78,12 @@ def key_results(story, rows, end) -> list[KeyResult]:
     for row in rows:
         if row.indicator.pk not in chosen:
             continue
-        indicator, series = row.indicator, row.series
+        indicator, series, numeric = row.indicator, row.series, row.indicator.is_numeric
         upto = [p for p in series if p.period.end <= end]
-        latest = next((p for p in reversed(upto) if p.actual is not None), None)
-        goal = latest if latest is not None and latest.target is not None else None
+        latest = next((p for p in reversed(upto) if _has_figure(p, numeric)), None)
+        goal = latest if latest is not None and _has_target(latest) else None
         if goal is None:
-            goal = next((p for p in series if p.period.end > end and p.target is not None), None)
-        numeric = indicator.is_numeric
+            goal = next((p for p in series if p.period.end > end and _has_target(p)), None)
         made.append(
             KeyResult(
                 name=indicator.name,
@@ -103,6 +102,15 @@ def key_results(story, rows, end) -> list[KeyResult]:
             )
         )
     return made
+
+
+def _has_figure(row, numeric) -> bool:
+    return row.actual is not None and (row.value is not None if numeric else bool(row.actual.text))
+
+
+def _has_target(row) -> bool:
+    """A number to reach, or words for an indicator measured in words."""
+    return row.target is not None or bool(row.period.target_text)
 
 
 def sdg_goals(partnership, rows) -> list:

@@ -176,3 +176,17 @@ def test_the_cocoa_demo_public_report_reads_well(db, settings):
         old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-", str(ARTIFACTS / "public")], input=pdf, check=True)
     assert len(list(ARTIFACTS.glob("public-*.png"))) >= 3
+
+
+def test_a_key_result_measured_in_words_says_them(partnership, secretariat):
+    law = f.IndicatorFactory(partnership=partnership, name="Cocoa law", measure="5", unit_label="", baseline_value=None)
+    (period,) = f.quarters(law, year=2025, count=1)
+    period.target_value, period.target_text = None, "Law adopted by parliament"
+    period.locked_at = dt.datetime(2025, 4, 15, tzinfo=dt.UTC)
+    period.save()
+    f.ActualFactory(period=period, value=None, text="Draft law tabled", light="amber")
+    others = [f.IndicatorFactory(partnership=partnership) for _ in range(2)]
+    story_with_photo(partnership, consent=False, key_results=[law, *others])
+    text = " ".join(_text(_made(partnership, secretariat).document.read()).split())
+    assert "Draft law tabled" in text
+    assert "target Law adopted by parliament" in text
