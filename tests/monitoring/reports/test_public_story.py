@@ -230,3 +230,27 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded(client, partnershi
     assert len(bomb.getvalue()) < 100_000
     payload = data(indicators, photo=upload(bomb.getvalue(), "bomb.png", "image/png"), photo_alt="Ama")
     refused(post(client, secretariat, partnership, payload), "photo", "too many pixels (10000 × 10000)")
+
+
+def test_the_service_holds_the_rules_for_any_caller(partnership, secretariat, partner, indicators):
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from monitoring.services.stories import public_story_save
+
+    other = f.IndicatorFactory(partnership=PartnershipFactory(name="Elsewhere"))
+    with pytest.raises(ValidationError) as refused_:
+        public_story_save(partnership=partnership, by=secretariat, key_results=[*indicators[:2], other])
+    assert "among this partnership's own indicators" in str(refused_.value.message_dict["key_results"])
+    with pytest.raises(ValidationError) as refused_:
+        public_story_save(
+            partnership=partnership, by=secretariat, key_results=indicators[:3], photo_jpeg=jpeg_bytes(), photo_alt=""
+        )
+    assert "photo_alt" in refused_.value.message_dict
+    with pytest.raises(PermissionDenied):
+        public_story_save(partnership=partnership, by=partner, key_results=indicators[:3], headline="Mine")
+    assert not PublicStory.objects.exists()
+    story = public_story_save(
+        partnership=partnership, by=secretariat, key_results=indicators[:3], photo_jpeg=jpeg_bytes(),
+        photo_alt="Ama", photo_consent=True, headline="  Spaces trimmed  ",
+    )  # fmt: skip
+    assert story.headline == "Spaces trimmed" and story.photo_shown
