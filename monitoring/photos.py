@@ -8,6 +8,7 @@ metadata (EXIF: the camera, the time, often where it was taken), which a public 
 """
 
 import io
+import warnings
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -32,6 +33,12 @@ def photo_jpeg(upload) -> bytes:
     not_a_photo = ValidationError(
         _("This file is not a photo we can read: send a JPEG, PNG or WebP picture."), code="not_a_photo"
     )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own, lower limit decides
+        return _decoded(data, not_a_photo)
+
+
+def _decoded(data, not_a_photo) -> bytes:
     try:
         with Image.open(io.BytesIO(data), formats=sorted(FORMATS)) as image:
             if image.width * image.height > MAX_PIXELS:
