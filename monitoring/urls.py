@@ -3,7 +3,7 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import actuals, context, definitions, indicators, learning, periods, risks, sdgs, table
+from .views import actuals, context, definitions, indicators, learning, periods, public_story, risks, sdgs, table
 
 app_name = "monitoring"
 
@@ -52,4 +52,7 @@ urlpatterns = [
     path("learning/risks/<int:pk>/edit/", risks.RiskFormView.as_view(), name="risk_edit"),
     path("learning/risks/<int:pk>/delete/", risks.risk_delete, name="risk_delete"),
     path("sdgs/", sdgs.SdgView.as_view(), name="sdgs"),
+    # The public report's story (the secretariat's words, photo and key results).
+    path("reports/story/", public_story.PublicStoryView.as_view(), name="public_story"),
+    path("reports/story/photo/", public_story.public_story_photo, name="public_story_photo"),
 ]

@@ -12,6 +12,7 @@ from decimal import Decimal
 from monitoring.models import Breakdown
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.monitoring import factories as f
+from tests.monitoring.reports.stories import story_with_photo
 
 LEVELS = {
     "monitoring:indicators": "summary",
@@ -57,6 +58,9 @@ LEVELS = {
     "monitoring:risk_edit": "secretariat",
     "monitoring:risk_delete": "secretariat-action",
     "monitoring:sdgs": "summary",
+    # The public report's story and its photo: the secretariat's (partners and donors read the published report).
+    "monitoring:public_story": "secretariat",
+    "monitoring:public_story_photo": "secretariat",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
@@ -116,3 +120,4 @@ def build(world):
     world["context_analysis"] = f.ContextAnalysisFactory(partnership=p)
     world["initiative"] = f.RelatedInitiativeFactory(partnership=p)
     world["risk"] = f.RiskFactory(partnership=p, owner=organisation)
+    world["public_story"] = story_with_photo(p)
