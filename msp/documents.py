@@ -77,8 +77,9 @@ def pdf_identifier(subject, kind, language) -> bytes:
     return hashlib.sha256(key.encode()).hexdigest()[:32].encode()
 
 
-def document_render(*, subject, kind, language, html, name) -> StoredDocument:
-    """Render `html` once as an archival, tagged PDF (PDF/A-2a) and keep it with its SHA-256.
+def document_render(*, subject, kind, language, html, name, accessible=False) -> StoredDocument:
+    """Render `html` once as an archival, tagged PDF (PDF/A-2a; `accessible`: declared PDF/UA-1 too) and keep it
+    with its SHA-256.
 
     Idempotent: returns the existing copy when there is one. Rendering is slow and happens outside any
     transaction; the unique constraint decides between two renders that raced. The HTML sets the PDF's dates
@@ -88,7 +89,8 @@ def document_render(*, subject, kind, language, html, name) -> StoredDocument:
     existing = document_for(subject, kind, language)
     if existing is not None:
         return existing
-    content = render_pdf(html, archival=True, identifier=pdf_identifier(subject, kind, language))
+    identifier = pdf_identifier(subject, kind, language)
+    content = render_pdf(html, archival=True, identifier=identifier, accessible=accessible)
     return document_keep(subject=subject, kind=kind, language=language, content=content, name=f"{name}.pdf")
 
 

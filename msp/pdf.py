@@ -18,10 +18,10 @@ class PdfUnavailable(Exception):
     """PDF files cannot be made on this machine (WeasyPrint or its system libraries are missing)."""
 
 
-def render_pdf(html, base_url=None, *, archival=False, identifier=None) -> bytes:
+def render_pdf(html, base_url=None, *, archival=False, identifier=None, accessible=False) -> bytes:
     """The PDF of an HTML document. Raises PdfUnavailable when WeasyPrint cannot be loaded.
 
-    `archival`: PDF/A-2a, which is also tagged (structure for screen readers) and embeds its fonts and colour
+    `accessible`: also declared PDF/UA-1 (reports). `archival`: PDF/A-2a, which is also tagged (structure for screen readers) and embeds its fonts and colour
     profile. WeasyPrint then writes a file identifier (random unless `identifier` is given) and takes the dates
     from the HTML's dcterms meta elements, so with both fixed the same HTML gives the same bytes.
     """
@@ -30,7 +30,30 @@ def render_pdf(html, base_url=None, *, archival=False, identifier=None) -> bytes
     except (OSError, ImportError) as exc:
         raise PdfUnavailable(str(exc)) from exc
     options = {"pdf_variant": "pdf/a-2a", "pdf_identifier": identifier} if archival else {}
-    return weasyprint.HTML(string=html, base_url=base_url).write_pdf(**options)
+    if not accessible:
+        return weasyprint.HTML(string=html, base_url=base_url).write_pdf(**options)
+    document = weasyprint.HTML(string=html, base_url=base_url).render(**options)
+    document.metadata.__class__ = _accessible_metadata(type(document.metadata))
+    return document.write_pdf(**options)
+
+
+def _accessible_metadata(base):
+    """WeasyPrint's metadata class, also declaring PDF/UA-1 (`pdfuaid:part`) beside PDF/A. The tagging PDF/UA asks
+    for (structure tree, /Lang, /MarkInfo, DisplayDocTitle, alternative texts) is what PDF/A-2a already writes;
+    WeasyPrint only declares one standard per file, so the second declaration is added here."""
+    from xml.etree.ElementTree import fromstring, tostring
+
+    ua = "http://www.aiim.org/pdfua/ns/id/"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+    class AccessibleMetadata(base):
+        def generate_rdf_metadata(self, variant, version, conformance):
+            tree = fromstring(super().generate_rdf_metadata(variant, version, conformance))
+            description = tree.find(f"{{{rdf}}}Description")
+            description.set(f"{{{ua}}}part", "1")
+            return tostring(tree)
+
+    return AccessibleMetadata
 
 
 def attachment(response, filename):

@@ -125,7 +125,7 @@ def report_generate(report_id) -> Report | None:
         step("pdf")
         document = document_render(
             subject=report, kind=DOCUMENT_KIND[report.kind], language=report.language, html=output.html,
-            name=report_filename(report).removesuffix(".pdf"),
+            name=report_filename(report).removesuffix(".pdf"), accessible=True,
         )  # fmt: skip
         spreadsheet = None
         if output.xlsx is not None:

@@ -1,6 +1,7 @@
 """Reports are accessible documents (acceptance 6, first part): every kind of report is a tagged PDF (a structure
-tree, marked content) in the report's language, with a title; the donor report's table of contents links to its
-sections and the PDF has bookmarks; a French report says so (/Lang fr). Read with pikepdf."""
+tree, marked content) in the report's language, with a title, declared PDF/A-2a and PDF/UA-1; the donor report's
+table of contents links to its sections and the PDF has bookmarks; a French report says so (/Lang fr). Read with
+pikepdf."""
 
 import datetime as dt
 import io
@@ -45,7 +46,12 @@ def _assert_tagged(document, language):
     assert str(root.Lang) == language
     types = _structure_types(root.StructTreeRoot)
     assert any(t in types for t in ("/H1", "/H2")), f"no headings in the structure tree: {sorted(types)}"
-    assert str(document.open_metadata().get("dc:title", "")), "no document title"
+    metadata = document.open_metadata()
+    assert str(metadata.get("dc:title", "")), "no document title"
+    # Declared both archival (PDF/A-2a) and accessible (PDF/UA-1).
+    assert (str(metadata.get("pdfaid:part")), str(metadata.get("pdfaid:conformance"))) == ("2", "A")
+    assert str(metadata.get("pdfuaid:part")) == "1"
+    assert bool(document.Root.ViewerPreferences.DisplayDocTitle) is True
 
 
 @pytest.mark.parametrize("kind", [ReportKind.DONOR, ReportKind.PUBLIC])
