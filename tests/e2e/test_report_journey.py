@@ -8,7 +8,7 @@ job runs for real (jobs.report_generate) and waits inside one section until the 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from playwright.sync_api import expect
 
 from monitoring import tasks
@@ -34,22 +34,11 @@ def _worker(report_id, gate, monkeypatch):
 
     monkeypatch.setattr(finances, "collect", held)
 
-    # An in-memory SQLite database exists in one connection, which the live server shares with its threads: the
-    # worker shares it too (as LiveServerThread does). On PostgreSQL the worker has a connection of its own.
-    shared = connections["default"] if connection.vendor == "sqlite" else None
-    if shared is not None:
-        shared.inc_thread_sharing()
-
     def run():
-        if shared is not None:
-            connections["default"] = shared
         try:
             jobs.report_generate(report_id)
         finally:
-            if shared is None:
-                connection.close()
-            else:
-                shared.dec_thread_sharing()
+            connection.close()  # the worker's own connection
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
