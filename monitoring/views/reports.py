@@ -91,11 +91,12 @@ def _version_name(report):
 
 
 def _stalled(report):
-    return (
-        report.status == ReportStatus.RUNNING
-        and report.progress_at is not None
-        and report.progress_at < timezone.now() - jobs.stalled_after()
-    )
+    """Running but silent, or queued, for longer than a job may be (the sweep's rule, jobs.stalled_ids): its
+    worker died or its task was lost. The page stops polling and offers a retry."""
+    limit = timezone.now() - jobs.stalled_after()
+    if report.status == ReportStatus.RUNNING:
+        return report.progress_at is not None and report.progress_at < limit
+    return report.status == ReportStatus.QUEUED and report.requested_at < limit
 
 
 def _failure_reason(report):

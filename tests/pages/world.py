@@ -126,6 +126,9 @@ def demo_world():
     world["extra"]["monitoring:report (not released)"] = reverse(
         "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_draft"].pk}
     )
+    world["extra"]["monitoring:report (being made)"] = reverse(
+        "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_running"].pk}
+    )
     world["extra"]["monitoring:report (failed)"] = reverse(
         "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_failed"].pk}
     )
@@ -157,7 +160,7 @@ def _reports(partnership, secretariat):
     """The cocoa partnership's reports, under the keys tests/monitoring/access_levels.py build_reports() uses: the
     demo's released donor report and published public report when it has them, else made here as the secretariat
     would (asked for, made, released or published); a donor report made but not released, a public one not
-    published, and one whose job failed (its page offers a retry)."""
+    published, one whose job failed (its page offers a retry) and one being made."""
     reports = Report.objects.filter(partnership=partnership, status=ReportStatus.DONE)
     found = {
         "report_released": reports.filter(released_at__isnull=False).first(),
@@ -184,7 +187,13 @@ def _reports(partnership, secretariat):
         partnership=partnership,
     )  # fmt: skip
     Report.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, attempts=1, error="OperationalError: gone")
-    return {**found, "report_failed": failed}
+    running = jobs.report_request(
+        kind=ReportKind.DONOR, period_start=start, period_end=end, language="en", by=secretariat,
+        partnership=partnership,
+    )  # fmt: skip
+    jobs.claim(running.pk)
+    jobs.step_writer(running.pk)("results")
+    return {**found, "report_failed": failed, "report_running": running}
 
 
 def _monitoring(partnership):

@@ -2,9 +2,12 @@
 status block polls itself while pending), retry a failure, release a donor report, publish and unpublish a public
 one; and what bad input answers."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from monitoring.models import Report, ReportKind, ReportStatus
 from msp.documents import StoredDocument
@@ -221,3 +224,22 @@ def test_bad_input_is_refused_on_the_form_keeping_what_was_typed(
     assert form.data["period_start"] == typed["period_start"]
     assert f'value="{typed["period_start"]}"' in response.content.decode()
     assert not Report.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("status", "changes", "text"),
+    [
+        (ReportStatus.RUNNING, {"progress_at": "silent"}, "The job seems to have stopped."),
+        (ReportStatus.QUEUED, {"requested_at": "silent"}, "The report is still waiting."),
+    ],
+)
+def test_a_stalled_job_stops_the_polling_and_offers_a_retry(client, partnership, secretariat, status, changes, text):
+    silent = timezone.now() - dt.timedelta(hours=1)
+    report = report_row(partnership, secretariat, status=status, progress="results")
+    Report.objects.filter(pk=report.pk).update(**dict.fromkeys(changes, silent))
+    client.force_login(secretariat)
+    status_block = client.get(_url("report_status", report)).content.decode()
+    assert text in status_block and "data-hx-trigger" not in status_block
+    assert _url("report_retry", report) in status_block
+    assert client.post(_url("report_retry", report)).status_code == 302  # its task is queued after commit
+    assert Report.objects.get(pk=report.pk).status == ReportStatus.QUEUED
