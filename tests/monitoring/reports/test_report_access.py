@@ -105,3 +105,16 @@ def test_the_public_page_exists_only_while_published(client, reports):
 def test_signed_out_people_are_sent_to_sign_in(client, reports):
     response = client.get(_url("report_download", reports["released"]))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ["secretariat", "partner", "donor"])
+def test_every_role_finds_the_reports_tab_on_the_dashboard(client, users, partnership, role):
+    client.force_login(users[role])
+    page = client.get(reverse("msp:dashboard", args=[partnership.pk])).content.decode()
+    assert f'href="{reverse("monitoring:reports", args=[partnership.pk])}">Reports</a>' in page
+
+
+def test_the_public_page_stands_alone_with_a_language_switcher(client, reports):
+    page = client.get(reverse("reports:public_report", args=[reports["published"].public_key])).content.decode()
+    assert 'class="nav nav-tabs' not in page and "My partnerships" not in page  # no partnership navigation
+    assert reverse("msp:language") in page
