@@ -1,4 +1,4 @@
-"""The Results tab and the dashboard's results card (see msp.registry)."""
+"""The Results and Reports tabs and the dashboard's results card (see msp.registry)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +9,8 @@ from .selectors import table as selectors
 
 # The indicator table, the SDG page (monitoring/views): everyone with a role; donors see locked periods only.
 register_tab(Tab("results", _("Results"), "monitoring:indicators", order=40, action="view_indicators"))
+# Reports (monitoring/views/reports.py): everyone with a role; donors and partners see released and published ones.
+register_tab(Tab("reports", _("Reports"), "monitoring:reports", order=50, action="view_reports"))
 
 
 def results_card(request, partnership):

@@ -1,9 +1,22 @@
 """The monitoring app's URLs, in one namespace ("monitoring"), under a partnership: indicators, their periods and
-data, the SDG page, exports; lessons, capacity gaps, the context analysis with related initiatives, and risks."""
+data, the SDG page, exports; lessons, capacity gaps, the context analysis with related initiatives, and risks;
+reports (the public page of a published report is in urls_root.py)."""
 
 from django.urls import path
 
-from .views import actuals, context, definitions, indicators, learning, periods, public_story, risks, sdgs, table
+from .views import (
+    actuals,
+    context,
+    definitions,
+    indicators,
+    learning,
+    periods,
+    public_story,
+    reports,
+    risks,
+    sdgs,
+    table,
+)
 
 app_name = "monitoring"
 
@@ -55,4 +68,13 @@ urlpatterns = [
     # The public report's story (the secretariat's words, photo and key results).
     path("reports/story/", public_story.PublicStoryView.as_view(), name="public_story"),
     path("reports/story/photo/", public_story.public_story_photo, name="public_story_photo"),
+    # Reports: the versions and the secretariat's request form, one version with its job's status, its PDF.
+    path("reports/", reports.ReportListView.as_view(), name="reports"),
+    path("reports/<int:pk>/", reports.ReportView.as_view(), name="report"),
+    path("reports/<int:pk>/status/", reports.report_status, name="report_status"),
+    path("reports/<int:pk>/pdf/", reports.report_download, name="report_download"),
+    path("reports/<int:pk>/retry/", reports.report_retry, name="report_retry"),
+    path("reports/<int:pk>/release/", reports.report_release, name="report_release"),
+    path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
+    path("reports/<int:pk>/unpublish/", reports.report_unpublish, name="report_unpublish"),
 ]

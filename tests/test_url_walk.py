@@ -40,6 +40,11 @@ EXPECTED = {
     # meetings at all).
     "unshared": dict(anonymous=LOGIN, outsider=404, partner=404, donor=403, secretariat=200, superuser=200),
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),
+    # A report version not released or published yet: the secretariat's draft, which to partners and donors does
+    # not exist (they read the delivered versions).
+    "draft": dict(anonymous=LOGIN, outsider=404, partner=404, donor=404, secretariat=200, superuser=200),
+    # A public page that is not (or no longer) published: gone for everyone, signed in or not.
+    "gone": dict.fromkeys(ROLES, 404),
     # A page for acting for one's organisation (recording its position): partners only; the secretariat is neutral.
     "partner": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=403, superuser=403),
     "admin": dict(

@@ -63,7 +63,8 @@ def portfolio_ask(*, owner, period_start, period_end, language) -> Report:
 
 
 def _locked(report) -> Report:
-    return Report.objects.select_for_update().select_related("partnership").get(pk=report.pk)
+    # of=self: the partnership is a nullable foreign key (a portfolio has none), an outer join PostgreSQL cannot lock.
+    return Report.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=report.pk)
 
 
 def _require_report(user, report):

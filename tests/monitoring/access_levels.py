@@ -121,3 +121,60 @@ def build(world):
     world["initiative"] = f.RelatedInitiativeFactory(partnership=p)
     world["risk"] = f.RiskFactory(partnership=p, owner=organisation)
     world["public_story"] = story_with_photo(p)
+    build_reports(world)
+
+
+# --- Reports ---------------------------------------------------------------------------------------------------
+# The versions are everyone's with a role once delivered (a released donor report, a published public report);
+# a draft is the secretariat's, to partners and donors it does not exist (VARIANTS). The secretariat asks for,
+# retries, releases, publishes and unpublishes. A published report's public page needs no login; unpublished, it
+# is gone.
+LEVELS.update(
+    {
+        "monitoring:reports": "summary",
+        "monitoring:report": "summary",
+        "monitoring:report_status": "summary",
+        "monitoring:report_download": "summary",
+        "monitoring:report_retry": "secretariat-action",
+        "monitoring:report_release": "secretariat-action",
+        "monitoring:report_publish": "secretariat-action",
+        "monitoring:report_unpublish": "secretariat-action",
+        "reports:public_report": "public",
+        "reports:public_report_pdf": "public",
+    }
+)
+RELEASED = {"pk": lambda w: w["report_released"].pk}
+PUBLISHED = {"key": lambda w: w["report_published"].public_key}
+OBJECTS.update(
+    {
+        "monitoring:report": RELEASED,
+        "monitoring:report_status": RELEASED,
+        "monitoring:report_download": RELEASED,
+        "monitoring:report_retry": RELEASED,
+        "monitoring:report_release": RELEASED,
+        "monitoring:report_publish": {"pk": lambda w: w["report_published"].pk},
+        "monitoring:report_unpublish": {"pk": lambda w: w["report_published"].pk},
+        "reports:public_report": PUBLISHED,
+        "reports:public_report_pdf": PUBLISHED,
+    }
+)
+_DRAFT = {"pk": lambda w: w["report_draft"].pk}
+_UNPUBLISHED = {"key": lambda w: w["report_unpublished"].public_key}
+VARIANTS = {
+    "monitoring:report": [("draft", _DRAFT, "draft")],
+    "monitoring:report_status": [("draft", _DRAFT, "draft")],
+    "monitoring:report_download": [("draft", _DRAFT, "draft")],
+    "reports:public_report": [("not published", _UNPUBLISHED, "gone")],
+    "reports:public_report_pdf": [("not published", _UNPUBLISHED, "gone")],
+}
+
+
+def build_reports(world):
+    """A released donor report, a made one not released yet, a published public report and one not published."""
+    from tests.monitoring.reports.report_rows import report_row
+
+    p, sec = world["partnership"], world["secretariat"]
+    world["report_released"] = report_row(p, sec, released=True)
+    world["report_draft"] = report_row(p, sec)
+    world["report_published"] = report_row(p, sec, kind="public", published=True, summary="What changed.")
+    world["report_unpublished"] = report_row(p, sec, kind="public")

@@ -41,8 +41,14 @@ from monitoring.models import (
     Indicator,
     Lesson,
     RelatedInitiative,
+    Report,
+    ReportKind,
+    ReportStatus,
     Risk,
 )
+from monitoring.report_forms import last_full_quarter
+from monitoring.reports import jobs
+from monitoring.services import reports as report_services
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from phases.health_checks.selectors import members_of
@@ -116,6 +122,16 @@ def demo_world():
     world["donor_extra"] = _donor_pages()
     world.update(_monitoring(partnership))
     world["health_check"] = _health_check(partnership, secretariat, users["partner"])
+    world.update(_reports(partnership, secretariat))
+    world["extra"]["monitoring:report (not released)"] = reverse(
+        "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_draft"].pk}
+    )
+    world["extra"]["monitoring:report (being made)"] = reverse(
+        "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_running"].pk}
+    )
+    world["extra"]["monitoring:report (failed)"] = reverse(
+        "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_failed"].pk}
+    )
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world
@@ -138,6 +154,46 @@ def _health_check(partnership, secretariat, partner):
         scores = {"CM-6": (value, "Said in the workshop."), "PM-4": (3, "")}
         health_check_score(health_check=row, organisation=organisation, by=secretariat, scores=scores)
     return row
+
+
+def _reports(partnership, secretariat):
+    """The cocoa partnership's reports, under the keys tests/monitoring/access_levels.py build_reports() uses: the
+    demo's released donor report and published public report when it has them, else made here as the secretariat
+    would (asked for, made, released or published); a donor report made but not released, a public one not
+    published, one whose job failed (its page offers a retry) and one being made."""
+    reports = Report.objects.filter(partnership=partnership, status=ReportStatus.DONE)
+    found = {
+        "report_released": reports.filter(released_at__isnull=False).first(),
+        "report_published": reports.filter(published_at__isnull=False).first(),
+        "report_draft": reports.filter(kind=ReportKind.DONOR, released_at__isnull=True).first(),
+        "report_unpublished": reports.filter(kind=ReportKind.PUBLIC, published_at__isnull=True).first(),
+    }
+    kinds = {"report_released": ReportKind.DONOR, "report_draft": ReportKind.DONOR}
+    deliver = {"report_released": report_services.report_release, "report_published": report_services.report_publish}
+    start, end = last_full_quarter(timezone.localdate())
+    for key, report in found.items():
+        if report is None:
+            kind = kinds.get(key, ReportKind.PUBLIC)
+            report = report_services.report_ask(
+                partnership=partnership, kind=kind, period_start=start, period_end=end, by=secretariat
+            )
+            jobs.report_generate(report.pk)  # None when the eager task made it already
+            report.refresh_from_db()
+            if key in deliver:
+                report = deliver[key](report=report, by=secretariat)
+            found[key] = report
+    failed = jobs.report_request(
+        kind=ReportKind.DONOR, period_start=start, period_end=end, language="en", by=secretariat,
+        partnership=partnership,
+    )  # fmt: skip
+    Report.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, attempts=1, error="OperationalError: gone")
+    running = jobs.report_request(
+        kind=ReportKind.DONOR, period_start=start, period_end=end, language="en", by=secretariat,
+        partnership=partnership,
+    )  # fmt: skip
+    jobs.claim(running.pk)
+    jobs.step_writer(running.pk)("results")
+    return {**found, "report_failed": failed, "report_running": running}
 
 
 def _monitoring(partnership):
