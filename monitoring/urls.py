@@ -3,7 +3,7 @@ data, the SDG page, exports; lessons, capacity gaps, the context analysis with r
 
 from django.urls import path
 
-from .views import actuals, context, definitions, indicators, learning, periods, risks, sdgs, table
+from .views import actuals, context, definitions, indicators, learning, periods, report_schedule, risks, sdgs, table
 
 app_name = "monitoring"
 
@@ -52,4 +52,6 @@ urlpatterns = [
     path("learning/risks/<int:pk>/edit/", risks.RiskFormView.as_view(), name="risk_edit"),
     path("learning/risks/<int:pk>/delete/", risks.risk_delete, name="risk_delete"),
     path("sdgs/", sdgs.SdgView.as_view(), name="sdgs"),
+    # Reports: the secretariat's reporting schedule.
+    path("reports/schedule/", report_schedule.ScheduleView.as_view(), name="report_schedule"),
 ]

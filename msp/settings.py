@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "monitoring.tasks.queue_stalled_reports",
         "schedule": 5 * 60,
     },
+    # Reporting schedules: the drafts of each period that has just ended (monitoring.services.schedules).
+    "make-scheduled-reports": {
+        "task": "monitoring.tasks.make_scheduled_reports",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Every partnership that is not archived is evaluated against the success-factor checklist (phases.tasks).
     "evaluate-checklists": {
         "task": "phases.tasks.evaluate_all_active",

@@ -57,6 +57,8 @@ LEVELS = {
     "monitoring:risk_edit": "secretariat",
     "monitoring:risk_delete": "secretariat-action",
     "monitoring:sdgs": "summary",
+    # Reports: the reporting schedule is the secretariat's.
+    "monitoring:report_schedule": "secretariat",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
