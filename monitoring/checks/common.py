@@ -3,7 +3,7 @@
 import datetime as dt
 
 from babel.lists import format_list
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext, to_locale
 from django.utils.translation import gettext as _
@@ -52,6 +52,14 @@ def indicator_links(partnership, indicators, limit=SHOWN) -> list:
         ),
         link(_("Indicators"), "monitoring:indicators", partnership),
     )
+
+
+def reports_link(partnership):
+    """The partnership's reports page (None while that page is not part of the build: `links` leaves it out)."""
+    try:
+        return link(_("Reports"), "monitoring:reports", partnership)
+    except NoReverseMatch:
+        return None
 
 
 def context_link(partnership):

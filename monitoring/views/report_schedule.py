@@ -4,6 +4,7 @@ next period ends, and the drafts made so far. Partners and donors 403, outsiders
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
@@ -21,8 +22,11 @@ class ScheduleView(PartnershipMixin, FormView):
     template_name = "monitoring/reports/schedule.html"
     form_class = ScheduleForm
 
+    @cached_property
+    def schedule(self):
+        return ReportSchedule.objects.filter(partnership=self.partnership).first()
+
     def get_form_kwargs(self):
-        self.schedule = ReportSchedule.objects.filter(partnership=self.partnership).first()
         return {**super().get_form_kwargs(), "instance": self.schedule}
 
     def get_initial(self):
@@ -42,11 +46,10 @@ class ScheduleView(PartnershipMixin, FormView):
 
     def get_context_data(self, **kwargs):
         schedule = self.schedule
-        saved = schedule is not None and schedule.pk is not None
         return super().get_context_data(
-            schedule=schedule if saved else None,
-            next_end=schedules.next_period_end(schedule) if saved and schedule.active else None,
-            drafts=schedules.schedule_drafts(schedule) if saved else [],
+            schedule=schedule,
+            next_end=schedules.next_period_end(schedule) if schedule and schedule.active else None,
+            drafts=schedules.schedule_drafts(schedule) if schedule else [],
             reports_url=schedules.reports_link(self.partnership),
             **kwargs,
         )
