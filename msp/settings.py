@@ -308,3 +308,6 @@ HEALTH_CHECK_WARN_AT = env.float("HEALTH_CHECK_WARN_AT", default=3)
 # Reports (monitoring.reports): a running report job that has not reported progress for this long is taken as lost
 # (its worker died) and may be claimed again.
 REPORT_STALLED_AFTER = env.int("REPORT_STALLED_AFTER", default=180)
+# For tests only (tests/monitoring/reports/test_report_worker.py): seconds a report job waits after each progress step,
+# so a test can kill a worker mid-job. Always 0 in production.
+REPORT_TEST_STEP_DELAY = env.float("REPORT_TEST_STEP_DELAY", default=0)

@@ -3,10 +3,11 @@
 Indicators (`indicators`, from the plans in `cocoa`, `water` and `textile`) on the nodes of each partnership's
 roadmap, with quarterly periods counted from the demo's today (`common`): targets, actuals with narratives and
 breakdowns, the checked quarters locked; then (`learning`) each plan's lessons, capacity gaps, context analyses,
-related initiatives and risks. Idempotent: what a partnership already has is left alone.
+related initiatives and risks. Last (`reports`, once every app's data is there), cocoa's public story, reporting
+schedule and released and published reports. Idempotent: what a partnership already has is left alone.
 """
 
-from . import cocoa, indicators, learning, textile, water
+from . import cocoa, indicators, learning, reports, textile, water
 
 PLANS = {"cocoa": cocoa, "water": water, "textile": textile}
 SECRETARIAT = {"cocoa": "amina", "water": "joseph", "textile": "amina"}
@@ -17,3 +18,4 @@ def load(ctx):
         partnership, secretariat = ctx["partnerships"][key], ctx["users"][SECRETARIAT[key]]
         indicators.load(partnership, plan.PLAN, secretariat)
         learning.load(partnership, plan.LEARNING, secretariat)
+    reports.load(ctx)
