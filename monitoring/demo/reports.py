@@ -96,10 +96,11 @@ def _made(partnership, kind, start, end, language, by=None):
         kind=kind, period_start=start, period_end=end, language=language, by=by, partnership=partnership,
         trigger=trigger,
     )  # fmt: skip
-    report = jobs.report_generate(report.pk)
     asked = at(end + dt.timedelta(days=1), hour=6)
-    made = {"requested_at": asked, "started_at": asked, "finished_at": asked + dt.timedelta(minutes=2)}
-    Report.objects.filter(pk=report.pk).update(**made)
+    Report.objects.filter(pk=report.pk).update(requested_at=asked)  # before it is made: the cover shows it
+    report = jobs.report_generate(report.pk)
+    Report.objects.filter(pk=report.pk).update(started_at=asked, finished_at=asked + dt.timedelta(minutes=2))
+    report.started_at, report.finished_at = asked, asked + dt.timedelta(minutes=2)
     return report
 
 

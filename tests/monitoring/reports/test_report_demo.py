@@ -44,10 +44,10 @@ def test_the_demo_has_released_and_published_reports_for_cocoa(db, private, tmp_
         assert report.requested_at < report.finished_at < (report.released_at or report.published_at)
         content = report.document.read()
         assert content.startswith(b"%PDF") and report.sha256 == report.document.sha256
-    pdf = tmp_path / "public.pdf"
-    pdf.write_bytes(public.document.read())
+    pdf = tmp_path / "donor.pdf"
+    pdf.write_bytes(donor[1].document.read())
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "Sustainable Cocoa Partnership" in text
+    assert "Sustainable Cocoa Partnership" in text and "Donor report" in text
 
     story = PublicStory.objects.get(partnership=cocoa)
     assert story.headline and story.quote and story.photo_alt and story.photo_shown
