@@ -2,6 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import ReportSchedule
@@ -29,7 +30,8 @@ class ScheduleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["frequency"].choices = [c for c in self.fields["frequency"].choices if c[0] != ""]
+        choices = self.fields["frequency"].choices
+        self.fields["frequency"].choices = [(value, capfirst(label)) for value, label in choices if value != ""]
         self.helper = FormHelper()
         self.helper.form_tag = False
 
