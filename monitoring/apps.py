@@ -24,3 +24,10 @@ class MonitoringConfig(AppConfig):
         auditlog.register(models.ContextAnalysis, exclude_fields=["created_by"])
         auditlog.register(models.RelatedInitiative)
         auditlog.register(models.Risk)
+        # Reports in the feed: asked for, released, published or unpublished (the job's own progress is not news).
+        auditlog.register(
+            models.Report,
+            include_fields=["kind", "number", "period_start", "period_end", "language", "released_at", "published_at"],
+        )
+        auditlog.register(models.PublicStory, m2m_fields={"key_results"}, exclude_fields=["updated_at"])
+        auditlog.register(models.ReportSchedule, exclude_fields=["last_period_end"])

@@ -166,6 +166,9 @@ class PublicStory(models.Model):
     def __str__(self):
         return self.headline or str(self.partnership)
 
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}
+
     @property
     def photo_shown(self):
         return bool(self.photo) and self.photo_consent
@@ -194,3 +197,6 @@ class ReportSchedule(models.Model):
 
     def __str__(self):
         return f"{self.partnership}: {self.get_frequency_display()}"
+
+    def get_additional_data(self):
+        return {"partnership": self.partnership_id}

@@ -83,7 +83,7 @@ def report_retry(*, report, by) -> Report:
             raise ValidationError(_("This report is already made."))
         if not Report.objects.filter(jobs.claimable(), pk=report.pk).exists():
             raise ValidationError(_("This report is being made right now; wait for it to finish or fail."))
-        Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED, requested_at=report.requested_at)
+        Report.objects.filter(pk=report.pk).update(status=ReportStatus.QUEUED)
         transaction.on_commit(lambda: tasks.queue_report(report.pk))
     report.refresh_from_db()
     return report
@@ -99,7 +99,7 @@ def report_release(*, report, by) -> Report:
         if report.released_at is not None:
             return report
         report.released_at, report.released_by = timezone.now(), by
-        Report.objects.filter(pk=report.pk).update(released_at=report.released_at, released_by=by)
+        report.save(update_fields=["released_at", "released_by"])  # saved, not updated: the feed records it
         _tell_released(report)
     return report
 
@@ -134,7 +134,7 @@ def report_publish(*, report, by) -> Report:
             raise ValidationError(_("Only a made public report can be published."))
         if report.published_at is None:
             report.published_at, report.published_by = timezone.now(), by
-            Report.objects.filter(pk=report.pk).update(published_at=report.published_at, published_by=by)
+            report.save(update_fields=["published_at", "published_by"])
     return report
 
 
@@ -143,6 +143,7 @@ def report_unpublish(*, report, by) -> Report:
     access.require(by, "change", report.partnership)
     with transaction.atomic():
         report = _locked(report)
-        Report.objects.filter(pk=report.pk).update(published_at=None, published_by=None)
-        report.published_at = report.published_by = None
+        if report.published_at is not None:
+            report.published_at = report.published_by = None
+            report.save(update_fields=["published_at", "published_by"])
     return report
