@@ -105,9 +105,11 @@ def _made(partnership, kind, start, end, language, by=None):
 
 
 def _deliver(report, what, by):
-    """Released (donor) or published (public) a few days after the period, once the secretariat checked it."""
-    moment = at(report.period_end + dt.timedelta(days=12))
-    Report.objects.filter(pk=report.pk).update(**{f"{what}_at": moment, f"{what}_by": by})
+    """Released (donor) or published (public) a few days after the period, once the secretariat checked it; no
+    e-mails (the services would send them, dated today)."""
+    setattr(report, f"{what}_at", at(report.period_end + dt.timedelta(days=12)))
+    setattr(report, f"{what}_by", by)
+    report.save(update_fields=[f"{what}_at", f"{what}_by"])  # saved: the activity feed records it
 
 
 def photo() -> bytes:
