@@ -26,16 +26,27 @@ from ..models import Report, ReportKind, ReportSchedule, ReportTrigger
 from ..reports import jobs, schedule_periods
 
 
-def schedule_save(*, partnership, by, frequency, first_period_start, donor, public, active) -> ReportSchedule:
-    """Create or change the partnership's reporting schedule (secretariat)."""
+def schedule_save(
+    *, partnership, by, frequency, first_period_start, donor, public, active, today=None
+) -> ReportSchedule:
+    """Create or change the partnership's reporting schedule (secretariat).
+
+    A schedule set up, given other periods or switched on starts with the period under way: the periods that ended
+    before get no drafts (they may be asked for by hand), so the page's "the current period ends on ..." holds."""
     access.require(by, "change", partnership)
     if active and not (donor or public):
         raise ValidationError({"donor": _("Choose at least one kind of report, or switch the schedule off.")})
+    today = today or timezone.localdate()
     with transaction.atomic():
         schedule = ReportSchedule.objects.select_for_update().filter(partnership=partnership).first()
+        before = (schedule.frequency, schedule.first_period_start, schedule.active) if schedule else None
         schedule = schedule or ReportSchedule(partnership=partnership)
         schedule.frequency, schedule.first_period_start = frequency, first_period_start
         schedule.donor, schedule.public, schedule.active = donor, public, active
+        if before is None or before[:2] != (frequency, first_period_start) or (active and not before[2]):
+            ended = schedule_periods.latest_ended(first_period_start, frequency, today)
+            if ended is not None:
+                schedule.last_period_end = max(ended[1], schedule.last_period_end or ended[1])
         schedule.full_clean()
         schedule.save()
     return schedule

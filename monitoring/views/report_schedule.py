@@ -4,6 +4,7 @@ next period ends, and the drafts made so far. Partners and donors 403, outsiders
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
@@ -49,6 +50,7 @@ class ScheduleView(PartnershipMixin, FormView):
         return super().get_context_data(
             schedule=schedule,
             next_end=schedules.next_period_end(schedule) if schedule and schedule.active else None,
+            due=schedules.due_period(schedule, timezone.localdate()) if schedule else None,
             drafts=schedules.schedule_drafts(schedule) if schedule else [],
             reports_url=schedules.reports_link(self.partnership),
             **kwargs,

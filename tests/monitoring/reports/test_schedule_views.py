@@ -110,3 +110,12 @@ def test_the_page_reads_a_fixed_number_of_queries(client, partnership, secretari
     large, sql = queries_for(client, url(partnership))
     assert small == large, sql
     assert large <= 12, sql
+
+
+def test_a_period_that_ended_without_drafts_is_announced(client, partnership, secretariat):
+    ReportSchedule.objects.create(partnership=partnership, first_period_start=dt.date(2020, 1, 1))
+    client.force_login(secretariat)
+    page = client.get(url(partnership)).content.decode()
+    assert "has ended: its drafts are made at the next daily run." in page
+    ReportSchedule.objects.update(last_period_end=dt.date(2100, 1, 1))
+    assert "has ended" not in client.get(url(partnership)).content.decode()

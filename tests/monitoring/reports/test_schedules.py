@@ -183,3 +183,21 @@ def test_a_schedule_needs_a_kind_and_the_secretariat(partnership, secretariat, p
     assert _save(partnership, secretariat, donor=False, public=False, active=False).active is False
     with pytest.raises(PermissionDenied):
         _save(partnership, partner)
+
+
+@pytest.mark.django_db
+def test_a_new_schedule_starts_with_the_period_under_way(partnership, secretariat):
+    schedule = _save(partnership, secretariat, today=D(2026, 11, 30))  # quarters from 1 January: Q3 is over
+    assert schedule.last_period_end == D(2026, 9, 30)
+    assert _make(schedule, D(2026, 11, 30)) == []  # no drafts for the quarters before it was set
+    assert [r.period_end for r in _make(schedule, D(2027, 1, 1))] == [D(2026, 12, 31)]
+
+
+@pytest.mark.django_db
+def test_switched_off_and_on_again_it_starts_with_the_period_under_way(partnership, secretariat):
+    schedule = _save(partnership, secretariat, today=D(2026, 2, 1))
+    assert schedule.last_period_end is None  # the first quarter is under way
+    _save(partnership, secretariat, active=False, today=D(2026, 5, 1))
+    again = _save(partnership, secretariat, today=D(2026, 8, 1))
+    assert again.last_period_end == D(2026, 6, 30)
+    assert _make(again, D(2026, 8, 1)) == []
