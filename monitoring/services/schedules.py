@@ -59,8 +59,9 @@ def schedule_kinds(schedule) -> list[str]:
 
 
 def due_period(schedule, today):
-    """(start, end) of the period the schedule owes drafts for on `today`, or None."""
-    if not schedule.active or not schedule_kinds(schedule):
+    """(start, end) of the period the schedule owes drafts for on `today`, or None (also for an archived
+    partnership: it is read-only)."""
+    if not schedule.active or not schedule_kinds(schedule) or schedule.partnership.archived_at is not None:
         return None
     ended = schedule_periods.latest_ended(schedule.first_period_start, schedule.frequency, today)
     if ended is None or (schedule.last_period_end is not None and ended[1] <= schedule.last_period_end):
@@ -117,7 +118,8 @@ def scheduled_reports_make(*, schedule_id, queue, today=None) -> list[Report]:
 def due_schedule_ids(today=None) -> list[int]:
     """Active schedules whose latest ended period may still lack drafts (each is checked again under its lock)."""
     today = today or timezone.localdate()
-    return [s.pk for s in ReportSchedule.objects.filter(active=True) if due_period(s, today) is not None]
+    active = ReportSchedule.objects.filter(active=True, partnership__archived_at__isnull=True)
+    return [s.pk for s in active.select_related("partnership") if due_period(s, today) is not None]
 
 
 def reports_link(partnership) -> str:

@@ -25,7 +25,10 @@ class ScheduleView(PartnershipMixin, FormView):
 
     @cached_property
     def schedule(self):
-        return ReportSchedule.objects.filter(partnership=self.partnership).first()
+        schedule = ReportSchedule.objects.filter(partnership=self.partnership).first()
+        if schedule is not None:
+            schedule.partnership = self.partnership  # already loaded
+        return schedule
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.schedule}

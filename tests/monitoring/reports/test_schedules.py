@@ -119,10 +119,16 @@ def test_running_twice_the_same_day_makes_one_set(partnership, secretariat):
 
 
 @pytest.mark.django_db
-def test_an_inactive_schedule_or_one_whose_first_period_runs_makes_nothing(partnership, secretariat):
+def test_an_inactive_schedule_one_whose_first_period_runs_or_an_archived_partnerships_makes_nothing(
+    partnership, secretariat
+):
     assert _make(_schedule(partnership, active=False), D(2026, 7, 1)) == []
     ReportSchedule.objects.all().delete()
     assert _make(_schedule(partnership, first_period_start=D(2026, 5, 1)), D(2026, 7, 1)) == []
+    ReportSchedule.objects.all().delete()
+    partnership.archived_at = timezone.now()
+    partnership.save(update_fields=["archived_at"])
+    assert _make(_schedule(partnership), D(2026, 7, 1)) == []  # an archived partnership is read-only
     assert not Report.objects.exists() and not Notification.objects.exists()
 
 
