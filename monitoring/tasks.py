@@ -13,6 +13,7 @@ from django.db import InterfaceError, OperationalError
 from msp.pdf import PdfUnavailable
 
 from .reports import jobs
+from .services import schedules
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +60,13 @@ def queue_stalled_reports():
     for pk in ids:
         queue_report(pk)
     return len(ids)
+
+
+@shared_task
+def make_scheduled_reports():
+    """Each day (celery beat): every active reporting schedule whose period has ended gets its draft reports, once,
+    and the secretariat is told (monitoring.services.schedules). Returns how many reports were asked for."""
+    made = 0
+    for pk in schedules.due_schedule_ids():
+        made += len(schedules.scheduled_reports_make(schedule_id=pk, queue=queue_report))
+    return made

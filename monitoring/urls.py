@@ -12,6 +12,7 @@ from .views import (
     learning,
     periods,
     public_story,
+    report_schedule,
     reports,
     risks,
     sdgs,
@@ -77,4 +78,6 @@ urlpatterns = [
     path("reports/<int:pk>/release/", reports.report_release, name="report_release"),
     path("reports/<int:pk>/publish/", reports.report_publish, name="report_publish"),
     path("reports/<int:pk>/unpublish/", reports.report_unpublish, name="report_unpublish"),
+    # Reports: the secretariat's reporting schedule.
+    path("reports/schedule/", report_schedule.ScheduleView.as_view(), name="report_schedule"),
 ]

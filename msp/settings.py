@@ -212,6 +212,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "monitoring.tasks.queue_stalled_reports",
         "schedule": 5 * 60,
     },
+    # Reporting schedules: the drafts of each period that has just ended (monitoring.services.schedules).
+    "make-scheduled-reports": {
+        "task": "monitoring.tasks.make_scheduled_reports",
+        "schedule": crontab(hour=3, minute=0),
+    },
     # Every partnership that is not archived is evaluated against the success-factor checklist (phases.tasks).
     "evaluate-checklists": {
         "task": "phases.tasks.evaluate_all_active",
@@ -303,3 +308,6 @@ HEALTH_CHECK_WARN_AT = env.float("HEALTH_CHECK_WARN_AT", default=3)
 # Reports (monitoring.reports): a running report job that has not reported progress for this long is taken as lost
 # (its worker died) and may be claimed again.
 REPORT_STALLED_AFTER = env.int("REPORT_STALLED_AFTER", default=180)
+# For tests only (tests/monitoring/reports/test_report_worker.py): seconds a report job waits after each progress step,
+# so a test can kill a worker mid-job. Always 0 in production.
+REPORT_TEST_STEP_DELAY = env.float("REPORT_TEST_STEP_DELAY", default=0)

@@ -54,6 +54,10 @@ def indicator_links(partnership, indicators, limit=SHOWN) -> list:
     )
 
 
+def reports_link(partnership):
+    return link(_("Reports"), "monitoring:reports", partnership)
+
+
 def context_link(partnership):
     return link(_("Context analysis"), "monitoring:context", partnership)
 

@@ -1,9 +1,10 @@
-"""Rules on indicators and their data: CX-3 (SDG contribution), ME-1 (results monitoring current), ME-3 (reporting,
-confirmed by a person until the reports exist in the app), ME-6 (adapting when results fall behind or a risk
+"""Rules on indicators and their data: CX-3 (SDG contribution), ME-1 (results monitoring current), ME-3 (reporting to
+donors and the public: the report versions released and published), ME-6 (adapting when results fall behind or a risk
 materialises)."""
 
 import datetime as dt
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -11,9 +12,9 @@ from governance.models import Level
 from phases.catalogue import Result
 from phases.checks import Finding, rule
 
-from ..models import RiskStatus
+from ..models import ReportKind, RiskStatus
 from ..progress import actual_of
-from .common import day, indicator_links, link, links, names, roadmap_link
+from .common import day, indicator_links, link, links, months_before, names, reports_link, roadmap_link
 
 TOP_LEVELS = frozenset({Level.IMPACT, Level.OUTCOME})
 
@@ -117,19 +118,48 @@ def monitoring_current(facts, params):
 
 @rule("ME-3", needs="monitoring")
 def reporting(facts, params):
-    """Until the app makes the reports (the reports issue), a person confirms that they exist."""
-    ended = [p.end for row in facts.monitoring.indicators for p in row.periods if p.end < facts.today]
-    if ended:
+    """Both audiences were reported to in the last `months` months: a donor report released (to the donors and
+    partners) and a public report published (and still online). One of the two warns; neither fails."""
+    months, partnership = params["months"], facts.partnership
+    since = months_before(facts.today, months)
+    donor = _latest(facts.monitoring.delivered, ReportKind.DONOR, "released_at", since)
+    public = _latest(facts.monitoring.delivered, ReportKind.PUBLIC, "published_at", since)
+    fix = links(reports_link(partnership))
+    words = {"months": months}
+    if donor is not None:
+        words.update(donor=donor.number, released=day(_local_date(donor.released_at)))
+    if public is not None:
+        words.update(public=public.number, published=day(_local_date(public.published_at)))
+    if donor is not None and public is not None:
         evidence = _(
-            "A person must confirm that a donor report and a public report exist for the last closed reporting "
-            "period (ended %(date)s)."
-        ) % {"date": day(max(ended))}
-    else:
-        evidence = _(
-            "No reporting period has closed yet. Once one has, a person must confirm that a donor report and a "
-            "public report exist for it."
+            "Donor report version %(donor)s was released on %(released)s and public report version %(public)s "
+            "was published on %(published)s, within the last %(months)s months."
         )
-    return Finding(Result.CONFIRM, evidence, indicator_links(facts.partnership, []))
+        return Finding(Result.PASS, evidence % words, fix)
+    if donor is not None:
+        evidence = _(
+            "Donor report version %(donor)s was released on %(released)s, but no public report was published in "
+            "the last %(months)s months."
+        )
+        return Finding(Result.WARN, evidence % words, fix)
+    if public is not None:
+        evidence = _(
+            "Public report version %(public)s was published on %(published)s, but no donor report was released in "
+            "the last %(months)s months."
+        )
+        return Finding(Result.WARN, evidence % words, fix)
+    evidence = _("No donor report was released and no public report published in the last %(months)s months.")
+    return Finding(Result.FAIL, evidence % words, fix)
+
+
+def _local_date(moment):
+    return timezone.localtime(moment).date()
+
+
+def _latest(reports, kind, when, since):
+    """The report of `kind` delivered (`when`: its released_at or published_at) most recently, on or after `since`."""
+    found = [r for r in reports if r.kind == kind and getattr(r, when) and _local_date(getattr(r, when)) >= since]
+    return max(found, key=lambda r: getattr(r, when), default=None)
 
 
 def _signals(m, below):

@@ -1,12 +1,12 @@
 """The monitoring facts the rules read, loaded once per evaluation in a fixed number of queries whatever the
 partnership's size: its SDG targets and countries, its active members with what they committed and what they own,
 its indicators with their results-chain node, periods, actuals and progress, the lessons of the last year, capacity
-gaps, context analyses, related initiatives, risks, and when the roadmap was revised or the partnership went back a
-phase."""
+gaps, context analyses, related initiatives, risks, when the roadmap was revised or the partnership went back a
+phase, and the reports released or published."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from governance.models import Commitment, CommitmentStatus, Milestone, RoadmapVersion
@@ -16,7 +16,18 @@ from phases.models import PhaseTransition
 from stakeholders.models import Membership
 
 from .. import progress
-from ..models import CapacityGap, ContextAnalysis, Indicator, Lesson, Period, RelatedInitiative, Risk, RiskStatus
+from ..models import (
+    CapacityGap,
+    ContextAnalysis,
+    Indicator,
+    Lesson,
+    Period,
+    RelatedInitiative,
+    Report,
+    ReportStatus,
+    Risk,
+    RiskStatus,
+)
 from .common import months_before
 
 LESSON_MONTHS = 12  # ME-4 looks at the lessons of the last year
@@ -50,6 +61,7 @@ class MonitoringFacts:
     risks: list = field(default_factory=list)
     roadmap_versions: list = field(default_factory=list)  # [(number, date created)], oldest first
     reversions: list = field(default_factory=list)  # dates the partnership went back a phase, oldest first
+    delivered: list = field(default_factory=list)  # made reports released or published, newest first (ME-3)
 
 
 def _indicators(partnership):
@@ -104,4 +116,8 @@ def load(partnership, today):
     facts.roadmap_versions = [(number, _local_date(at)) for number, at in versions.values_list("number", "created_at")]
     backward = PhaseTransition.objects.filter(partnership=partnership, to_phase__lt=F("from_phase"))
     facts.reversions = sorted(_local_date(at) for at in backward.values_list("created_at", flat=True))
+    delivered = Report.objects.filter(partnership=partnership, status=ReportStatus.DONE).filter(
+        Q(released_at__isnull=False) | Q(published_at__isnull=False)
+    )
+    facts.delivered = list(delivered.only("kind", "number", "period_end", "released_at", "published_at"))
     return facts

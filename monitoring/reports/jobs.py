@@ -10,6 +10,7 @@ constraint), so a retry never makes a second file: a render that finished before
 import dataclasses
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -102,6 +103,8 @@ def step_writer(report_id) -> Callable[[str], None]:
         Report.objects.filter(pk=report_id, status=ReportStatus.RUNNING).update(
             progress=key, progress_at=timezone.now()
         )
+        if settings.REPORT_TEST_STEP_DELAY:  # a test's slow job, to kill its worker mid-way (0 in production)
+            time.sleep(settings.REPORT_TEST_STEP_DELAY)
 
     return step
 

@@ -49,9 +49,10 @@ ITEMS = [
             "Whereas external donors prefer a formal report, for the general public it may be appropriate to provide an "
             "account with a more personal touch."
         ),
-        _("For the last closed reporting period a donor report exists and a public report is published."),
-        _("Generate the donor report and publish a public report for the last period."),
+        _("In the last %(months)s months a donor report was released and a public report was published."),
+        _("Make the donor report and the public report of the last period, then release and publish them."),
         {3: HARD},
+        months=6,
     ),
     item(
         "ME-4",

@@ -61,6 +61,8 @@ LEVELS = {
     # The public report's story and its photo: the secretariat's (partners and donors read the published report).
     "monitoring:public_story": "secretariat",
     "monitoring:public_story_photo": "secretariat",
+    # Reports: the reporting schedule is the secretariat's.
+    "monitoring:report_schedule": "secretariat",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}

@@ -1,5 +1,5 @@
-"""The indicator rules on factory data: CX-3 (SDG contribution), ME-1 (results monitoring current), ME-3 (reports,
-confirmed by a person) and ME-6 (adapting to change)."""
+"""The indicator rules on factory data: CX-3 (SDG contribution), ME-1 (results monitoring current), ME-3 (reports released
+to donors and published for the public) and ME-6 (adapting to change)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from governance.models import RoadmapVersion
+from monitoring.models import Report
 from phases.catalogue import Result
 from tests.factories import PartnershipFactory, TransitionFactory
 from tests.monitoring import factories as f
@@ -149,18 +150,55 @@ def test_me1_lists_at_most_five_names_and_counts_the_rest(partnership):
 # ME-3 ------------------------------------------------------------------------------------------------------------
 
 
-def test_me3_asks_a_person_to_confirm_the_reports_of_the_last_closed_period(partnership):
-    finding = check(partnership, "ME-3")
-    assert finding.result == Result.CONFIRM
-    assert "No reporting period has closed yet" in finding.evidence
+def _delivered(partnership, kind, day, *, number=1, status="done"):
+    """A made report of `kind`, released (donor) or published (public) on `day`."""
+    when = {"released_at" if kind == "donor" else "published_at": moment(day)}
+    return Report.objects.create(
+        partnership=partnership, kind=kind, number=number, period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 3, 31), language="en", status=status, **when,
+    )  # fmt: skip
 
-    _complete(partnership, "Farmers trained")
+
+def test_me3_fails_when_neither_audience_was_reported_to(partnership):
     finding = check(partnership, "ME-3")
-    assert finding.result == Result.CONFIRM
+    assert finding.result == Result.FAIL
+    assert finding.evidence == "No donor report was released and no public report published in the last 6 months."
+    # A made report that was not released is a draft: it reports to nobody.
+    Report.objects.create(
+        partnership=partnership, kind="donor", period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 3, 31),
+        language="en", status="done",
+    )  # fmt: skip
+    assert check(partnership, "ME-3").result == Result.FAIL
+
+
+def test_me3_passes_with_a_released_donor_report_and_a_published_public_report(partnership):
+    _delivered(partnership, "donor", dt.date(2026, 4, 20), number=1)
+    _delivered(partnership, "donor", dt.date(2026, 5, 2), number=2)
+    _delivered(partnership, "public", dt.date(2026, 5, 10))
+    finding = check(partnership, "ME-3")
+    assert finding.result == Result.PASS
     assert finding.evidence == (
-        "A person must confirm that a donor report and a public report exist for the last closed reporting period "
-        "(ended 31 Mar 2026)."
+        "Donor report version 2 was released on 2 May 2026 and public report version 1 was published on "
+        "10 May 2026, within the last 6 months."
     )
+
+
+def test_me3_warns_when_one_audience_is_missing_or_the_report_is_old(partnership):
+    _delivered(partnership, "donor", dt.date(2026, 4, 20))
+    _delivered(partnership, "public", dt.date(2025, 11, 30))  # seven months before TODAY
+    finding = check(partnership, "ME-3")
+    assert finding.result == Result.WARN
+    assert finding.evidence == (
+        "Donor report version 1 was released on 20 Apr 2026, but no public report was published in the last 6 months."
+    )
+    assert check(partnership, "ME-3", months=9).result == Result.PASS  # the partnership's own period
+
+
+def test_me3_warns_with_a_public_report_only(partnership):
+    _delivered(partnership, "public", dt.date(2026, 6, 1))
+    finding = check(partnership, "ME-3")
+    assert finding.result == Result.WARN
+    assert finding.evidence.startswith("Public report version 1 was published on 1 Jun 2026, but no donor report")
 
 
 # ME-6 ------------------------------------------------------------------------------------------------------------

@@ -21,8 +21,9 @@ class Command(BaseCommand):
                 if find_spec(f"{config.name}.demo") is None:
                     continue
                 import_module(f"{config.name}.demo").load(ctx)
-            # Steps that need every app's data (phases' transitions store the apps' snapshots), in the order added.
-            for step in ctx.get("last", []):
+            # Steps that need every app's data (phases' transitions store the apps' snapshots), in the order added;
+            # then those that read what the last steps wrote (the checklist runs read the reports).
+            for step in [*ctx.get("last", []), *ctx.get("final", [])]:
                 step()
         new = ctx.get("new", set())
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({len(new)} partnerships created, others kept)."))
