@@ -44,6 +44,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("", include("governance.urls_root")),
+    path("", include("monitoring.urls_root")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]
