@@ -42,6 +42,9 @@ EXPECTED = {
     "secretariat": dict(anonymous=LOGIN, outsider=404, partner=403, donor=403, secretariat=200, superuser=200),
     # A page for acting for one's organisation (recording its position): partners only; the secretariat is neutral.
     "partner": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=403, superuser=403),
+    # A person's own record (their portfolio report, which the world gives the donor): to anyone else it does not
+    # exist, superusers included.
+    "owner": dict(anonymous=LOGIN, outsider=404, partner=404, donor=200, secretariat=404, superuser=404),
     "admin": dict(
         anonymous=ADMIN_LOGIN,
         outsider=ADMIN_LOGIN,
@@ -68,6 +71,11 @@ POST_EXPECTED = {
     "member-action": {
         "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
         "post": dict(anonymous=LOGIN, outsider=404, donor=403),
+    },
+    # Something anyone signed in does for themselves (asking for their portfolio report).
+    "signed-in-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN),
     },
     # The language switcher: anyone, back to the page they were on.
     "language": {
