@@ -41,13 +41,16 @@ from monitoring.models import (
     Indicator,
     Lesson,
     RelatedInitiative,
+    ReportKind,
     Risk,
 )
+from monitoring.reports.jobs import report_request
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from phases.health_checks.selectors import members_of
 from phases.health_checks.services import health_check_open, health_check_score
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
+from tests.monitoring.access_levels import portfolio_report
 from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVELS, _url
 
 # Who plays each role of the URL walk in the demo.
@@ -169,7 +172,14 @@ def _water_pages():
     roadmap = RoadmapVersion.objects.filter(partnership=water, status=RoadmapVersion.Status.IN_REVIEW).first()
     mou = MouVersion.objects.filter(partnership=water, status=MouVersion.Status.PARTIALLY_SIGNED).first()
     kwargs = {"partnership_pk": water.pk}
+    daniel = get_user_model().objects.get(username=DEMO_USERS["donor"])
+    portfolio_report(daniel)  # the portfolio with its reports: one made, one queued (the list polls)
+    report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
+        by=daniel, owner=daniel,
+    )  # fmt: skip
     return {
+        "reports:portfolio (its reports)": reverse("reports:portfolio"),
         "governance:roadmap_version (in review)": reverse(
             "governance:roadmap_version", kwargs={**kwargs, "number": roadmap.number}
         ),
@@ -246,7 +256,14 @@ def _donor_pages():
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
     kwargs = {"partnership_pk": water.pk}
+    daniel = get_user_model().objects.get(username=DEMO_USERS["donor"])
+    portfolio_report(daniel)  # the portfolio with its reports: one made, one queued (the list polls)
+    report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
+        by=daniel, owner=daniel,
+    )  # fmt: skip
     return {
+        "reports:portfolio (its reports)": reverse("reports:portfolio"),
         "msp:dashboard (nothing agreed)": reverse("msp:dashboard", kwargs=kwargs),
         "governance:roadmap (none approved)": reverse("governance:roadmap", kwargs=kwargs),
         "governance:mou_list (none in force)": reverse("governance:mou_list", kwargs=kwargs),

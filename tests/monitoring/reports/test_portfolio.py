@@ -258,6 +258,25 @@ def test_only_the_owner_downloads_a_portfolio_and_only_once_made(client, secreta
 def test_the_pdf_is_tagged_with_its_language(secretariat, tmp_path, settings):
     pikepdf = pytest.importorskip("pikepdf")
     report = _made(secretariat, tmp_path, settings, language="de")
+    _keep_pages(report.document.read(), tmp_path, "secretariat-de")
     with pikepdf.open(io.BytesIO(report.document.read())) as pdf:
         assert str(pdf.Root.Lang) == "de" and "/StructTreeRoot" in pdf.Root
     assert "Cocoa Partnership" in _pdf_text(report.document.read(), tmp_path)
+
+
+def test_the_spreadsheet_keeps_a_name_that_looks_like_a_formula_as_text(secretariat, partnership):
+    from monitoring.reports.portfolio import dataset
+    from monitoring.selectors.portfolio import portfolio_for
+    from stakeholders.spreadsheets import render
+
+    Partnership.objects.filter(pk=partnership.pk).update(name='=HYPERLINK("http://evil.example","x")')
+    content = render(dataset(portfolio_for(secretariat)), "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    cell = sheet.cell(row=2, column=1)
+    assert cell.data_type == "s" and "HYPERLINK" in cell.value
+
+
+def test_the_page_speaks_the_persons_language(client, secretariat):
+    client.force_login(secretariat)
+    html = client.get(PORTFOLIO, headers={"Accept-Language": "fr"}).content.decode()
+    assert "Portefeuille" in html and "Rapport de portefeuille" in html
