@@ -11,4 +11,5 @@ urlpatterns = [
     path("portfolio/", portfolio.PortfolioView.as_view(), name="portfolio"),
     path("portfolio/request/", portfolio.portfolio_request, name="portfolio_request"),
     path("portfolio/<int:pk>/download/", portfolio.portfolio_download, name="portfolio_download"),
+    path("portfolio/<int:pk>/retry/", portfolio.portfolio_retry, name="portfolio_retry"),
 ]

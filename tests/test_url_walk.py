@@ -77,6 +77,11 @@ POST_EXPECTED = {
         "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
         "post": dict(anonymous=LOGIN),
     },
+    # Something one does to one's own record (retrying one's portfolio report): to anyone else it does not exist.
+    "owner-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN, outsider=404, partner=404, secretariat=404, superuser=404),
+    },
     # The language switcher: anyone, back to the page they were on.
     "language": {
         "get": dict.fromkeys(ROLES, 405),

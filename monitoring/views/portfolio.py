@@ -17,7 +17,7 @@ from ..models import Report, ReportKind, ReportStatus
 from ..portfolio_forms import PortfolioRequestForm
 from ..reports.jobs import report_filename
 from ..selectors.portfolio import MILESTONE_DAYS, portfolio_for
-from ..services.reports import portfolio_ask
+from ..services.reports import portfolio_ask, report_retry
 
 # The portfolio reports listed on the page, newest first.
 SHOWN_REPORTS = 5
@@ -78,13 +78,32 @@ def portfolio_request(request):
     return render(request, PortfolioView.template_name, page_context(request.user, form))
 
 
+def _mine_or_404(user, pk) -> Report:
+    report = Report.objects.filter(pk=pk, kind=ReportKind.PORTFOLIO).select_related("document", "spreadsheet").first()
+    if report is None or not access.can_read_report(user, report):
+        raise Http404(_("No such report."))
+    return report
+
+
+@login_required
+@require_POST
+def portfolio_retry(request, pk):
+    """Make a failed portfolio report again: the same version, and never a second file."""
+    report = _mine_or_404(request.user, pk)
+    try:
+        report_retry(report=report, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Your portfolio report is queued again."))
+    return redirect("reports:portfolio")
+
+
 @login_required
 def portfolio_download(request, pk):
     """The PDF (or, with ?format=xlsx, the spreadsheet) of one of the person's portfolio reports; 404 to anyone
     else and while it is not made."""
-    report = Report.objects.filter(pk=pk, kind=ReportKind.PORTFOLIO).select_related("document", "spreadsheet").first()
-    if report is None or not access.can_read_report(request.user, report):
-        raise Http404(_("No such report."))
+    report = _mine_or_404(request.user, pk)
     ext = "xlsx" if request.GET.get("format") == "xlsx" else "pdf"
     document = report.spreadsheet if ext == "xlsx" else report.document
     if report.status != ReportStatus.DONE or document is None:

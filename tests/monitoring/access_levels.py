@@ -63,6 +63,7 @@ LEVELS = {
     "reports:portfolio": "signed-in",
     "reports:portfolio_request": "signed-in-action",
     "reports:portfolio_download": "owner",
+    "reports:portfolio_retry": "owner-action",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
@@ -97,6 +98,7 @@ OBJECTS = {
     "monitoring:risk_edit": RISK,
     "monitoring:risk_delete": RISK,
     "reports:portfolio_download": {"pk": lambda w: portfolio_report(w["donor"]).pk},
+    "reports:portfolio_retry": {"pk": lambda w: portfolio_report(w["donor"]).pk},
 }
 
 

@@ -280,3 +280,35 @@ def test_the_page_speaks_the_persons_language(client, secretariat):
     client.force_login(secretariat)
     html = client.get(PORTFOLIO, headers={"Accept-Language": "fr"}).content.decode()
     assert "Portefeuille" in html and "Rapport de portefeuille" in html
+
+
+def test_a_failed_report_says_why_and_is_made_on_retry_with_one_file(
+    client, secretariat, partner, tmp_path, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from monitoring.reports import portfolio
+    from msp.documents import StoredDocument
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    real = portfolio.build
+    monkeypatch.setattr(portfolio, "build", lambda report, step: 1 / 0)
+    start, end = last_quarter()
+    report = jobs.report_request(
+        kind=ReportKind.PORTFOLIO, period_start=start, period_end=end, language="en", by=secretariat, owner=secretariat
+    )
+    with pytest.raises(ZeroDivisionError):
+        jobs.report_generate(report.pk)
+    client.force_login(secretariat)
+    html = client.get(PORTFOLIO).content.decode()
+    assert "It could not be made." in html and "ZeroDivisionError" in html and "Try again" in html
+    retry = reverse("reports:portfolio_retry", args=[report.pk])
+    client.force_login(partner)
+    assert client.post(retry).status_code == 404  # not theirs
+    client.force_login(secretariat)
+    monkeypatch.setattr(portfolio, "build", real)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(retry).status_code == 302
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.number == 1 and report.attempts == 2
+    assert StoredDocument.objects.filter(kind=StoredDocument.Kind.PORTFOLIO_REPORT).count() == 1
+    response = client.post(retry, follow=True)
+    assert "This report is already made." in response.content.decode()
