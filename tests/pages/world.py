@@ -41,7 +41,9 @@ from monitoring.models import (
     Indicator,
     Lesson,
     RelatedInitiative,
+    Report,
     ReportKind,
+    ReportStatus,
     Risk,
 )
 from monitoring.reports.jobs import report_request
@@ -172,14 +174,7 @@ def _water_pages():
     roadmap = RoadmapVersion.objects.filter(partnership=water, status=RoadmapVersion.Status.IN_REVIEW).first()
     mou = MouVersion.objects.filter(partnership=water, status=MouVersion.Status.PARTIALLY_SIGNED).first()
     kwargs = {"partnership_pk": water.pk}
-    daniel = get_user_model().objects.get(username=DEMO_USERS["donor"])
-    portfolio_report(daniel)  # the portfolio with its reports: one made, one queued (the list polls)
-    report_request(
-        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
-        by=daniel, owner=daniel,
-    )  # fmt: skip
     return {
-        "reports:portfolio (its reports)": reverse("reports:portfolio"),
         "governance:roadmap_version (in review)": reverse(
             "governance:roadmap_version", kwargs={**kwargs, "number": roadmap.number}
         ),
@@ -257,7 +252,12 @@ def _donor_pages():
     superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
     kwargs = {"partnership_pk": water.pk}
     daniel = get_user_model().objects.get(username=DEMO_USERS["donor"])
-    portfolio_report(daniel)  # the portfolio with its reports: one made, one queued (the list polls)
+    portfolio_report(daniel)  # the portfolio with its reports: one made, one failed, one queued (the list polls)
+    failed = report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 4, 1), period_end=dt.date(2026, 6, 30), language="en",
+        by=daniel, owner=daniel,
+    )  # fmt: skip
+    Report.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, error="PdfUnavailable: no fonts")
     report_request(
         kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
         by=daniel, owner=daniel,
