@@ -34,6 +34,7 @@ MEMBERS = frozenset({SECRETARIAT, PARTNER})
 STAFF = frozenset({SECRETARIAT})
 PARTNERS = frozenset({PARTNER})
 DONORS = frozenset({DONOR})
+ALL = "all"  # commitments_scope: every organisation's
 
 # action -> the roles that may perform it, for every app: one table answers "who may do what".
 ACTIONS: dict[str, frozenset[str]] = {
@@ -156,6 +157,16 @@ def role_on(user, partnership) -> str | None:
     return cache[user.pk]
 
 
+def with_roles(user, partnerships) -> list:
+    """`partnerships` as a list, with `user`'s role on each loaded in one query into role_on's cache."""
+    partnerships = list(partnerships)
+    roles = PartnershipRole.objects.filter(user=user.pk or 0, partnership__in=partnerships)
+    roles = dict(roles.values_list("partnership_id", "role"))
+    for partnership in partnerships:
+        partnership.__dict__.setdefault("_role_cache", {})[user.pk] = roles.get(partnership.pk)
+    return partnerships
+
+
 def _partnership_of(obj) -> Partnership:
     """Actions are asked about a partnership or about one of its records (a roadmap or MoU version...)."""
     return obj if isinstance(obj, Partnership) else obj.partnership
@@ -216,9 +227,6 @@ def can(user, action: str, obj, *, organisation=None) -> bool:
     if action in ORGANISATION_ACTIONS:
         return _organisation_refusal(acting_for(user, partnership), action, organisation) is None
     return True
-
-
-ALL = "all"
 
 
 def commitments_scope(user, partnership):
@@ -343,9 +351,8 @@ def can_manage_registry(user, partnership=None) -> bool:
     """The organisation registry (organisations and their contact persons) is shared by all partnerships, so it
     belongs to no single one: secretariat staff keep it (superusers, anyone who is secretariat somewhere, or holders
     of the model permission). Partners and donors see the organisations and contacts of their own partnerships,
-    through those partnerships' pages, not the registry (it would show them other partnerships' people).
-
-    On a partnership's pages pass it as `partnership`: the answer is then "keeps the registry from here", i.e. is
+    through those partnerships' pages, not the registry (it would show them other partnerships' people). On a
+    partnership's pages pass it as `partnership`: the answer is then "keeps the registry from here", i.e. is
     its secretariat (or a superuser), read from the role already loaded so those pages run no extra query; staff
     who are secretariat only elsewhere reach the registry from their own partnerships."""
     if not user.is_authenticated:
@@ -357,9 +364,7 @@ def can_manage_registry(user, partnership=None) -> bool:
 
 def can_change_authority(user, member_of) -> bool:
     """May `user` change who acts and signs for an organisation: its contact persons' active and may-sign flags,
-    e-mail addresses (where invitations and signature requests go) and linked user accounts?
-
-    `member_of` are the ids of the partnerships the organisation is a current member of (the caller knows them;
+    e-mail addresses (where invitations and signature requests go) and linked user accounts? `member_of` are the ids of the partnerships the organisation is a current member of (the caller knows them;
     this module does not look into stakeholders). The registry is shared, but signing authority belongs to those
     partnerships: only someone in the secretariat of every one of them (or a superuser) changes it. An
     organisation no partnership relies on is kept by any registry keeper."""
@@ -372,12 +377,8 @@ def can_change_authority(user, member_of) -> bool:
     wanted = set(member_of)
     if not wanted:
         return True
-    staff_on = set(
-        PartnershipRole.objects.filter(user=user, role=SECRETARIAT, partnership_id__in=wanted).values_list(
-            "partnership_id", flat=True
-        )
-    )
-    return wanted <= staff_on
+    staff_on = PartnershipRole.objects.filter(user=user, role=SECRETARIAT, partnership_id__in=wanted)
+    return wanted <= set(staff_on.values_list("partnership_id", flat=True))
 
 
 def _holds_role_somewhere(user, role=None) -> bool:
@@ -389,8 +390,7 @@ def _holds_role_somewhere(user, role=None) -> bool:
 
 
 def can_read_rates(user) -> bool:
-    """The installation's exchange rates are read by anyone who works on some partnership (any role) and by
-    superusers; to anyone else the pages do not exist (404)."""
+    """Exchange rates are read by anyone with a role on some partnership, and superusers; to others: 404."""
     return _holds_role_somewhere(user)
 
 

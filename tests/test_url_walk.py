@@ -47,6 +47,9 @@ EXPECTED = {
     "gone": dict.fromkeys(ROLES, 404),
     # A page for acting for one's organisation (recording its position): partners only; the secretariat is neutral.
     "partner": dict(anonymous=LOGIN, outsider=404, partner=200, donor=403, secretariat=403, superuser=403),
+    # A person's own record (their portfolio report, which the world gives the donor): to anyone else it does not
+    # exist, superusers included.
+    "owner": dict(anonymous=LOGIN, outsider=404, partner=404, donor=200, secretariat=404, superuser=404),
     "admin": dict(
         anonymous=ADMIN_LOGIN,
         outsider=ADMIN_LOGIN,
@@ -73,6 +76,16 @@ POST_EXPECTED = {
     "member-action": {
         "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
         "post": dict(anonymous=LOGIN, outsider=404, donor=403),
+    },
+    # Something anyone signed in does for themselves (asking for their portfolio report).
+    "signed-in-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN),
+    },
+    # Something one does to one's own record (retrying one's portfolio report): to anyone else it does not exist.
+    "owner-action": {
+        "get": dict(anonymous=LOGIN, outsider=405, partner=405, donor=405, secretariat=405, superuser=405),
+        "post": dict(anonymous=LOGIN, outsider=404, partner=404, secretariat=404, superuser=404),
     },
     # The language switcher: anyone, back to the page they were on.
     "language": {

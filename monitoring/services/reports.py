@@ -63,7 +63,8 @@ def portfolio_ask(*, owner, period_start, period_end, language) -> Report:
 
 
 def _locked(report) -> Report:
-    # of=self: the partnership is a nullable foreign key (a portfolio has none), an outer join PostgreSQL cannot lock.
+    # Only the report's row: its partnership is nullable (a portfolio has none), and PostgreSQL refuses FOR UPDATE
+    # on the nullable side of the outer join select_related makes.
     return Report.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=report.pk)
 
 

@@ -9,7 +9,9 @@ members'.
 import datetime as dt
 from decimal import Decimal
 
-from monitoring.models import Breakdown
+from monitoring.models import Breakdown, Report, ReportKind, ReportStatus
+from monitoring.reports.jobs import report_request
+from msp.documents import StoredDocument, document_keep
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.monitoring import factories as f
 from tests.monitoring.reports.stories import story_with_photo
@@ -63,6 +65,11 @@ LEVELS = {
     "monitoring:public_story_photo": "secretariat",
     # Reports: the reporting schedule is the secretariat's.
     "monitoring:report_schedule": "secretariat",
+    # The portfolio: anyone signed in, across their own partnerships; its reports are their owner's alone.
+    "reports:portfolio": "signed-in",
+    "reports:portfolio_request": "signed-in-action",
+    "reports:portfolio_download": "owner",
+    "reports:portfolio_retry": "owner-action",
 }
 
 INDICATOR = {"pk": lambda w: w["indicator"].pk}
@@ -96,7 +103,29 @@ OBJECTS = {
     "monitoring:initiative_delete": INITIATIVE,
     "monitoring:risk_edit": RISK,
     "monitoring:risk_delete": RISK,
+    "reports:portfolio_download": {"pk": lambda w: portfolio_report(w["donor"]).pk},
+    "reports:portfolio_retry": {"pk": lambda w: portfolio_report(w["donor"]).pk},
 }
+
+
+def portfolio_report(owner):
+    """A made portfolio report of `owner` (its files stand in for a rendered PDF and spreadsheet)."""
+    report = report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
+        by=owner, owner=owner,
+    )  # fmt: skip
+    kinds = {
+        "document": (StoredDocument.Kind.PORTFOLIO_REPORT, "pdf"),
+        "spreadsheet": (StoredDocument.Kind.PORTFOLIO_XLSX, "xlsx"),
+    }
+    files = {
+        field: document_keep(
+            subject=report, kind=kind, language="en", content=b"%PDF-1.7 portfolio", name=f"portfolio.{ext}"
+        )
+        for field, (kind, ext) in kinds.items()
+    }
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.DONE, sha256=files["document"].sha256, **files)
+    return report
 
 
 def build(world):

@@ -48,12 +48,14 @@ from monitoring.models import (
 )
 from monitoring.report_forms import last_full_quarter
 from monitoring.reports import jobs
+from monitoring.reports.jobs import report_request
 from monitoring.services import reports as report_services
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 from phases.health_checks.selectors import members_of
 from phases.health_checks.services import health_check_open, health_check_score
 from stakeholders.models import ContactPerson, Invitation, Membership, StakeholderMapEntry
+from tests.monitoring.access_levels import portfolio_report
 from tests.test_url_walk import ALL_URLS, APP_URLS, EXPECTED, LEVELS, _url
 
 # Who plays each role of the URL walk in the demo.
@@ -302,7 +304,19 @@ def _donor_pages():
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     superseded = MouVersion.objects.filter(partnership=cocoa, status=MouVersion.Status.SUPERSEDED).first()
     kwargs = {"partnership_pk": water.pk}
+    daniel = get_user_model().objects.get(username=DEMO_USERS["donor"])
+    portfolio_report(daniel)  # the portfolio with its reports: one made, one failed, one queued (the list polls)
+    failed = report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 4, 1), period_end=dt.date(2026, 6, 30), language="en",
+        by=daniel, owner=daniel,
+    )  # fmt: skip
+    Report.objects.filter(pk=failed.pk).update(status=ReportStatus.FAILED, error="PdfUnavailable: no fonts")
+    report_request(
+        kind=ReportKind.PORTFOLIO, period_start=dt.date(2026, 7, 1), period_end=dt.date(2026, 9, 30), language="en",
+        by=daniel, owner=daniel,
+    )  # fmt: skip
     return {
+        "reports:portfolio (its reports)": reverse("reports:portfolio"),
         "msp:dashboard (nothing agreed)": reverse("msp:dashboard", kwargs=kwargs),
         "governance:roadmap (none approved)": reverse("governance:roadmap", kwargs=kwargs),
         "governance:mou_list (none in force)": reverse("governance:mou_list", kwargs=kwargs),
