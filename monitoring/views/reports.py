@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -26,20 +26,16 @@ from msp.views import PartnershipMixin
 
 from ..models import ReportKind, ReportStatus
 from ..report_forms import ReportRequestForm
-from ..reports import jobs
-from ..reports.donor import SECTIONS, TITLES
+from ..reports import donor, jobs, public
 from ..selectors import reports as selectors
 from ..services import reports as services
 
-SECTION_KEYS = [section.key for section in SECTIONS]
-
-
-def _url_or_none(name, partnership):
-    """A page another part of the reports work provides (the public story, the schedule), when it is there."""
-    try:
-        return reverse(name, args=[partnership.pk])
-    except NoReverseMatch:
-        return None
+# The steps of each kind's job, in order ("pdf", the rendering, comes last), and their titles for the status block.
+STEPS = {
+    ReportKind.DONOR: [section.key for section in donor.SECTIONS] + ["pdf"],
+    ReportKind.PUBLIC: [key for key, _title in public.STEPS] + ["pdf"],
+}
+TITLES = {ReportKind.DONOR: donor.TITLES, ReportKind.PUBLIC: public.TITLES}
 
 
 def report_url(report):
@@ -65,8 +61,8 @@ class ReportListView(PartnershipMixin, TemplateView):
         return super().get_context_data(
             reports=list(selectors.reports_for(user, partnership)),
             sees_drafts=access.can(user, "view_report_drafts", partnership),
-            story_url=_url_or_none("monitoring:public_story", partnership) if can_change else None,
-            schedule_url=_url_or_none("monitoring:report_schedule", partnership) if can_change else None,
+            story_url=reverse("monitoring:public_story", args=[partnership.pk]) if can_change else None,
+            schedule_url=reverse("monitoring:report_schedule", args=[partnership.pk]) if can_change else None,
             **kwargs,
         )
 
@@ -115,14 +111,15 @@ def status_context(request, report):
     can_change = access.can(user, "change", partnership)
     pending = report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and not _stalled(report)
     step = step_total = None
-    if report.status == ReportStatus.RUNNING and report.progress in SECTION_KEYS:
-        step, step_total = SECTION_KEYS.index(report.progress) + 1, len(SECTION_KEYS)
+    steps = STEPS.get(report.kind, [])
+    if report.status == ReportStatus.RUNNING and report.progress in steps:
+        step, step_total = steps.index(report.progress) + 1, len(steps)
     return {
         "report": report,
         "partnership": partnership,
         "pending": pending,
         "stalled": _stalled(report),
-        "progress_title": TITLES.get(report.progress, "") if report.progress else "",
+        "progress_title": TITLES.get(report.kind, {}).get(report.progress, "") if report.progress else "",
         "step": step,
         "step_total": step_total,
         "failure_reason": _failure_reason(report) if report.status == ReportStatus.FAILED else "",

@@ -77,12 +77,21 @@ def test_the_status_names_the_section_being_made(client, partnership, secretaria
     report = report_row(partnership, secretariat, status=ReportStatus.RUNNING, progress="finances")
     client.force_login(secretariat)
     status = client.get(_url("report_status", report)).content.decode()
-    assert "Being made." in status and "Now: Finances." in status and "Section 5 of 11" in status
+    assert "Being made." in status and "Now: Finances." in status and "Section 5 of 12" in status
     assert 'data-hx-trigger="every 2s"' in status
 
 
-def test_a_progress_key_of_another_builder_falls_back(client, partnership, secretariat):
-    report = report_row(partnership, secretariat, kind=ReportKind.PUBLIC, status=ReportStatus.RUNNING, progress="story")
+def test_the_public_reports_status_names_its_own_steps(client, partnership, secretariat):
+    report = report_row(
+        partnership, secretariat, kind=ReportKind.PUBLIC, status=ReportStatus.RUNNING, progress="results"
+    )
+    client.force_login(secretariat)
+    status = client.get(_url("report_status", report)).content.decode()
+    assert "Now: What changed." in status and "Section 4 of 6" in status
+
+
+def test_an_unknown_progress_key_falls_back(client, partnership, secretariat):
+    report = report_row(partnership, secretariat, status=ReportStatus.RUNNING, progress="something-else")
     client.force_login(secretariat)
     status = client.get(_url("report_status", report)).content.decode()
     assert "Being made." in status and "Collecting the data." in status and "Section" not in status
