@@ -125,4 +125,29 @@ if args.production:
     _, headers, again = request(version + "pdf/")
     assert again == pdf, "two downloads of the signed MoU differ"
     assert headers.get("ETag") == f'"{hashlib.sha256(pdf).hexdigest()}"', headers.get("ETag")
-print(f"smoke ok: signed in as amina; {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200")
+reports_note = ""
+if args.production:
+    # A donor report asked for on the Reports tab is made by the Celery worker on Redis, then downloaded.
+    page = get_ok(first + "reports/").decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    form = {"csrfmiddlewaretoken": token, "kind": "donor", "language": "en"}
+    form |= {"period_start": "2026-01-01", "period_end": "2026-03-31"}
+    status, headers, body = request(
+        first + "reports/",
+        data=urllib.parse.urlencode(form).encode(),
+        headers={"Referer": f"{public}{first}reports/", "Origin": public},
+    )
+    assert status == 302, (status, body[:1000])
+    report = urllib.parse.urlsplit(headers["Location"]).path
+    deadline = time.monotonic() + 180
+    while "Made." not in (status_block := get_ok(report + "status/").decode()):
+        assert "could not be made" not in status_block, status_block
+        assert time.monotonic() < deadline, "the worker did not make the report within 3 minutes"
+        time.sleep(2)
+    made = get_ok(report + "pdf/", content_type="application/pdf")
+    assert made.startswith(b"%PDF-"), "the donor report is not a PDF"
+    reports_note = ", and a donor report made by the worker"
+print(
+    f"smoke ok: signed in as amina; {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200"
+    + reports_note
+)
