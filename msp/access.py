@@ -158,7 +158,7 @@ def role_on(user, partnership) -> str | None:
 
 
 def with_roles(user, partnerships) -> list:
-    """`partnerships` as a list, with `user`'s role on each loaded in one query into role_on's cache."""
+    """`partnerships` as a list, `user`'s role on each loaded into role_on's cache (one query)."""
     partnerships = list(partnerships)
     roles = PartnershipRole.objects.filter(user=user.pk or 0, partnership__in=partnerships)
     roles = dict(roles.values_list("partnership_id", "role"))
@@ -364,10 +364,10 @@ def can_manage_registry(user, partnership=None) -> bool:
 
 def can_change_authority(user, member_of) -> bool:
     """May `user` change who acts and signs for an organisation: its contact persons' active and may-sign flags,
-    e-mail addresses (where invitations and signature requests go) and linked user accounts? `member_of` are the ids of the partnerships the organisation is a current member of (the caller knows them;
-    this module does not look into stakeholders). The registry is shared, but signing authority belongs to those
-    partnerships: only someone in the secretariat of every one of them (or a superuser) changes it. An
-    organisation no partnership relies on is kept by any registry keeper."""
+    e-mail addresses (where invitations and signature requests go) and linked user accounts? `member_of` are the
+    ids of the partnerships the organisation is a current member of (the caller knows them; this module does not
+    look into stakeholders). The registry is shared, but signing authority belongs to those
+    partnerships: only someone in the secretariat of every one (or a superuser) changes it."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:

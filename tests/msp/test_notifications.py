@@ -1,8 +1,6 @@
 """Transition e-mails go through the outbox and Celery: eagerly without a broker, by a worker on Redis."""
 
-import os
 import time
-import uuid
 
 import pytest
 from django.core import mail
@@ -12,7 +10,7 @@ from msp import outbox, services, tasks
 from msp.celery import app
 from msp.models import Notification
 from phases.services import phase_transition
-from tests.conftest import CI
+from tests.brokers import thread_worker
 from tests.factories import PartnershipFactory, RoleFactory, UserFactory
 
 # Moving forward passes the phase gate, which these tests are not about.
@@ -61,29 +59,8 @@ def test_people_without_an_email_address_are_skipped(partnership):
 @pytest.fixture
 def redis_worker():
     """A real Celery worker (in a thread) consuming from the real Redis, on a queue of its own."""
-    redis_url = os.environ.get("REDIS_URL")
-    if not redis_url:
-        if CI:
-            pytest.fail("MSP_CI is set but REDIS_URL is not.")
-        pytest.skip("needs Redis (set REDIS_URL)")
-    from celery.contrib.testing.worker import start_worker
-
-    queue = f"msp-test-{uuid.uuid4().hex[:8]}"
-    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
-    app.conf.update(broker_url=redis_url, task_always_eager=False, task_default_queue=queue)
-    _reset_pool()
-    try:
-        with start_worker(app, perform_ping_check=False, queues=[queue], loglevel="WARNING", shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.update(saved)
-        _reset_pool()
-
-
-def _reset_pool():
-    """Forget producer connections made for the previous broker URL (the pool is built lazily on next use)."""
-    app._pool = None
-    app.amqp._producer_pool = None
+    with thread_worker():
+        yield
 
 
 @pytest.mark.django_db(transaction=True)

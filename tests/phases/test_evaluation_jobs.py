@@ -2,9 +2,7 @@
 beat, and run_scheduled_jobs / evaluate_checklists without beat), and a real worker on Redis."""
 
 import datetime as dt
-import os
 import time
-import uuid
 from io import StringIO
 
 import pytest
@@ -23,7 +21,7 @@ from phases.checks import Finding
 from phases.evaluation import queued_request
 from phases.models import ChecklistRun, EvaluationRequest, RequestStatus, Trigger
 from phases.services import evaluation_request
-from tests.conftest import CI
+from tests.brokers import thread_worker
 from tests.factories import PartnershipFactory
 
 from .evaluation_support import only_these_rules
@@ -165,29 +163,8 @@ def test_evaluate_checklists_reports_a_failure(partnership, rules):
 @pytest.fixture
 def redis_worker():
     """A real Celery worker (in a thread) consuming from the real Redis, on a queue of its own."""
-    redis_url = os.environ.get("REDIS_URL")
-    if not redis_url:
-        if CI:
-            pytest.fail("MSP_CI is set but REDIS_URL is not.")
-        pytest.skip("needs Redis (set REDIS_URL)")
-    from celery.contrib.testing.worker import start_worker
-
-    queue = f"msp-test-{uuid.uuid4().hex[:8]}"
-    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
-    app.conf.update(broker_url=redis_url, task_always_eager=False, task_default_queue=queue)
-    _reset_pool()
-    try:
-        with start_worker(app, perform_ping_check=False, queues=[queue], loglevel="WARNING", shutdown_timeout=10):
-            yield
-    finally:
-        app.conf.update(saved)
-        _reset_pool()
-
-
-def _reset_pool():
-    """Forget producer connections made for the previous broker URL (the pool is built lazily on next use)."""
-    app._pool = None
-    app.amqp._producer_pool = None
+    with thread_worker():
+        yield
 
 
 @pytest.mark.django_db(transaction=True)

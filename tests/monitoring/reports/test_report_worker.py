@@ -12,7 +12,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -21,9 +20,9 @@ from django.db import connection
 from monitoring import tasks
 from monitoring.models import ReportKind, ReportStatus
 from monitoring.services.reports import report_ask
-from msp.celery import app
 from msp.documents import StoredDocument
-from tests.conftest import CI, needs_postgres
+from tests.brokers import redis_queue
+from tests.conftest import needs_postgres
 from tests.factories import PartnershipFactory, RoleFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -34,25 +33,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(tra
 def broker():
     """The test's own queue on the real Redis; the test process sends to it (not eagerly)."""
     needs_postgres()
-    redis_url = os.environ.get("REDIS_URL")
-    if not redis_url:
-        if CI:
-            pytest.fail("MSP_CI is set but REDIS_URL is not.")
-        pytest.skip("needs Redis (set REDIS_URL)")
-    queue = f"msp-test-reports-{uuid.uuid4().hex[:8]}"
-    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
-    app.conf.update(broker_url=redis_url, task_always_eager=False, task_default_queue=queue)
-    _reset_pool()
-    try:
-        yield redis_url, queue
-    finally:
-        app.conf.update(saved)
-        _reset_pool()
-
-
-def _reset_pool():
-    app._pool = None
-    app.amqp._producer_pool = None
+    with redis_queue("msp-test-reports") as broker:
+        yield broker
 
 
 class Worker:
