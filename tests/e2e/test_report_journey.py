@@ -74,7 +74,7 @@ def test_a_donor_report_is_asked_for_watched_released_and_downloaded(browser, li
     worker = _worker(report.pk, gate, monkeypatch)
     expect(status).to_contain_text("Being made.")
     expect(status).to_contain_text("Now: Finances.")
-    expect(status).to_contain_text("Section 5 of 11")
+    expect(status).to_contain_text("Section 5 of 12")
     _shot(amina, "report-journey-running")
     gate.set()
     expect(status).to_contain_text("Made.", timeout=60_000)
