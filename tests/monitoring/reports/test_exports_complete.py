@@ -40,8 +40,15 @@ def _xlsx_rows(response) -> list[tuple]:
     return [tuple("" if v is None else str(v) for v in row) for row in sheet.iter_rows(values_only=True)]
 
 
-@pytest.mark.parametrize(("page", "export", "readers", "column"), EXPORTS, ids=[e[1] for e in EXPORTS])
-def test_each_export_is_linked_from_its_page_and_answers_csv_and_xlsx(world, client, page, export, readers, column):  # noqa: F811
+@pytest.mark.parametrize(("page_name", "export", "readers", "column"), EXPORTS, ids=[e[1] for e in EXPORTS])
+def test_each_export_is_linked_from_its_page_and_answers_csv_and_xlsx(
+    world,  # noqa: F811
+    client,
+    page_name,
+    export,
+    readers,
+    column,
+):
     kwargs = {"partnership_pk": world["partnership"].pk}
     # A donor reads their own organisation's commitments: the world's donor acts for the one that committed.
     ContactFactory(organisation=world["commitment"].organisation, user=world["donor"], name="Dora Donor")
@@ -51,10 +58,10 @@ def test_each_export_is_linked_from_its_page_and_answers_csv_and_xlsx(world, cli
         if role not in readers:
             assert client.get(export_url).status_code == 403, role
             continue
-        html = client.get(reverse(page, kwargs=kwargs)).content.decode()
+        html = client.get(reverse(page_name, kwargs=kwargs)).content.decode()
         links = re.findall(rf'href="{re.escape(export_url)}\?([^"]*)"', html)
-        assert links, f"{page} has no link to {export} for the {role}"
-        assert any("format=xlsx" in link for link in links), f"{page} has no XLSX link for the {role}"
+        assert links, f"{page_name} has no link to {export} for the {role}"
+        assert any("format=xlsx" in link for link in links), f"{page_name} has no XLSX link for the {role}"
         as_csv = client.get(export_url)
         assert as_csv.status_code == 200 and as_csv["Content-Type"] == CSV, role
         assert as_csv["Content-Disposition"].startswith("attachment;") and ".csv" in as_csv["Content-Disposition"]

@@ -37,16 +37,16 @@ QUERIES = {"reports": 5, "report": 5, "report_status": 5}
 
 
 @pytest.mark.parametrize("viewer", ["secretariat", "donor"])
-@pytest.mark.parametrize("page", list(QUERIES))
-def test_the_report_pages_are_constant(client, worlds, viewer, page):
+@pytest.mark.parametrize("page_name", list(QUERIES))
+def test_the_report_pages_are_constant(client, worlds, viewer, page_name):
     counts = []
     for partnership, users, latest in worlds:
         client.force_login(users[viewer])
-        args = [partnership.pk] if page == "reports" else [partnership.pk, latest.pk]
-        count, sql = queries_for(client, reverse(f"monitoring:{page}", args=args))
+        args = [partnership.pk] if page_name == "reports" else [partnership.pk, latest.pk]
+        count, sql = queries_for(client, reverse(f"monitoring:{page_name}", args=args))
         counts.append(count)
     assert counts[0] == counts[1], sql
-    assert counts[1] == QUERIES[page], "\n".join(sql)
+    assert counts[1] == QUERIES[page_name], "\n".join(sql)
 
 
 def test_the_public_page_is_one_query(client, worlds):
