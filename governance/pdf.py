@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from msp.documents import StoredDocument, document_for, document_render
 from msp.pdf import render_pdf
+from msp.text import file_slug
 from stakeholders.models import Membership
 
 from .formatting import to_html
@@ -171,8 +172,5 @@ def mou_copies_missing():
 
 def mou_pdf_filename(version, language=None) -> str:
     """mou-<partnership>-v<n>.pdf; a translation (a language other than the working one) ends in -<language>."""
-    slug = "".join(ch if ch.isalnum() else "-" for ch in version.partnership.name.lower()).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
     suffix = f"-{language}" if language and language != mou_language(version) else ""
-    return f"mou-{slug[:50]}-v{version.number}{suffix}.pdf"
+    return f"mou-{file_slug(version.partnership.name)}-v{version.number}{suffix}.pdf"

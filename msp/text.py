@@ -70,3 +70,12 @@ def in_sentence(label):
     if (get_language() or "en").split("-")[0] in NOUNS_CAPITALISED:
         return text
     return text.lower()
+
+
+def file_slug(text, limit=50) -> str:
+    """A name as part of a download's file name: lower case, every run of characters that are not letters or digits
+    one hyphen, none at the ends, at most `limit` characters ("Café & Co." -> "café-co")."""
+    slug = "".join(ch if ch.isalnum() else "-" for ch in str(text).lower()).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    return slug[:limit]

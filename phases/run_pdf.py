@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from msp.documents import StoredDocument, document_for, document_render
+from msp.text import file_slug
 
 from . import runs
 from .dashboard import _area_chart
@@ -71,8 +72,5 @@ def run_pdf_store(*, run_id, language) -> StoredDocument:
 
 def run_pdf_filename(run, language) -> str:
     """checklist-<partnership>-<date>[-<language>].pdf (the language only when not the working one)."""
-    slug = "".join(ch if ch.isalnum() else "-" for ch in run.partnership.name.lower()).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
     suffix = f"-{language}" if language != working_language(run.partnership) else ""
-    return f"checklist-{slug[:50]}-{run.created_at:%Y-%m-%d}-{run.pk}{suffix}.pdf"
+    return f"checklist-{file_slug(run.partnership.name)}-{run.created_at:%Y-%m-%d}-{run.pk}{suffix}.pdf"

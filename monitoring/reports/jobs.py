@@ -19,6 +19,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone, translation
 
 from msp.documents import StoredDocument, document_keep, document_render
+from msp.text import file_slug
 
 from ..models import Report, ReportKind, ReportStatus, ReportTrigger
 
@@ -88,11 +89,21 @@ def claim(report_id) -> bool:
     )
 
 
+def _lost(limit) -> Q:
+    return Q(status=ReportStatus.RUNNING, progress_at__lt=limit) | Q(status=ReportStatus.QUEUED, requested_at__lt=limit)
+
+
 def stalled_ids() -> list[int]:
     """Reports whose task seems lost: running but silent too long, or queued for longer than that."""
+    return list(Report.objects.filter(_lost(timezone.now() - stalled_after())).values_list("pk", flat=True))
+
+
+def is_stalled(report) -> bool:
+    """The same rule for one loaded report (its page stops polling and offers a retry)."""
     limit = timezone.now() - stalled_after()
-    lost = Q(status=ReportStatus.RUNNING, progress_at__lt=limit) | Q(status=ReportStatus.QUEUED, requested_at__lt=limit)
-    return list(Report.objects.filter(lost).values_list("pk", flat=True))
+    if report.status == ReportStatus.RUNNING:
+        return report.progress_at is not None and report.progress_at < limit
+    return report.status == ReportStatus.QUEUED and report.requested_at < limit
 
 
 def step_writer(report_id) -> Callable[[str], None]:
@@ -156,15 +167,8 @@ def report_generate(report_id) -> Report | None:
     return Report.objects.get(pk=report_id)
 
 
-def _slug(text) -> str:
-    slug = "".join(ch if ch.isalnum() else "-" for ch in str(text).lower()).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
-    return slug[:50]
-
-
 def report_filename(report, ext="pdf") -> str:
     """e.g. donor-report-cocoa-partnership-2026-01-01-2026-06-30-v2.pdf"""
     what = {ReportKind.DONOR: "donor-report", ReportKind.PUBLIC: "public-report", ReportKind.PORTFOLIO: "portfolio"}
     whose = report.partnership.name if report.partnership_id else report.owner.get_username()
-    return f"{what[report.kind]}-{_slug(whose)}-{report.period_start}-{report.period_end}-v{report.number}.{ext}"
+    return f"{what[report.kind]}-{file_slug(whose)}-{report.period_start}-{report.period_end}-v{report.number}.{ext}"

@@ -14,7 +14,6 @@ from django.db import InterfaceError, OperationalError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
@@ -86,15 +85,6 @@ def _version_name(report):
     return _("%(kind)s, version %(number)s") % {"kind": report.get_kind_display(), "number": report.number}
 
 
-def _stalled(report):
-    """Running but silent, or queued, for longer than a job may be (the sweep's rule, jobs.stalled_ids): its
-    worker died or its task was lost. The page stops polling and offers a retry."""
-    limit = timezone.now() - jobs.stalled_after()
-    if report.status == ReportStatus.RUNNING:
-        return report.progress_at is not None and report.progress_at < limit
-    return report.status == ReportStatus.QUEUED and report.requested_at < limit
-
-
 def _failure_reason(report):
     """Why the job failed, in words a secretariat understands (the technical error is for superusers)."""
     error = report.error or ""
@@ -109,7 +99,7 @@ def status_context(request, report):
     """What the status block shows: the job's state, the section being made, and what the user may do next."""
     user, partnership = request.user, report.partnership
     can_change = access.can(user, "change", partnership)
-    pending = report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and not _stalled(report)
+    pending = report.status in (ReportStatus.QUEUED, ReportStatus.RUNNING) and not jobs.is_stalled(report)
     step = step_total = None
     steps = STEPS.get(report.kind, [])
     if report.status == ReportStatus.RUNNING and report.progress in steps:
@@ -118,7 +108,7 @@ def status_context(request, report):
         "report": report,
         "partnership": partnership,
         "pending": pending,
-        "stalled": _stalled(report),
+        "stalled": jobs.is_stalled(report),
         "progress_title": TITLES.get(report.kind, {}).get(report.progress, "") if report.progress else "",
         "step": step,
         "step_total": step_total,
