@@ -311,4 +311,5 @@ class NotificationAttachment(models.Model):
 # Stored documents (rendered PDFs kept with their hash) live beside the service that writes them; a user's
 # profile (their interface language) beside the middleware that reads it.
 from .documents import StoredDocument  # noqa: E402, F401
+from .notices import Notice, NoticePreference  # noqa: E402, F401
 from .profiles import Profile  # noqa: E402, F401

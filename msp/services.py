@@ -4,13 +4,14 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import access, outbox, profiles, tasks
+from . import access, notices, outbox, profiles, tasks
 from .models import Delivery, Notification, Partnership, PartnershipRole, Role, person_name
+from .notices import Channel, Notice, NoticeKind
 
 
 class StaleEdit(ValidationError):
@@ -138,35 +139,78 @@ def _written(text):
 
 
 def notify(
-    *, partnership, recipients, subject, body, link="", delivery=Delivery.NOW, attachments=()
+    *,
+    partnership,
+    recipients,
+    subject,
+    body,
+    link="",
+    delivery=Delivery.NOW,
+    attachments=(),
+    kind=NoticeKind.OTHER,
+    key="",
+    day=None,
 ) -> list[Notification]:
-    """Put one e-mail per recipient (with an address) in the outbox and queue their sending after commit.
+    """Tell each recipient in the app (a Notice) and by e-mail as they chose for `kind` (msp.notices), and queue
+    the e-mails' sending after commit. Returns the outbox rows written.
 
     Each recipient gets it in their language: the one on their profile, else the partnership's working language.
     `subject` and `body` are text, or functions of no argument that write it (`lambda: _("...") % {...}`): a
     function is called once per language, with that language active; plain text goes out as it is.
-    Call inside the transaction that records the event: the e-mails exist exactly when the event does.
+    With `key` (what it is about, e.g. "milestone:42"), a recipient who already has a notice of this kind about it
+    on `day` (default today) gets nothing: a reminder job run twice a day reminds once.
+    `delivery` is the e-mail's timing for those who chose nothing for `kind`.
+    Call inside the transaction that records the event: notices and e-mails exist exactly when the event does.
     """
-    recipients = [user for user in recipients if user.email]
+    day = day or notices.today()
+    recipients = list({user.pk: user for user in recipients}.values())
+    if key:
+        already = set(
+            Notice.objects.filter(recipient__in=[u.pk for u in recipients], kind=kind, key=key, day=day).values_list(
+                "recipient_id", flat=True
+            )
+        )
+        recipients = [user for user in recipients if user.pk not in already]
     chosen = profiles.user_languages(recipients)
+    channels = notices.channels_for(recipients, kind)
+    default = Channel.DAILY if delivery == Delivery.DAILY else Channel.NOW
     by_language = defaultdict(list)
     for user in recipients:
         by_language[chosen[user.pk] or working_language(partnership)].append(user)
     rows = []
     for language, users in by_language.items():
         with translation.override(language):
-            rows += outbox.write(
-                to=[(user.email, user) for user in users],
-                partnership=partnership,
-                subject=_written(subject),
-                body=_written(body),
-                link=link,
-                language=language,
-                delivery=delivery,
-                attachments=attachments,
-            )
+            subject_text, body_text = _written(subject), _written(body)
+            told = [user for user in users if _notice_written(user, partnership, kind, key, day, subject_text, link)]
+            for channel in (Channel.NOW, Channel.DAILY):
+                to = [(user.email, user) for user in told if user.email and (channels[user.pk] or default) == channel]
+                if to:
+                    rows += outbox.write(
+                        to=to,
+                        partnership=partnership,
+                        subject=subject_text,
+                        body=body_text,
+                        link=link,
+                        language=language,
+                        delivery=Delivery.NOW if channel == Channel.NOW else Delivery.DAILY,
+                        attachments=attachments,
+                    )
     queue_after_commit(rows)
     return rows
+
+
+def _notice_written(user, partnership, kind, key, day, subject, link) -> bool:
+    """Write one notice; False when a concurrent run wrote it first (the unique constraint on key and day)."""
+    fields = dict(recipient=user, partnership=partnership, kind=kind, key=key, day=day, subject=subject[:200])
+    if not key:
+        Notice.objects.create(link=link, **fields)
+        return True
+    try:
+        with transaction.atomic():
+            Notice.objects.create(link=link, **fields)
+    except IntegrityError:
+        return False
+    return True
 
 
 def email_address(

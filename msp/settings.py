@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "stakeholders",
     "governance",
     "monitoring",
+    "inbox",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "msp:partnership_list"
+LOGIN_REDIRECT_URL = "inbox:my_work"
 LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
 
 LANGUAGE_CODE = "en"

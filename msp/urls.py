@@ -17,7 +17,7 @@ partnership_patterns = [
 ]
 
 msp_patterns = [
-    path("", views.PartnershipListView.as_view(), name="partnership_list"),
+    path("partnerships/", views.PartnershipListView.as_view(), name="partnership_list"),
     path("partnerships/new/", views.PartnershipCreateView.as_view(), name="partnership_create"),
     path("partnerships/<int:partnership_pk>/", include(partnership_patterns)),
     path("language/", views.language_switch, name="language"),
@@ -25,6 +25,7 @@ msp_patterns = [
 
 urlpatterns = [
     path("", include((msp_patterns, "msp"))),
+    path("", include("inbox.urls")),
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
     path("partnerships/<int:partnership_pk>/stakeholders/", include("stakeholders.urls")),
     path("partnerships/<int:partnership_pk>/", include("monitoring.urls")),

@@ -4,10 +4,10 @@ from django.core import mail
 from django.urls import reverse
 
 
-def test_login_lands_on_my_partnerships(client, secretariat):
+def test_login_lands_on_my_work(client, secretariat):
     response = client.post(reverse("login"), {"username": "sara", "password": "pw"}, follow=True)
-    assert response.redirect_chain[-1][0] == reverse("msp:partnership_list")
-    assert "Cocoa Partnership" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("inbox:my_work")
+    assert "My work" in response.content.decode()
 
 
 def test_a_wrong_password_says_so_and_keeps_the_username(client, secretariat):

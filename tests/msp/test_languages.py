@@ -101,7 +101,7 @@ def test_the_user_menu_names_each_language_in_itself(client, partner):
     html = client.get(reverse("msp:partnership_list")).content.decode()
     for code, name in (("en", "English"), ("fr", "Français"), ("de", "Deutsch")):
         assert f'<span lang="{code}">{name}</span>' in html
-    assert 'name="next" value="/"' in html
+    assert 'name="next" value="/partnerships/"' in html
 
 
 def test_error_pages_say_their_language(client, partner):
