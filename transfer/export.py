@@ -119,6 +119,7 @@ class Exporter:
         fields = {}
         file_fields = set(graph.file_fields(model))
         generic = graph.GENERIC.get(graph.label(model))
+        soft = graph.SOFT_KEYS.get(graph.label(model), {})
         for field in model._meta.concrete_fields:
             if field.primary_key:
                 continue
@@ -134,6 +135,9 @@ class Exporter:
                 else:
                     fields[field.name] = graph.key(field.related_model, value)
                     self.needed[graph.label(field.related_model)].add(value)
+            elif field.name in soft and value is not None:
+                fields[field.name] = graph.key(apps.get_model(soft[field.name]), value)
+                self.needed[soft[field.name]].add(value)
             else:
                 value = field.value_from_object(obj)
                 fields[field.name] = encode(value if is_protected_type(value) else field.value_to_string(obj))
@@ -265,7 +269,7 @@ def build_export(partnership, out) -> dict:
 
 def export_to_tempfile(partnership):
     """(an open anonymous temporary file holding the ZIP, positioned at its start; the manifest)."""
-    out = tempfile.TemporaryFile(prefix="msp-export-")
+    out = tempfile.TemporaryFile(prefix="msp-export-")  # noqa: SIM115 (the caller streams it, then closes it)
     try:
         manifest = build_export(partnership, out)
     except BaseException:

@@ -40,6 +40,12 @@ GENERIC = {
     "msp.activityentry": ("content_type", "object_id"),
 }
 
+# Plain integer columns that hold another app's primary key without a foreign key (a lower layer naming a higher
+# one's row): model -> {field: the model its value is a key of}. Exported as identifiers and mapped like keys.
+SOFT_KEYS = {
+    "phases.healthcheckscore": {"organisation_id": ORGANISATIONS},
+}
+
 EXCLUDED = {
     "msp.notification": "the outbox: e-mails this installation sent or will send, not the partnership's record",
     "msp.notificationattachment": "attachments of outbox e-mails (see msp.notification)",
@@ -85,9 +91,7 @@ def scoped_models() -> dict[str, tuple]:
     optional one. Stored documents and then the activity feed come last: they describe the others."""
     found = {ROOT: (apps.get_model(ROOT), None)}
     candidates = [
-        m
-        for m in apps.get_models()
-        if label(m) not in REFERENCE and label(m) not in EXCLUDED and label(m) not in found
+        m for m in apps.get_models() if label(m) not in REFERENCE and label(m) not in EXCLUDED and label(m) not in found
     ]
     changed = True
     while changed:

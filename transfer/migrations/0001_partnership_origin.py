@@ -5,28 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('msp', '0011_notices'),
+        ("msp", "0011_notices"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PartnershipOrigin',
+            name="PartnershipOrigin",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identity', models.CharField(max_length=200, verbose_name='export identity')),
-                ('source_installation', models.CharField(max_length=100, verbose_name='exported from')),
-                ('exported_at', models.DateTimeField(verbose_name='exported at')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='imported at')),
-                ('partnership', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='origin', to='msp.partnership')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("identity", models.CharField(max_length=200, verbose_name="export identity")),
+                ("source_installation", models.CharField(max_length=100, verbose_name="exported from")),
+                ("exported_at", models.DateTimeField(verbose_name="exported at")),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="imported at")),
+                (
+                    "partnership",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="origin", to="msp.partnership"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partnership origin',
-                'verbose_name_plural': 'partnership origins',
-                'indexes': [models.Index(fields=['identity'], name='origin_identity')],
+                "verbose_name": "partnership origin",
+                "verbose_name_plural": "partnership origins",
+                "indexes": [models.Index(fields=["identity"], name="origin_identity")],
             },
         ),
     ]
