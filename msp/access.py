@@ -17,7 +17,7 @@ through msp.affiliations, so this module never imports it. Whether the organisat
 version is a fact of that version, checked by governance's services under the version's row lock.
 
 An archived partnership is read-only for everyone: every action is refused on it except reading (actions named
-`view...`) and `restore`. This is the one place that rule lives; views and services get it through `can`.
+`view...`), `restore` and `export`. This is the one place that rule lives; views and services get it through `can`.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -106,6 +106,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_reports": EVERYONE,
     "view_report_drafts": STAFF,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
+    "export": STAFF,  # download the partnership's export ZIP (transfer), which reads only
 }
 
 # Actions done for one organisation: what the refusals say the person cannot do, and whether the contact person
@@ -118,8 +119,7 @@ ORGANISATION_ACTIONS: dict[str, tuple] = {
     "enter_actual": (gettext_lazy("enter data for this indicator"), False),
     "score_health_check": (gettext_lazy("score this health check"), False),
 }
-# What an archived partnership still allows; everything else would change it.
-WHILE_ARCHIVED = frozenset({"archive"})
+WHILE_ARCHIVED = frozenset({"archive", "export"})  # what an archived partnership allows besides reading
 
 
 def allowed_while_archived(action: str) -> bool:

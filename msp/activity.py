@@ -21,6 +21,8 @@ ARCHIVE_SENTENCES = {
     True: _("archived the %(label)s “%(object)s”"),
     False: _("restored the %(label)s “%(object)s”"),
 }
+# A download of the partnership's export ZIP (transfer.services), recorded as an access.
+EXPORT_SENTENCE = _("exported the %(label)s “%(object)s” (ZIP)")
 # Not news in a feed that is already filed under its partnership, or bookkeeping nobody typed (an order, a
 # revision counter); fields that are not editable (keys, nonces, send claims) are hidden as well.
 HIDDEN_FIELDS = {"id", "partnership", "position", "revision"}
@@ -84,6 +86,8 @@ def summarise(entry, *, object_length=60):
     # A model may say a step of its life in its own words (minutes recorded, circulated, final).
     if hasattr(model, "activity_sentence"):
         sentence = model.activity_sentence(entry.action, entry.changes or {}) or sentence
+    if entry.action == 3 and isinstance(entry.additional_data, dict) and entry.additional_data.get("export"):
+        sentence = EXPORT_SENTENCE
     archived = (entry.changes or {}).get("archived_at") if entry.action == 1 else None
     if isinstance(archived, list | tuple) and len(archived) == 2:
         sentence = ARCHIVE_SENTENCES[str(archived[1]) not in EMPTY]

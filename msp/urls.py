@@ -29,6 +29,7 @@ urlpatterns = [
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
     path("partnerships/<int:partnership_pk>/stakeholders/", include("stakeholders.urls")),
     path("partnerships/<int:partnership_pk>/", include("monitoring.urls")),
+    path("partnerships/<int:partnership_pk>/", include("transfer.urls")),
     path("organisations/", include("stakeholders.urls_registry")),
     path("invitations/", include("stakeholders.urls_public")),
     # Sign-in and password reset are rate limited per address and per account (see settings.LOGIN_RATE).

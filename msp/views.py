@@ -27,6 +27,7 @@ def partnership_context(request, partnership, **extra):
         "my_role": access.role_on(user, partnership),
         "can_change": access.can(user, "change", partnership),
         "can_archive": access.can(user, "archive", partnership),
+        "can_export": access.can(user, "export", partnership),
         "tabs": registry.tabs_for(user, partnership),
         **extra,
     }
