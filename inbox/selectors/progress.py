@@ -19,8 +19,8 @@ from .agreements import acting_in
 
 # How far ahead data falling due and invitations about to expire are shown.
 SOON = dt.timedelta(days=7)
-# How long a released report stays on My work.
-RECENT = dt.timedelta(days=30)
+# How long a released report stays on My work: a reporting quarter.
+RECENT = dt.timedelta(days=90)
 
 
 def health_checks_to_score(scope, Entry):
@@ -114,7 +114,7 @@ def overdue_milestones(scope, Entry):
 
 
 def reports_released(scope, Entry):
-    """Donor reports released in the last 30 days, for donors and partners (the secretariat released them)."""
+    """Donor reports released in the last 90 days, for donors and partners (the secretariat released them)."""
     readers = [
         pk
         for pk, p in scope.partnerships.items()

@@ -127,7 +127,7 @@ def test_a_released_report_shows_to_donors_and_partners_not_a_draft(partnership,
     assert urls(donor, "report") == [url]
     assert urls(kofi, "report") == [url]
     assert "report" not in kinds(secretariat)
-    draft.released_at = timezone.now() - dt.timedelta(days=45)
+    draft.released_at = timezone.now() - dt.timedelta(days=100)
     draft.save(update_fields=["released_at"])
     assert "report" not in kinds(donor)  # no longer recent
 
