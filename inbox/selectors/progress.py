@@ -6,6 +6,7 @@ import datetime as dt
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from governance.models import Milestone, RoadmapVersion
@@ -68,7 +69,7 @@ def data_due(scope, Entry):
             entries.append(
                 Entry(
                     title=_("Enter data for “%(name)s” (%(start)s to %(end)s)")
-                    % {"name": indicator.name, "start": period.start, "end": period.end},
+                    % {"name": indicator.name, "start": date_format(period.start), "end": date_format(period.end)},
                     partnership=indicator.partnership,
                     url=reverse(
                         "monitoring:actual_edit",
@@ -126,7 +127,7 @@ def reports_released(scope, Entry):
     return [
         Entry(
             title=_("Donor report %(start)s to %(end)s (version %(n)d)")
-            % {"start": r.period_start, "end": r.period_end, "n": r.number},
+            % {"start": date_format(r.period_start), "end": date_format(r.period_end), "n": r.number},
             partnership=r.partnership,
             url=reverse("monitoring:report", kwargs={"partnership_pk": r.partnership_id, "pk": r.pk}),
             since=r.released_at.date(),

@@ -13,10 +13,17 @@ from governance.models import RoadmapApproval
 from monitoring.models import Actual
 from msp.models import Role
 from msp.notices import Notice
+from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.test_mou_journey import _person
 from tests.factories import PartnershipFactory, RoleFactory, UserFactory
 from tests.governance.factories import member, roadmap_draft
 from tests.monitoring.factories import IndicatorFactory, PeriodFactory
+
+
+def _shot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,7 +51,7 @@ def _world():
     return partnership, kofi, version, period
 
 
-def test_a_partner_approves_enters_data_and_reads_a_notification(browser, live_server, screenshot):
+def test_a_partner_approves_enters_data_and_reads_a_notification(browser, live_server):
     partnership, kofi, version, period = _world()
     page = _person(browser, live_server, "kofi")
 
@@ -52,7 +59,7 @@ def test_a_partner_approves_enters_data_and_reads_a_notification(browser, live_s
     expect(page.get_by_role("heading", name="My work")).to_be_visible()
     expect(page.get_by_role("heading", name="Roadmap versions to approve")).to_be_visible()
     expect(page.get_by_role("heading", name="Indicator data due or overdue")).to_be_visible()
-    screenshot("partner-my-work")
+    _shot(page, "partner-my-work")
 
     page.get_by_role("link", name=f"Approve roadmap version {version.number}").click()
     page.get_by_role("button", name="Approve for Ghana Cocoa Board").click()
