@@ -1,5 +1,5 @@
-"""My work in the demo: the cocoa partnership has a health-check round open, so its partners (kofi, awa) have a
-round to score beside the decision awaiting their position; the rest of what awaits the demo users comes from the
+"""My work in the demo: the cocoa and water partnerships have a health-check round open, so their partners (kofi,
+awa, wanjiru) have a round to score beside the decision awaiting their position; the rest of what awaits the demo users comes from the
 other apps' demo data (the water roadmap in review and MoU being signed, the released cocoa reports for daniel,
 amina's overdue data, milestones and expiring invitations). Runs last, once everything else is in place; a
 partnership that has a round keeps it."""
@@ -14,7 +14,11 @@ from phases.models import HealthCheck
 
 
 def load(ctx):
-    ctx.setdefault("final", []).append(lambda: open_round(ctx["partnerships"]["cocoa"], ctx["users"]["amina"]))
+    def rounds():
+        for key in ("cocoa", "water"):
+            open_round(ctx["partnerships"][key], ctx["users"]["amina"])
+
+    ctx.setdefault("final", []).append(rounds)
 
 
 def open_round(partnership, secretariat):
