@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import my_work, notices
+from .views import activity, my_work, notices
 
 app_name = "inbox"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("notifications/count/", notices.notice_count, name="notice_count"),
     path("notifications/<int:pk>/open/", notices.notice_open, name="notice_open"),
     path("notifications/read-all/", notices.notices_read_all, name="notices_read_all"),
+    path("partnerships/<int:partnership_pk>/activity/export/", activity.activity_export, name="activity_export"),
     path("notifications/settings/", notices.NoticeSettingsView.as_view(), name="notice_settings"),
 ]

@@ -1,10 +1,15 @@
 import django_filters
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from . import affiliations
 from .forms import CodelistChoiceField, CountryChoiceField
-from .models import Country, Partnership, Phase, SdgGoal
+from .models import ActivityEntry, Country, Partnership, Phase, SdgGoal
 
 
 class CodelistFilter(django_filters.ModelChoiceFilter):
@@ -77,3 +82,50 @@ class PartnershipFilter(django_filters.FilterSet):
             | Q(vision__icontains=value)
             | Q(planned_approach__icontains=value)
         )
+
+
+class ActivityFilter(django_filters.FilterSet):
+    """The activity feed of one partnership, by person, their organisation, kind of record and date. Every choice
+    is scoped to the partnership: its people, its member organisations, the kinds of record its feed holds."""
+
+    actor = django_filters.ModelChoiceFilter(
+        label=_("Person"), queryset=get_user_model().objects.none(), empty_label=_("Anyone")
+    )
+    organisation = django_filters.ChoiceFilter(
+        label=_("Organisation"), choices=[], empty_label=_("Any organisation"), method="by_organisation"
+    )
+    content_type = django_filters.ModelChoiceFilter(
+        label=_("Kind of record"), queryset=ContentType.objects.none(), empty_label=_("Any kind")
+    )
+    since = django_filters.DateFilter(label=_("From"), field_name="timestamp", lookup_expr="date__gte")
+    until = django_filters.DateFilter(label=_("Until"), field_name="timestamp", lookup_expr="date__lte")
+
+    class Meta:
+        model = ActivityEntry
+        fields = ["actor", "organisation", "content_type", "since", "until"]
+
+    def __init__(self, data=None, queryset=None, *, partnership, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        people = get_user_model().objects.filter(partnership_roles__partnership=partnership)
+        self.filters["actor"].queryset = people.order_by("first_name", "last_name", "username")
+        self.filters["actor"].field.label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        links = affiliations.get()
+        organisations = links.members_of(partnership) if links else []
+        self.filters["organisation"].extra["choices"] = [(str(o.pk), str(o)) for o in organisations]
+        kinds = ContentType.objects.filter(pk__in=queryset.order_by().values("content_type"))
+        self.filters["content_type"].queryset = kinds
+        self.filters["content_type"].field.label_from_instance = lambda ct: capfirst(
+            ct.model_class()._meta.verbose_name if ct.model_class() else ct.model
+        )
+        for name in ("actor", "organisation", "content_type"):
+            self.form.fields[name].widget.attrs["class"] = "form-select form-select-sm"
+        for name in ("since", "until"):
+            self.form.fields[name].widget = forms.DateInput(
+                attrs={"type": "date", "class": "form-control form-control-sm"}
+            )
+
+    def by_organisation(self, queryset, name, value):
+        """Entries by the people (accounts) linked to a contact person of the organisation."""
+        links = affiliations.get()
+        people = links.people_of([int(value)]) if links else []
+        return queryset.filter(actor__in=[p.user_id for p in people])

@@ -7,14 +7,14 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import FormView, TemplateView
 from django.views.i18n import set_language
 from django_filters.views import FilterView
 
 from msp.text import in_sentence
 
 from . import access, affiliations, profiles, registry, selectors, services
-from .filters import PartnershipFilter
+from .filters import ActivityFilter, PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
 from .models import Partnership, PartnershipRole, person_name
 
@@ -224,14 +224,25 @@ def partnership_restore(request, partnership_pk):
     return redirect(partnership)
 
 
-class ActivityView(PartnershipMixin, ListView):
+class ActivityView(PartnershipMixin, FilterView):
+    """The activity feed, filtered (filters.ActivityFilter); htmx swaps in only the results."""
+
     action = "view"
     tab = "activity"
     template_name = "msp/activity.html"
+    filterset_class = ActivityFilter
     paginate_by = 30
 
     def get_queryset(self):
         return selectors.activity_for(self.partnership)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "partnership": self.partnership}
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "activity-results":
+            return ["msp/partials/activity_results.html"]
+        return [self.template_name]
 
 
 def too_many_requests(request, exception):

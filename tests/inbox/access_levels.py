@@ -9,6 +9,7 @@ LEVELS = {
     "inbox:notice_open": "owner-action",
     "inbox:notices_read_all": "signed-in-action",
     "inbox:notice_settings": "signed-in",
+    "inbox:activity_export": "member",
 }
 
 OBJECTS = {
