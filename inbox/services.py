@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from msp import notices
-from msp.notices import Notice
+from msp.notices import Channel, Notice, NoticeKind, NoticePreference
 from msp.services import notify
 
 from . import reminders
@@ -19,6 +19,19 @@ def notice_read(*, notice) -> Notice:
 
 def notices_read_all(*, user) -> int:
     return Notice.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def notice_preferences_save(*, user, channels: dict) -> list[NoticePreference]:
+    """Store how `user` wants each kind delivered (`channels`: kind -> Channel); kinds not named keep theirs."""
+    rows = []
+    with transaction.atomic():
+        for kind, channel in channels.items():
+            if kind not in NoticeKind.values or channel not in Channel.values:
+                raise ValueError(f"unknown kind or channel: {kind!r}, {channel!r}")
+            rows.append(
+                NoticePreference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})[0]
+            )
+    return rows
 
 
 def reminders_send(*, today=None) -> int:
