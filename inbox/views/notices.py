@@ -1,5 +1,6 @@
 """A person's notifications: the list, the unread count in the header (fetched by htmx), opening one (a POST:
-it marks it read, then goes where it points), marking all read, and how each kind is delivered."""
+it marks it read, then goes where it points), marking all read, and how each kind is delivered. Both POSTs end
+in a redirect, so the next page's header fetches the count afresh."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,9 +16,6 @@ from msp.notices import NoticePreference
 from .. import notice_selectors as selectors
 from .. import services
 from ..forms import NoticeSettingsForm
-
-# Sent with htmx responses after a change, so the header's count (listening for it) fetches itself again.
-CHANGED = "msp:notices-changed"
 
 
 class NoticeListView(LoginRequiredMixin, ListView):
@@ -41,19 +39,14 @@ def notice_count(request):
     return render(request, "inbox/partials/notice_count.html", {"unread": selectors.unread_count(request.user)})
 
 
-def _changed(response):
-    response["HX-Trigger"] = CHANGED
-    return response
-
-
 @login_required
 @require_POST
 def notice_open(request, pk):
     notice = get_object_or_404(selectors.notices_for(request.user), pk=pk)
     services.notice_read(notice=notice)
     if notice.link and url_has_allowed_host_and_scheme(notice.link, allowed_hosts={request.get_host()}):
-        return _changed(redirect(notice.link))
-    return _changed(redirect("inbox:notices"))
+        return redirect(notice.link)
+    return redirect("inbox:notices")
 
 
 @login_required
@@ -62,7 +55,7 @@ def notices_read_all(request):
     count = services.notices_read_all(user=request.user)
     if count:
         messages.success(request, _("All notifications marked as read."))
-    return _changed(redirect("inbox:notices"))
+    return redirect("inbox:notices")
 
 
 class NoticeSettingsView(LoginRequiredMixin, FormView):

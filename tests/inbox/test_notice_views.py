@@ -83,7 +83,6 @@ def test_opening_marks_it_read_and_goes_to_its_link(client, partner, told, partn
     response = client.post(open_url(told["new"]))
     assert response.status_code == 302
     assert response["Location"] == reverse("msp:dashboard", args=[partnership.pk])
-    assert response["HX-Trigger"] == "msp:notices-changed"  # the header's count fetches itself again
     told["new"].refresh_from_db()
     assert told["new"].read_at is not None
     assert Notice.objects.get(pk=told["old"].pk).read_at is None
