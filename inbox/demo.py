@@ -8,41 +8,53 @@ goes out for the past); a second run of the demo adds none, as each has its key 
 import datetime as dt
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from msp import profiles
+from msp.models import Phase
 from msp.notices import Channel, Notice, NoticeKind, NoticePreference
+from msp.services import working_language
 
 from . import services
 
 
+def _subjects():
+    """The subjects the events write, in the active language (their own texts, so they are translated)."""
+    return {
+        "phase": lambda p, n: (
+            _("%(name)s moved to phase %(n)d: %(phase)s") % {"name": p.name, "n": n, "phase": Phase(n).label}
+        ),
+        "meeting": lambda p, n: _("Invitation: %(title)s") % {"title": "Steering Committee"},
+        "roadmap": lambda p, n: _("Roadmap v%(n)d of %(name)s awaits your review") % {"n": n, "name": p.name},
+        "report": lambda p, n: _("Donor report released: %(partnership)s") % {"partnership": p.name},
+    }
+
+
 def _earlier(ctx):
-    """(username, partnership key, kind, key, subject, link name, days ago, read)."""
+    """(username, partnership, kind, what, number, link, days ago, read)."""
     cocoa, water = ctx["partnerships"]["cocoa"], ctx["partnerships"]["water"]
     return [
-        ("kofi", cocoa, NoticeKind.PHASE, "demo:phase", "Cocoa moved to phase 3: Implementation",
-         reverse("phases:history", args=[cocoa.pk]), 60, True),
-        ("kofi", cocoa, NoticeKind.MEETING, "demo:meeting", "Invitation: Steering committee",
-         reverse("governance:meetings", args=[cocoa.pk]), 9, True),
-        ("kofi", cocoa, NoticeKind.REVIEW, "demo:roadmap", "A roadmap version of Cocoa awaits your review",
-         reverse("governance:roadmap", args=[cocoa.pk]), 2, False),
-        ("awa", cocoa, NoticeKind.MEETING, "demo:meeting", "Invitation: Steering committee",
-         reverse("governance:meetings", args=[cocoa.pk]), 9, False),
-        ("wanjiru", water, NoticeKind.PHASE, "demo:phase", "Upper Tana water moved to phase 2: Design",
-         reverse("phases:history", args=[water.pk]), 40, True),
-        ("daniel", cocoa, NoticeKind.REPORT, "demo:report", "Donor report released: Cocoa",
-         reverse("monitoring:reports", args=[cocoa.pk]), 20, True),
-        ("daniel", water, NoticeKind.PHASE, "demo:phase", "Upper Tana water moved to phase 2: Design",
-         reverse("phases:history", args=[water.pk]), 40, False),
-    ]  # fmt: skip
+        ("kofi", cocoa, NoticeKind.PHASE, "phase", 3, reverse("phases:history", args=[cocoa.pk]), 60, True),
+        ("kofi", cocoa, NoticeKind.MEETING, "meeting", 0, reverse("governance:meetings", args=[cocoa.pk]), 9, True),
+        ("kofi", cocoa, NoticeKind.REVIEW, "roadmap", 2, reverse("governance:roadmap", args=[cocoa.pk]), 2, False),
+        ("awa", cocoa, NoticeKind.MEETING, "meeting", 0, reverse("governance:meetings", args=[cocoa.pk]), 9, False),
+        ("wanjiru", water, NoticeKind.PHASE, "phase", 2, reverse("phases:history", args=[water.pk]), 40, True),
+        ("daniel", cocoa, NoticeKind.REPORT, "report", 0, reverse("monitoring:reports", args=[cocoa.pk]), 20, True),
+        ("daniel", water, NoticeKind.PHASE, "phase", 2, reverse("phases:history", args=[water.pk]), 40, False),
+    ]
 
 
 def write(ctx):
     users, now = ctx["users"], timezone.now()
-    for username, partnership, kind, key, subject, link, days_ago, read in _earlier(ctx):
-        user = users[username]
+    subjects = _subjects()
+    for username, partnership, kind, what, number, link, days_ago, read in _earlier(ctx):
+        user, key = users[username], f"demo:{what}"
         if Notice.objects.filter(recipient=user, kind=kind, key=key).exists():
             continue
         at = now - dt.timedelta(days=days_ago)
+        with translation.override(profiles.user_languages([user])[user.pk] or working_language(partnership)):
+            subject = subjects[what](partnership, number)
         notice = Notice.objects.create(
             recipient=user,
             partnership=partnership,

@@ -1,7 +1,8 @@
 """Which reminders are due today, and to whom (selectors for the daily job inbox.tasks.send_reminders).
 
 Reminded: indicator data falling due within REMINDER_DATA_DUE_DAYS (a period's data is due
-MONITORING_DATA_DUE_DAYS after it ends), data overdue, and milestones of the agreed roadmap past their date. Each
+MONITORING_DATA_DUE_DAYS after it ends) to who may enter it, data overdue to them and to the secretariat (who
+follows it up, also where no partner has an account to enter it), and milestones of the agreed roadmap past their date. Each
 reminder names what it is about in its `key`: msp.services.notify gives a person at most one notice of a kind
 about the same thing a day, so the job may run twice a day, and reminds again the next day while it is still due.
 
@@ -49,7 +50,8 @@ def data_due_dates(today):
 
 def data_reminders(today) -> list[Reminder]:
     """Per person and partnership: the open periods without data whose due date (end + MONITORING_DATA_DUE_DAYS)
-    is within REMINDER_DATA_DUE_DAYS from today ("falls due") or has passed ("overdue")."""
+    is within REMINDER_DATA_DUE_DAYS from today ("falls due": to the partners who enter it) or has passed
+    ("overdue": to them and to the secretariat)."""
     not_overdue_from, due_until = data_due_dates(today)
     periods = (
         Period.objects.filter(
@@ -68,12 +70,16 @@ def data_reminders(today) -> list[Reminder]:
     for rows in by_partnership.values():
         partnership = rows[0].indicator.partnership
         people = [role.user for role in access.holders(partnership, "enter_actual").select_related("user")]
+        staff = [role.user for role in access.holders(partnership, "change").select_related("user")]
         counts = defaultdict(lambda: [0, 0])  # user -> [falling due, overdue]
         for period in rows:
             period.indicator.partnership = partnership  # one object: msp.access caches what it asked on it
+            overdue = period.end < not_overdue_from
             for user in people:
                 if access.can_enter_actual(user, period.indicator):
-                    counts[user][0 if period.end >= not_overdue_from else 1] += 1
+                    counts[user][1 if overdue else 0] += 1
+            for user in staff if overdue else ():  # the secretariat hears of what is late, to follow it up
+                counts[user][1] += 1
         link = reverse("monitoring:data_entry", args=[partnership.pk])
         for user, (soon, overdue) in counts.items():
             if soon:
