@@ -188,6 +188,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "msp.tasks.send_pending_notifications",
         "schedule": 60,
     },
+    # Reminders before the digest, so that those who chose the daily digest get today's in it.
+    "send-reminders": {
+        "task": "inbox.tasks.send_reminders",
+        "schedule": crontab(hour=5, minute=45),
+    },
     "send-daily-digests": {
         "task": "msp.tasks.send_daily_digests",
         "schedule": crontab(hour=6, minute=0),
@@ -301,6 +306,8 @@ MONITORING_GREEN_AT = env.int("MONITORING_GREEN_AT", default=90)
 MONITORING_AMBER_AT = env.int("MONITORING_AMBER_AT", default=70)
 # A period's actual value is overdue this many days after the period ended.
 MONITORING_DATA_DUE_DAYS = env.int("MONITORING_DATA_DUE_DAYS", default=30)
+# People are reminded of indicator data this many days before it falls due (inbox.reminders).
+REMINDER_DATA_DUE_DAYS = env.int("REMINDER_DATA_DUE_DAYS", default=7)
 # An open capacity gap not reviewed for this many months is flagged on its list (ME-5).
 MONITORING_GAP_REVIEW_MONTHS = env.int("MONITORING_GAP_REVIEW_MONTHS", default=6)
 # The partnering health check: an item whose members' mean score is at least PASS_AT passes, at least WARN_AT warns.

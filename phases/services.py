@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from msp import access
 from msp.models import Partnership, PartnershipRole, Phase, person_name
+from msp.notices import NoticeKind
 from msp.services import notify
 
 from . import evaluation, snapshots, tasks
@@ -89,6 +90,8 @@ def _notify_transition(partnership, transition):
         subject=lambda: _transition_subject(partnership, transition),
         body=lambda: _transition_body(partnership, transition),
         link=reverse("phases:history", kwargs={"partnership_pk": partnership.pk}),
+        kind=NoticeKind.PHASE,
+        key=f"transition:{transition.pk}",
     )
 
 

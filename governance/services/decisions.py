@@ -10,13 +10,17 @@ decision's row, so a position cannot slip in after the outcome is recorded.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.notices import NoticeKind
+from msp.services import notify
 
 from .. import decision_rules as rules
 from ..models import Decision, DecisionPosition, DecisionStatus
+from ..selectors import partner_users
 from ..selectors.decisions import entitled, secretariat_host
 from .parties import _ext, check_evidence
 
@@ -114,8 +118,26 @@ def decision_open(*, decision, by) -> Decision:
             raise ValidationError(_("Only a draft decision can be opened for positions."))
         locked.status = S.OPEN
         locked.save(update_fields=["status"])
+        _tell_opened(locked)
     decision.status = locked.status
     return locked
+
+
+def _tell_opened(decision):
+    """The partners are asked for their organisation's position (each in their language, one link)."""
+    partnership = decision.partnership
+    notify(
+        partnership=partnership,
+        recipients=partner_users(partnership),
+        subject=lambda: _("A decision awaits your position: %(title)s") % {"title": decision.title},
+        body=lambda: (
+            _("The decision “%(title)s” of %(name)s is open for positions. Please record your organisation's position:")
+            % {"title": decision.title, "name": partnership.name}
+        ),
+        link=reverse("governance:decision", args=[partnership.pk, decision.pk]),
+        kind=NoticeKind.DECISION,
+        key=f"decision:{decision.pk}",
+    )
 
 
 def _position_rules(locked, organisation):

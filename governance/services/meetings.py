@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from msp import access
 from msp import services as msp_services
 from msp.models import person_name
+from msp.notices import NoticeKind
 from stakeholders.models import Membership
 
 from .. import calendar
@@ -75,6 +76,9 @@ def _send(meeting, by, users, kind):
         body=lambda: _BODIES[kind]() % title,
         link=link,
         attachments=[(filename, ics, f"text/calendar; method={method}")],
+        kind=NoticeKind.MEETING,
+        # The sequence goes up with each move or cancellation: a meeting moved twice a day is told twice.
+        key=f"meeting:{meeting.pk}:{kind}:{meeting.sequence}",
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from msp import access
 from msp.documents import StoredDocument
 from msp.models import person_name
+from msp.notices import NoticeKind
 from msp.services import notify
 from phases.services import after_change
 
@@ -50,14 +51,19 @@ def mou_send_for_review(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=_("MoU v%(n)d of %(name)s awaits your review")
-            % {"n": locked.number, "name": locked.partnership.name},
-            body=_(
-                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please read "
-                "it, comment on its clauses, and approve it for your organisation."
-            )
-            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
+            subject=lambda: (
+                _("MoU v%(n)d of %(name)s awaits your review") % {"n": locked.number, "name": locked.partnership.name}
+            ),
+            body=lambda: (
+                _(
+                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for review. Please "
+                    "read it, comment on its clauses, and approve it for your organisation."
+                )
+                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
+            ),
             link=locked.get_absolute_url(),
+            kind=NoticeKind.REVIEW,
+            key=f"mou:{locked.pk}",
         )
     return locked
 
@@ -72,14 +78,19 @@ def mou_send_for_signature(*, version, by) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.partner_users(locked.partnership),
-            subject=_("MoU v%(n)d of %(name)s awaits signature")
-            % {"n": locked.number, "name": locked.partnership.name},
-            body=_(
-                "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If you "
-                "may sign for your organisation, please read it and sign it online."
-            )
-            % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name},
+            subject=lambda: (
+                _("MoU v%(n)d of %(name)s awaits signature") % {"n": locked.number, "name": locked.partnership.name}
+            ),
+            body=lambda: (
+                _(
+                    "%(who)s sent version %(n)d of the memorandum of understanding of %(name)s for signature. If "
+                    "you may sign for your organisation, please read it and sign it online."
+                )
+                % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
+            ),
             link=locked.get_absolute_url(),
+            kind=NoticeKind.SIGNATURE,
+            key=f"mou:{locked.pk}",
         )
     return locked
 
@@ -104,9 +115,11 @@ def mou_terminate(*, version, by, reason) -> MouVersion:
         notify(
             partnership=locked.partnership,
             recipients=selectors.everyone_on(locked.partnership),
-            subject=_("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
-            body=_("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
-            % {"who": person_name(by), "n": locked.number, "reason": reason},
+            subject=lambda: _("The MoU of %(name)s is terminated") % {"name": locked.partnership.name},
+            body=lambda: (
+                _("%(who)s recorded that version %(n)d of the MoU is terminated.\n\nReason: %(reason)s")
+                % {"who": person_name(by), "n": locked.number, "reason": reason}
+            ),
             link=locked.get_absolute_url(),
         )
     return locked
@@ -212,8 +225,10 @@ def _bring_into_force(locked):
     notify(
         partnership=locked.partnership,
         recipients=selectors.everyone_on(locked.partnership),
-        subject=_("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
-        body=_("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
-        % {"n": locked.number, "name": locked.partnership.name},
+        subject=lambda: _("The MoU of %(name)s is in force") % {"name": locked.partnership.name},
+        body=lambda: (
+            _("Every party has signed version %(n)d of the MoU of %(name)s; it is now in force.")
+            % {"n": locked.number, "name": locked.partnership.name}
+        ),
         link=locked.get_absolute_url(),
     )

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from msp import access
 from msp.models import person_name
+from msp.notices import NoticeKind
 from msp.services import notify
 from msp.text import in_sentence
 
@@ -53,6 +54,8 @@ def roadmap_send_for_review(*, version, by) -> RoadmapVersion:
                 % {"who": person_name(by), "n": locked.number, "name": locked.partnership.name}
             ),
             link=locked.get_absolute_url(),
+            kind=NoticeKind.REVIEW,
+            key=f"roadmap:{locked.pk}",
         )
     return locked
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.notices import NoticeKind
 from msp.services import notify
 
 from .. import tasks
@@ -124,6 +125,8 @@ def _tell_released(report):
             % {"partnership": partnership.name, "period": period, "number": report.number}
         ),
         link=link,
+        kind=NoticeKind.REPORT,
+        key=f"report:{report.pk}",
     )
 
 

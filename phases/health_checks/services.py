@@ -3,10 +3,13 @@ while the round is being closed, and closing twice writes the judgements once.""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from msp import access
+from msp.notices import NoticeKind
+from msp.services import notify
 
 from ..catalogue import CATALOGUE, ITEMS, Kind
 from ..models import HealthCheck, HealthCheckScore, Judgement
@@ -43,8 +46,29 @@ def health_check_open(*, partnership, by, title, closes_on, item_ids, anonymous=
         created_by=by,
     )
     row.full_clean()
-    row.save()
+    with transaction.atomic():
+        row.save()
+        _tell_opened(row)
     return row
+
+
+def _tell_opened(round_):
+    """The partners (who score for their organisation) are asked to score, each in their language."""
+    partnership = round_.partnership
+    recipients = [role.user for role in access.holders(partnership, "score_health_check").select_related("user")]
+    closes = round_.closes_on
+    notify(
+        partnership=partnership,
+        recipients=recipients,
+        subject=lambda: _("Health check open: %(title)s") % {"title": round_.title},
+        body=lambda: (
+            _("The health check “%(title)s” of %(name)s is open until %(date)s. Please score it for your organisation:")
+            % {"title": round_.title, "name": partnership.name, "date": formats.date_format(closes)}
+        ),
+        link=reverse("phases:health_check", args=[partnership.pk, round_.pk]),
+        kind=NoticeKind.HEALTH_CHECK,
+        key=f"health_check:{round_.pk}",
+    )
 
 
 def health_check_score(*, health_check, organisation, by, scores) -> list[HealthCheckScore]:
