@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "governance",
     "monitoring",
     "inbox",
+    "search",
 ]
 
 MIDDLEWARE = [
