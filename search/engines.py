@@ -11,7 +11,7 @@ import operator
 from functools import reduce
 
 from django.db import connection
-from django.db.models import CharField, F, FloatField, IntegerField, Q, Value
+from django.db.models import CharField, F, FloatField, IntegerField, Q, TextField, Value
 from django.db.models.expressions import Case, When
 from django.db.models.functions import Coalesce, Concat
 
@@ -52,9 +52,9 @@ def postgres(source, queryset, text, limit):
     document = SearchVector(*source.title, weight="A", config=config) + SearchVector(
         *source.body, weight="B", config=config
     )
-    body = [Coalesce(F(field), Value("")) for field in source.body]
+    body = [Coalesce(F(field), Value(""), output_field=TextField()) for field in source.body]
     if len(body) > 1:
-        body = [Concat(*[part for field in body for part in (field, Value(" · "))][:-1], output_field=CharField())]
+        body = [Concat(*[part for field in body for part in (field, Value(" · "))][:-1], output_field=TextField())]
     exact = Case(
         When(**{f"{source.title[0]}__iexact": text}, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
     )
