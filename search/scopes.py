@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from governance.decision_rules import Outcome
-from governance.models import Clause, Decision, DecisionStatus, MeetingPaper, Minutes, MouVersion
+from governance.models import Clause, Decision, DecisionStatus, MeetingPaper, Minutes, MouVersion, Seat
 from governance.selectors.minutes import SHOWN_TO_MEMBERS
 from monitoring.models import Indicator
 from msp import access
@@ -26,7 +26,8 @@ from stakeholders.models import ContactPerson, Membership, Organisation
 class Source:
     """One kind of record. `title` fields weigh most (the first is the one shown), then `body`; `partnership` is
     the path to the record's partnership ("" for a partnership itself, None for the registry); `needs` are the
-    further values `link` reads from a result row."""
+    further values `link` and `context` read from a result row; `context` says where in its partnership a result is
+    (an MoU version, a meeting), when the title alone would not."""
 
     kind: str
     label: str
@@ -36,6 +37,7 @@ class Source:
     partnership: str | None
     link: Callable[[dict], str]
     needs: tuple[str, ...] = ()
+    context: Callable[[dict], str] | None = None
 
 
 def _url(name, **kwargs):
@@ -82,6 +84,23 @@ def _organisations(user, registry):
     )
 
 
+def _seats(user):
+    """Where the member list is closed to them (donors), the organisations holding seats on the partnership's
+    governance bodies, which everyone with a role sees (the body's page)."""
+    path = "body__partnership"
+    return Source(
+        kind="organisation",
+        label=_("Organisation"),
+        queryset=Seat.objects.filter(_in(path, user, "view_bodies")).exclude(_in(path, user, "view")),
+        title=("organisation__name", "organisation__short_name"),
+        body=("organisation__description",),
+        partnership=path,
+        link=lambda row: _url("governance:body", partnership_pk=row["partnership_pk"], pk=row["body_id"]),
+        needs=("body_id", "body__name"),
+        context=lambda row: row["body__name"],
+    )
+
+
 def _contacts(user, registry):
     """Contact persons: registry keepers all of them (their organisation's registry page); the others those of
     the member organisations of partnerships whose contact list they may read (donors none: personal data)."""
@@ -125,6 +144,7 @@ def _clauses(user):
             "governance:mou_version", partnership_pk=row["partnership_pk"], number=row["version__number"]
         ),
         needs=("version__number",),
+        context=lambda row: _("MoU version %(number)s") % {"number": row["version__number"]},
     )
 
 
@@ -139,10 +159,11 @@ def _papers(user):
             _in(path, user, "view_draft_papers") | (_in(path, user, "view_meeting_papers") & Q(shared_at__isnull=False))
         ),
         title=("title",),
-        body=("meeting__title", "original_filename"),
+        body=("original_filename",),
         partnership=path,
         link=lambda row: _url("governance:meeting", partnership_pk=row["partnership_pk"], pk=row["meeting_id"]),
-        needs=("meeting_id",),
+        needs=("meeting_id", "meeting__title"),
+        context=lambda row: row["meeting__title"],
     )
 
 
@@ -200,6 +221,7 @@ def sources_for(user) -> list[Source]:
     return [
         _partnerships(user),
         _organisations(user, registry),
+        *([] if registry else [_seats(user)]),
         _contacts(user, registry),
         _clauses(user),
         _papers(user),

@@ -15,7 +15,8 @@ class Hit:
     label: str
     title: str  # safe HTML: escaped, matches in <mark>
     snippet: str  # safe HTML, likewise
-    partnership: str
+    partnership: str  # its name, unless the hit is the partnership itself
+    context: str  # where in the partnership ("MoU version 2"), or ""
     url: str
     rank: float
 
@@ -33,7 +34,8 @@ def search(user, text: str) -> list[Hit]:
                     label=source.label,
                     title=marks.to_html(row["marked_title"] or marks.clean(row["title_text"])),
                     snippet=marks.to_html(row["marked_body"]),
-                    partnership=row["partnership_name"],
+                    partnership="" if source.kind == "partnership" else row["partnership_name"],
+                    context=str(source.context(row)) if source.context else "",
                     url=source.link(row),
                     rank=float(row["rank"]),
                 )

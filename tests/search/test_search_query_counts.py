@@ -2,7 +2,8 @@
 (partnerships, organisations, contacts, clauses, papers, minutes, decisions, indicators), whatever they hold.
 
 The queries: the session, the user, whether they keep the registry (a secretariat role anywhere, else the model
-permission: the user's and their groups'), then one per kind."""
+permission: the user's and their groups'), then one per kind (and, for those
+who do not keep the registry, one for the organisations seated on governance bodies)."""
 
 import pytest
 from django.urls import reverse
@@ -50,4 +51,4 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, db, role):
         assert page.count('class="msp-search-hit"') >= min(3 * size + 1, 20)
         counts.append(n)
     assert counts[0] == counts[1], sql
-    assert counts[0] <= 13, "\n".join(s[:100] for s in sql)
+    assert counts[0] <= 14, "\n".join(s[:100] for s in sql)

@@ -102,6 +102,8 @@ def test_partners_find_shared_papers_and_circulated_minutes_not_drafts(client, w
 def test_donors_find_adopted_decisions_only_and_no_meetings(client, world):  # noqa: F811
     _elsewhere(world)
     client.force_login(world["donor"])
+    assert "Signing Org" in _titles(client, "signing")  # seated on the steering committee
+    assert "Contact person" not in _titles(client, "signer")
     assert "Adopt the plan" in _titles(client, "adopt plan")
     assert "Next step" not in _titles(client, "next step")
     assert "Open one" not in _titles(client, "open one")
