@@ -148,13 +148,19 @@ def role_on(user, partnership) -> str | None:
         return None
     cache = partnership.__dict__.setdefault("_role_cache", {})
     if user.pk not in cache:
-        cache[user.pk] = (
-            PartnershipRole.objects.filter(partnership=partnership, user=user)
-            .order_by()
-            .values_list("role", flat=True)
-            .first()
-        )
+        roles = PartnershipRole.objects.filter(partnership=partnership, user=user).order_by()
+        cache[user.pk] = roles.values_list("role", flat=True).first()
     return cache[user.pk]
+
+
+def partnerships_where(user, action: str):
+    """`can(user, action, ·)` as a queryset of partnerships (not for organisation actions), for reads across them."""
+    roles = ACTIONS[action]
+    if user.is_authenticated and user.is_superuser and SECRETARIAT in roles:
+        found = Partnership.objects.all()
+    else:  # one role per user and partnership: no duplicates
+        found = Partnership.objects.filter(roles__user=user.pk or 0, roles__role__in=roles)
+    return found if allowed_while_archived(action) else found.filter(archived_at__isnull=True)
 
 
 def with_roles(user, partnerships) -> list:
@@ -230,9 +236,8 @@ def can(user, action: str, obj, *, organisation=None) -> bool:
 
 
 def commitments_scope(user, partnership):
-    """Whose commitments `user` may read on `partnership`: ALL (the members, superusers), the organisation a donor
-    acts for (their own organisation's: the contact person their account is linked to, msp.affiliations), or None
-    (a donor linked to no contact person, or no right to read any)."""
+    """Whose commitments `user` may read on `partnership`: ALL (members, superusers), the organisation a donor acts
+    for (msp.affiliations), or None (a donor linked to no contact person, or no right to read any)."""
     if can(user, "view_commitments", partnership):
         return ALL
     if not can(user, "view_own_commitments", partnership):
@@ -242,8 +247,8 @@ def commitments_scope(user, partnership):
 
 
 def can_enter_actual(user, indicator) -> bool:
-    """May `user` enter or correct actual values of `indicator`: the secretariat, or a partner acting for the
-    organisation responsible for it. (Whether the period is locked is a fact of the period: monitoring's services.)"""
+    """May `user` enter or correct actuals of `indicator`: the secretariat, or a partner acting for the organisation
+    responsible for it. (Whether the period is locked is a fact of the period.)"""
     return can(user, "change", indicator) or can(user, "enter_actual", indicator, organisation=indicator.responsible)
 
 
@@ -289,16 +294,15 @@ def can_read_version(user, version) -> bool:
 
 
 def require_version(user, version):
-    """Raise Http404 unless `user` may read `version` (an outsider, also: "No such partnership."). A donor asking
-    for a draft learns no more than from a version that does not exist."""
+    """Raise Http404 unless `user` may read `version`: a donor asking for a draft learns no more than from a
+    version that does not exist."""
     require(user, "view_agreements", version)
     if not can_read_version(user, version):
         raise Http404(_("No such version."))
 
 
 def readable_versions(user, partnership, versions):
-    """`versions` (a queryset of one partnership's roadmap or MoU versions) narrowed to those `user` may read
-    (the same rule as can_read_version, as a filter: the model's AGREED). No query of its own."""
+    """`versions` (of one partnership) narrowed to those `user` may read: can_read_version as a filter."""
     if can(user, "view_unagreed_versions", partnership):
         return versions
     if not can(user, "view_agreements", partnership):
@@ -307,10 +311,9 @@ def readable_versions(user, partnership, versions):
 
 
 def unable_to_act(partnership, organisations, action) -> list[tuple]:
-    """(organisation, reason) for each of `organisations` that nobody can do the organisation `action` for in the
-    app: "no_partner" when no active contact person has an account whose role allows it, "no_signer" when some
-    do but none may sign (for an action that needs it). Membership is not asked: the organisations are the
-    members or parties the caller lists. Two queries whatever the number of organisations."""
+    """(organisation, reason) for each of `organisations` nobody can do the organisation `action` for in the app:
+    "no_partner" (no active contact person with an account whose role allows it), "no_signer" (none may sign, for
+    an action that needs it). Membership is not asked. Two queries whatever the number of organisations."""
     organisations = list(organisations)
     able_users = set(
         PartnershipRole.objects.filter(partnership=partnership, role__in=ACTIONS[action]).values_list(
@@ -332,7 +335,7 @@ def unable_to_act(partnership, organisations, action) -> list[tuple]:
 
 
 def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
-    """Load a partnership for `user` and check `action`: 404 for outsiders, 403 for a role too weak."""
+    """Load a partnership for `user` and check `action` (404 for outsiders, 403 for a role too weak)."""
     try:
         partnership = Partnership.objects.select_related("currency").get(pk=pk)
     except (Partnership.DoesNotExist, ValueError, TypeError):
@@ -342,19 +345,16 @@ def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
 
 
 def can_create_partnership(user) -> bool:
-    """Secretariat staff start partnerships: superusers, holders of the model permission, or anyone who is
-    already secretariat somewhere."""
+    """Secretariat staff (of any partnership), superusers and holders of the permission start partnerships."""
     return _holds_role_somewhere(user, SECRETARIAT) or user.has_perm("msp.add_partnership")
 
 
 def can_manage_registry(user, partnership=None) -> bool:
-    """The organisation registry (organisations and their contact persons) is shared by all partnerships, so it
-    belongs to no single one: secretariat staff keep it (superusers, anyone who is secretariat somewhere, or holders
-    of the model permission). Partners and donors see the organisations and contacts of their own partnerships,
-    through those partnerships' pages, not the registry (it would show them other partnerships' people). On a
-    partnership's pages pass it as `partnership`: the answer is then "keeps the registry from here", i.e. is
-    its secretariat (or a superuser), read from the role already loaded so those pages run no extra query; staff
-    who are secretariat only elsewhere reach the registry from their own partnerships."""
+    """The organisation registry (organisations and their contact persons) is shared by all partnerships: secretariat
+    staff keep it (superusers, anyone who is secretariat somewhere, holders of the model permission). Partners and
+    donors see the organisations and contacts of their own partnerships, through its pages, not the registry (it
+    would show them other partnerships' people). With `partnership` (on its pages): is its secretariat, from the
+    role already loaded (no query); staff who are secretariat only elsewhere reach the registry from their own."""
     if not user.is_authenticated:
         return False
     if partnership is not None:
@@ -363,11 +363,9 @@ def can_manage_registry(user, partnership=None) -> bool:
 
 
 def can_change_authority(user, member_of) -> bool:
-    """May `user` change who acts and signs for an organisation: its contact persons' active and may-sign flags,
-    e-mail addresses (where invitations and signature requests go) and linked user accounts? `member_of` are the
-    ids of the partnerships the organisation is a current member of (the caller knows them; this module does not
-    look into stakeholders). The registry is shared, but signing authority belongs to those
-    partnerships: only someone in the secretariat of every one (or a superuser) changes it."""
+    """May `user` change who acts and signs for an organisation (its contact persons' flags, e-mail addresses and
+    linked accounts)? `member_of`: ids of the partnerships it is a current member of. Signing authority belongs to
+    those partnerships: only someone in the secretariat of every one (or a superuser) changes it."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
@@ -395,6 +393,6 @@ def can_read_rates(user) -> bool:
 
 
 def can_manage_rates(user) -> bool:
-    """Exchange rates belong to the installation (every partnership converts with them), so, like the registry,
-    secretariat staff keep them: superusers and anyone holding a secretariat role on some partnership."""
+    """Exchange rates belong to the installation: like the registry, secretariat staff (of any partnership) keep
+    them."""
     return _holds_role_somewhere(user, SECRETARIAT)

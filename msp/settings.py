@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "monitoring",
     "inbox",
     "transfer",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ msp_patterns = [
 urlpatterns = [
     path("", include((msp_patterns, "msp"))),
     path("", include("inbox.urls")),
+    path("search/", include("search.urls")),
     path("partnerships/<int:partnership_pk>/phases/", include("phases.urls")),
     path("partnerships/<int:partnership_pk>/stakeholders/", include("stakeholders.urls")),
     path("partnerships/<int:partnership_pk>/", include("monitoring.urls")),

@@ -134,6 +134,10 @@ def demo_world():
     world["extra"]["monitoring:report (failed)"] = reverse(
         "monitoring:report", kwargs={"partnership_pk": partnership.pk, "pk": world["report_failed"].pk}
     )
+    # The search results: with hits (kinds, partnerships, marked words) and with none.
+    for extra in (world["extra"], world["partner_extra"], world["donor_extra"]):
+        extra["search:results (cocoa)"] = reverse("search:results") + "?q=cocoa"
+        extra["search:results (nothing found)"] = reverse("search:results") + "?q=zzyzx"
     missing = [key for key, value in world.items() if value is None]
     assert not missing, f"the demo no longer has: {missing}"
     return world

@@ -1,0 +1,105 @@
+"""How a source is searched. PostgreSQL: full-text search (a weighted document per record, in its partnership's
+working language, ranked, with headlines marking the matched words, stems included); SQLite: every word must occur
+somewhere (icontains), a record whose title holds the words ranks above one that only mentions them. `strategy()`
+is the one place that looks at the database backend.
+
+Each engine returns, for a source, up to `limit` rows (dicts) best first, with "rank", "marked_title" and
+"marked_body" (see search.marks), "pk", "partnership_pk", "partnership_name" and the source's `needs`: one query.
+"""
+
+import operator
+from functools import reduce
+
+from django.db import connection
+from django.db.models import CharField, F, FloatField, IntegerField, Q, TextField, Value
+from django.db.models.expressions import Case, When
+from django.db.models.functions import Coalesce, Concat
+
+from . import marks
+
+# A partnership's working language -> its PostgreSQL text search configuration; the registry, shared by all
+# partnerships, is searched word for word ("simple").
+CONFIGS = {"en": "english", "fr": "french", "de": "german"}
+
+
+def strategy():
+    """The engine for the database in use."""
+    return postgres if connection.vendor == "postgresql" else simple
+
+
+def _partnership_values(source):
+    if source.partnership is None:
+        return {"partnership_pk": Value(None, output_field=IntegerField()), "partnership_name": Value("")}
+    prefix = f"{source.partnership}__" if source.partnership else ""
+    return {"partnership_pk": F(f"{prefix}pk"), "partnership_name": F(f"{prefix}name")}
+
+
+def _rows(queryset, source, limit, *fields, **expressions):
+    values = queryset.values("pk", "rank", *source.needs, *fields, **_partnership_values(source), **expressions)
+    return list(values.distinct()[:limit])
+
+
+def postgres(source, queryset, text, limit):
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+
+    if source.partnership is None:
+        config = Value("simple")
+    else:
+        path = f"{source.partnership}__language" if source.partnership else "language"
+        whens = [When(**{path: code}, then=Value(name)) for code, name in CONFIGS.items()]
+        config = Case(*whens, default=Value("simple"), output_field=CharField())
+    query = SearchQuery(text, config=config, search_type="websearch")
+    document = SearchVector(*source.title, weight="A", config=config) + SearchVector(
+        *source.body, weight="B", config=config
+    )
+    body = [Coalesce(F(field), Value(""), output_field=TextField()) for field in source.body]
+    if len(body) > 1:
+        body = [Concat(*[part for field in body for part in (field, Value(" · "))][:-1], output_field=TextField())]
+    exact = Case(
+        When(**{f"{source.title[0]}__iexact": text}, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+    )
+    found = (
+        queryset.annotate(document=document)
+        .filter(document=query)
+        .annotate(rank=SearchRank(F("document"), query) + exact, title_text=F(source.title[0]))
+        .order_by("-rank", "title_text", "pk")
+    )
+    headline = {"start_sel": marks.START, "stop_sel": marks.STOP, "config": config}
+    return _rows(
+        found,
+        source,
+        limit,
+        "title_text",
+        marked_title=SearchHeadline(source.title[0], query, highlight_all=True, **headline),
+        marked_body=SearchHeadline(
+            body[0], query, max_fragments=2, max_words=24, min_words=10, fragment_delimiter=" … ", **headline
+        ),
+    )
+
+
+def simple(source, queryset, text, limit):
+    words = text.split()[:10]
+
+    def anywhere(fields):
+        return reduce(
+            operator.and_, (reduce(operator.or_, (Q(**{f"{f}__icontains": w}) for f in fields)) for w in words)
+        )
+
+    rank = Case(
+        When(**{f"{source.title[0]}__iexact": text}, then=Value(3.0)),
+        When(anywhere(source.title), then=Value(2.0)),
+        default=Value(1.0),
+        output_field=FloatField(),
+    )
+    found = (
+        queryset.filter(anywhere(source.title + source.body))
+        .annotate(rank=rank, title_text=F(source.title[0]))
+        .order_by("-rank", "title_text", "pk")
+    )
+    bodies = {f"body_{i}": F(field) for i, field in enumerate(source.body)}
+    rows = _rows(found, source, limit, "title_text", **bodies)
+    for row in rows:
+        row["marked_title"] = marks.mark_words(row["title_text"], words)
+        body = " · ".join(str(row.pop(name) or "") for name in bodies if row.get(name))
+        row["marked_body"] = marks.excerpt(body, words)
+    return rows

@@ -1,0 +1,11 @@
+"""Search across everything a person may see (namespace "search", under /search/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("", views.SearchView.as_view(), name="results"),
+]
