@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox"]
+APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "accounts"]
 
 
 def module_name(path):
