@@ -33,7 +33,9 @@ def two_factor(request):
             "enabled": enabled,
             "required": twofactor.required_for(user),
             "codes_left": twofactor.recovery_codes_left(user) if enabled else 0,
-            "form": PasswordConfirmForm(user),
+            # Two forms on one page: their fields need distinct ids.
+            "renew_form": PasswordConfirmForm(user, prefix="renew"),
+            "disable_form": PasswordConfirmForm(user, prefix="disable"),
         },
     )
 
@@ -67,8 +69,8 @@ def two_factor_codes(request):
     return render(request, "accounts/two_factor_codes.html", {"codes": request.session.pop(twofactor.CODES_KEY, [])})
 
 
-def _password_confirmed(request):
-    form = PasswordConfirmForm(request.user, request.POST)
+def _password_confirmed(request, prefix):
+    form = PasswordConfirmForm(request.user, request.POST, prefix=prefix)
     if form.is_valid():
         return True
     messages.error(request, _("Nothing was changed: %(error)s") % {"error": " ".join(form.errors["password"])})
@@ -81,7 +83,7 @@ def _password_confirmed(request):
 def two_factor_codes_renew(request):
     if not twofactor.has_device(request.user):
         return redirect("accounts:two_factor_setup")
-    if not _password_confirmed(request):
+    if not _password_confirmed(request, "renew"):
         return redirect("accounts:two_factor")
     twofactor.recovery_codes_renew(request=request)
     messages.success(request, _("New recovery codes made; the old ones no longer work."))
@@ -92,7 +94,7 @@ def two_factor_codes_renew(request):
 @require_POST
 @throttled
 def two_factor_disable(request):
-    if not _password_confirmed(request):
+    if not _password_confirmed(request, "disable"):
         return redirect("accounts:two_factor")
     twofactor.two_factor_disable(request=request)
     if request.session.get(twofactor.STATE_KEY) == twofactor.SETUP:

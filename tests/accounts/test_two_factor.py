@@ -159,11 +159,11 @@ def test_new_recovery_codes_need_the_password(client, secretariat, with_two_fact
     sign_in(client)
     client.post(VERIFY, {"code": totp_now()})
     renew = reverse("accounts:two_factor_codes_renew")
-    response = client.post(renew, {"password": "wrong"}, follow=True)
+    response = client.post(renew, {"renew-password": "wrong"}, follow=True)
     assert "Nothing was changed" in response.content.decode()
     assert StaticToken.objects.filter(token="recover2").exists()
 
-    response = client.post(renew, {"password": "pw"}, follow=True)
+    response = client.post(renew, {"renew-password": "pw"}, follow=True)
     assert len(re.findall(r"<li>([a-z2-7]{8})</li>", response.content.decode())) == 10
     assert not StaticToken.objects.filter(token__in=["recover1", "recover2"]).exists()
 
@@ -173,9 +173,9 @@ def test_turning_off_needs_the_password(client, secretariat, with_two_factor):
     sign_in(client)
     client.post(VERIFY, {"code": totp_now()})
     disable = reverse("accounts:two_factor_disable")
-    client.post(disable, {"password": "wrong"})
+    client.post(disable, {"disable-password": "wrong"})
     assert TOTPDevice.objects.filter(user=secretariat).exists()
-    response = client.post(disable, {"password": "pw"}, follow=True)
+    response = client.post(disable, {"disable-password": "pw"}, follow=True)
     assert "Two-factor sign-in is off." in response.content.decode()
     assert not TOTPDevice.objects.filter(user=secretariat).exists()
     client.post(reverse("logout"))
@@ -188,7 +188,7 @@ def test_turning_off_when_required_leads_back_to_set_up(client, settings, secret
     with_two_factor(secretariat)
     sign_in(client)
     client.post(VERIFY, {"code": totp_now()})
-    response = client.post(reverse("accounts:two_factor_disable"), {"password": "pw"})
+    response = client.post(reverse("accounts:two_factor_disable"), {"disable-password": "pw"})
     assert response["Location"] == SETUP
     assert client.get(reverse("inbox:my_work"))["Location"] == SETUP
 
