@@ -6,12 +6,19 @@
                                             the proxy would send them; the health check is asked as the compose
                                             healthcheck asks it (Host 127.0.0.1, plain HTTP)
 
+    --totp-secret HEX                       the demo secretariat user has a second factor with this secret
+                                            (manage.py two_factor_device): the walk passes the code step, as a
+                                            person with an authenticator app does, and fails if none is asked
+
 Cookies are kept by hand: in production they are Secure, and a cookie jar would not send them over the plain
 HTTP of this loopback connection (the proxy's HTTPS is only simulated by the header).
 """
 
 import argparse
+import hashlib
+import hmac
 import re
+import struct
 import sys
 import time
 import urllib.error
@@ -21,6 +28,7 @@ import urllib.request
 parser = argparse.ArgumentParser()
 parser.add_argument("base")
 parser.add_argument("--production", metavar="HOST", help="the public host name of the instance")
+parser.add_argument("--totp-secret", metavar="HEX", help="amina's TOTP secret: sign in through the code step")
 args = parser.parse_args()
 base = args.base.rstrip("/")
 cookies: dict[str, str] = {}
@@ -53,6 +61,14 @@ def request(path, data=None, headers=None, proxied=True):
         name, _, rest = header.partition("=")
         cookies[name.strip()] = rest.split(";", 1)[0]
     return response.status, response.headers, response.read()
+
+
+def totp(secret_hex, at=None):
+    """The current 6-digit code of an authenticator app holding this secret (RFC 6238: SHA-1, 30 s steps)."""
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(bytes.fromhex(secret_hex), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 def get_ok(path, content_type="text/html"):
@@ -104,10 +120,24 @@ assert status == 302, (status, body[:500])
 if args.production:
     insecure = [c.split("=")[0] for c in set_cookie_headers if "secure" not in c.lower()]
     assert not insecure, f"cookies without Secure in production: {insecure}"
+status, headers, _ = request("/")
+if args.totp_secret:
+    # Two-factor sign-in is required of the secretariat here: every page leads to the code step first.
+    assert status == 302 and "/accounts/two-factor/verify/" in headers["Location"], (status, headers.get("Location"))
+    verify = urllib.parse.urlsplit(headers["Location"])
+    page = get_ok(verify.path + "?" + verify.query).decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "code": totp(args.totp_secret), "next": "/"})
+    status, headers, body = request(
+        verify.path, data=data.encode(), headers={"Referer": f"{public}{verify.path}", "Origin": public}
+    )
+    assert status == 302, (status, body[:1000])
 home = get_ok("/").decode()
-assert "My partnerships" in home and "Sustainable Cocoa Partnership" in home, "demo data missing on the home page"
+assert "My work" in home and "My partnerships" in home, "the home page (My work) is not the signed-in start page"
+listing = get_ok("/partnerships/").decode()
+assert "Sustainable Cocoa Partnership" in listing, "demo data missing on the partnership list"
 # The cocoa partnership: the demo's fullest (an MoU in force, an approved roadmap).
-first = re.search(r'href="(/partnerships/\d+/)"(?:(?!href=).)*Sustainable Cocoa Partnership', home, re.S).group(1)
+first = re.search(r'href="(/partnerships/\d+/)"(?:(?!href=).)*Sustainable Cocoa Partnership', listing, re.S).group(1)
 pages = ["", "edit/", "roles/", "activity/", "phases/", "stakeholders/", "stakeholders/contacts/"]
 pages += ["stakeholders/map/", "stakeholders/invitations/", "roadmap/", "mou/"]
 for path in pages:
@@ -148,6 +178,6 @@ if args.production:
     assert made.startswith(b"%PDF-"), "the donor report is not a PDF"
     reports_note = ", and a donor report made by the worker"
 print(
-    f"smoke ok: signed in as amina; {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200"
+    f"smoke ok: signed in as amina{' with a TOTP code' if args.totp_secret else ''}; My work, the list, {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200"
     + reports_note
 )

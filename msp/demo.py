@@ -3,6 +3,7 @@
 Other apps add to the same partnerships in their own demo.py, called after this one in layer order.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
@@ -144,4 +145,9 @@ def logins():
     lines = [f"Demo logins (password for all: {PASSWORD}):"]
     for username, (first, last, _email, kind) in USERS.items():
         lines.append(f"  {username:<9} {first} {last}, {kind}")
+    if settings.REQUIRE_TWO_FACTOR:
+        lines.append(
+            "Two-factor sign-in is required of secretariat staff and administrators (REQUIRE_TWO_FACTOR): they set it "
+            "up at their first sign-in; a script gives one a device with `manage.py two_factor_device USERNAME`."
+        )
     return lines

@@ -52,8 +52,14 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "auditlog",
+    # Second factors (TOTP apps and one-time recovery codes); our sign-in steps around them live in `accounts`.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Our apps, in layer order: each may import only the ones above it.
     "msp",
+    # Sign-in and sessions (two-factor, the user's sessions, the lockout notice): imports only msp.
+    "accounts",
     "phases",
     "stakeholders",
     "governance",
@@ -76,6 +82,9 @@ MIDDLEWARE = [
     # A signed-in user's language (their profile) over the browser's, which LocaleMiddleware applied.
     "msp.profiles.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle sessions end; a second factor is asked for (or its set-up) before anything else (see accounts).
+    "accounts.middleware.SessionIdleMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -292,6 +301,19 @@ RATELIMIT_VIEW = "msp.views.too_many_requests"
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 LOGIN_RATE = env("LOGIN_RATE", default="10/m")
 PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
+
+# Two-factor sign-in (accounts): required of superusers and of anyone holding a secretariat role when this is on.
+REQUIRE_TWO_FACTOR = env.bool("REQUIRE_TWO_FACTOR", default=False)
+# Codes tried at the two-factor step, per account (django-otp also slows down each device after a wrong code).
+TWO_FACTOR_RATE = env("TWO_FACTOR_RATE", default="5/m")
+OTP_TOTP_ISSUER = "MSP Manager"
+# After this many wrong passwords for one account within an hour, its owner is e-mailed (once a day at most).
+LOCKOUT_NOTICE_AFTER = env.int("LOCKOUT_NOTICE_AFTER", default=5)
+# A session ends after this many seconds without a request. Activity is written down at most every
+# SESSION_TOUCH_EVERY seconds (not on every request: that would cost every page a write).
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=8 * 3600)
+SESSION_TOUCH_EVERY = 300
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 # Password-reset links stay valid this long.
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600

@@ -46,6 +46,7 @@ urlpatterns = [
         ratelimit(key="ip", rate=settings.PASSWORD_RESET_RATE, method="POST")(auth_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
+    path("accounts/", include("accounts.urls")),
     path("", include("governance.urls_root")),
     path("", include("monitoring.urls_root")),
     path("accounts/", include("django.contrib.auth.urls")),

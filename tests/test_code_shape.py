@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search"]
+APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search", "accounts"]
 MAX_MODULE_LINES = 400
 MAX_VIEW_LINES = 30
 

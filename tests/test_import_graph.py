@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search"]
+APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search", "accounts"]
 
 
 def module_name(path):
