@@ -4,7 +4,7 @@ before and after the six (the audit trail, msp_activityentry, included; the sess
 writes). Reading a notification, counting unread ones, opening a report:
 none of them may write on a GET; what changes state is a POST (and a form with a CSRF token).
 
-A GET that has to write would be listed in GET_WRITES with its reason; there is none.
+A GET that has to write is listed in GET_WRITES with the tables it may write and why.
 """
 
 import pytest
@@ -26,7 +26,15 @@ from tests.walk_world import (
 
 shared_world = walk_world.shared_world
 
-GET_WRITES = {}  # url name -> why its GET may write (none today)
+# url name -> (the tables its GET may write, why)
+GET_WRITES = {
+    "phases:run_pdf": (
+        {"msp_storeddocument"},
+        "The first download of a checklist run's PDF queues the job that renders it once and keeps the file (a run "
+        "never changes, so neither does its PDF). In production the Celery worker writes it, not the request; the "
+        "suite runs tasks eagerly, inside the request. It is a cache of an immutable record: no activity, no state.",
+    ),
+}
 
 PAGES = [(name, name, None) for name in APP_URLS if name in LEVELS] + [
     (f"{name} ({label})", name, objects) for name, label, objects, _ in VARIANTS
@@ -45,18 +53,21 @@ def _clients(world, roles):
 @pytest.mark.parametrize(("label", "name", "objects"), PAGES, ids=[page[0] for page in PAGES])
 @pytest.mark.django_db
 def test_a_get_changes_nothing(label, name, objects, shared_world):
-    if name in GET_WRITES:
-        pytest.skip(GET_WRITES[name])
     url = url_for(name, shared_world, objects)
+    allowed = GET_WRITES.get(name, (set(), ""))[0]
     clients = _clients(shared_world, ROLES)
     rows = snapshot()
     for role, client in clients.items():
         before = row_counts()
         response = client.get(url)
         assert response.status_code < 500, f"{label} as {role}: {response.status_code}"
-        assert changed(before, row_counts()) == {}, f"GET {label} as {role} added or deleted rows"
+        assert _outside(changed(before, row_counts()), allowed) == {}, f"GET {label} as {role} added or deleted rows"
     # Row by row once for all roles (a snapshot per role would cost the walk six times as much): an update too.
-    assert differences(rows, snapshot()) == {}, f"GET {label} changed rows"
+    assert _outside(differences(rows, snapshot()), allowed) == {}, f"GET {label} changed rows"
+
+
+def _outside(changes, allowed):
+    return {table: change for table, change in changes.items() if table not in allowed}
 
 
 @pytest.mark.django_db
