@@ -6,6 +6,7 @@ locked period) are monitoring.services.actuals', whose refusals come back on the
 """
 
 import re
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
@@ -45,6 +46,12 @@ class NumberField(forms.DecimalField):
             return super().to_python(value)
         except ValidationError as exc:
             raise self._invalid() from exc
+
+    def validate(self, value):
+        # Django refuses NaN and infinities here with our "invalid" message but not its example: say it in full.
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise self._invalid()
+        super().validate(value)
 
     def _ungrouped(self, value):
         thousands, decimal = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")

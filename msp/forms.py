@@ -157,6 +157,7 @@ class RoleGrantForm(forms.Form):
     linked here to a contact person of a member organisation (see msp.affiliations), or refused with the reason."""
 
     user = forms.CharField(
+        max_length=254,  # an e-mail address at most; a longer one is no account (and too long a LIKE for SQLite)
         label=_("User"),
         help_text=_("Username or e-mail address of an existing account. New people are invited from Stakeholders."),
     )

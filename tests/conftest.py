@@ -111,3 +111,17 @@ def reference_data(transactional_db):
     for app_label, model_name, migration in CODELISTS:
         if not django_apps.get_model(app_label, model_name).objects.exists():
             import_module(migration).load(django_apps, None)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many forms and examples the bad-input walk (tests/test_bad_input.py) ran, also under xdist."""
+    counts = [
+        value
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        if report.when == "call"
+        for key, value in report.user_properties
+        if key == "bad_input"
+    ]
+    if counts:
+        forms, examples = (sum(column) for column in zip(*counts, strict=True))
+        terminalreporter.write_line(f"bad input: {forms} forms on {len(counts)} URLs, {examples} examples")

@@ -69,7 +69,7 @@ def test_another_indicators_period_is_404(client, w, secretariat):
     assert client.get(wrong).status_code == 404
 
 
-@pytest.mark.parametrize("typed", ["abc", "12,5"])
+@pytest.mark.parametrize("typed", ["abc", "12,5", "NaN", "-Infinity"])  # NaN was a 500 (tests/test_bad_input.py)
 def test_a_value_that_is_not_an_english_number_is_refused_and_kept(client, w, typed):
     client.force_login(w["kofi"])
     response = client.post(url(w), data(value=typed, narrative="As typed."))

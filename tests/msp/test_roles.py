@@ -31,6 +31,13 @@ def test_an_unknown_user_is_refused_with_a_message(client, partnership, secretar
     assert "No active account with the username or e-mail “ghost”." in response.content.decode()
 
 
+def test_a_name_longer_than_any_account_is_refused_on_the_form(client, partnership, secretariat):
+    client.force_login(secretariat)
+    response = client.post(roles_url(partnership), {"user": "x" * 100_000, "role": "partner"})
+    assert response.status_code == 200  # was a 500 on SQLite: a LIKE pattern too long (tests/test_bad_input.py)
+    assert "Ensure this value has at most 254 characters" in response.content.decode()
+
+
 def test_revoking_removes_access(client, partnership, secretariat, partner):
     client.force_login(secretariat)
     role = PartnershipRole.objects.get(partnership=partnership, user=partner)
