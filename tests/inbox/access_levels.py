@@ -1,5 +1,6 @@
 """Access levels of the inbox's URLs (a person's own desk) for the URL walk (tests/test_url_walk.py)."""
 
+from msp.notices import Channel, NoticeKind, NoticePreference
 from msp.services import notify
 
 LEVELS = {
@@ -20,3 +21,4 @@ OBJECTS = {
 def build(world):
     notify(partnership=world["partnership"], recipients=[world["donor"]], subject="A report", body="Body", key="walk:1")
     world["donor_notice"] = world["donor"].notices.get(key="walk:1")
+    NoticePreference.objects.create(user=world["donor"], kind=NoticeKind.REPORT, channel=Channel.DAILY)
