@@ -19,6 +19,7 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from msp.models import Partnership, PartnershipRole
+from tests.security_headers import assert_security_headers
 
 ROLES = ["anonymous", "outsider", "partner", "donor", "secretariat", "superuser"]
 LOGIN, ADMIN_LOGIN = "login", "admin-login"
@@ -157,6 +158,7 @@ def _url(name, params, world, fillers=None):
 
 
 def _check(response, expected, role, name):
+    assert_security_headers(response, f"{name} as {role}")
     if expected == LOGIN:
         assert response.status_code == 302, f"{name} as {role}: {response.status_code}"
         assert response["Location"].startswith(reverse("login")), f"{name} as {role}: {response['Location']}"
