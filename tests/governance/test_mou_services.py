@@ -280,7 +280,7 @@ def test_the_signed_copy_is_a_pdf_kept_outside_the_media_folder(partnership, sec
         )
     monkeypatch.undo()
     with pytest.raises(PermissionDenied):
-        services.mou_scan_upload(version=version, by=kofi, file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+        services.mou_scan_upload(version=version, by=kofi, file=ContentFile(evidence_pdf("scan"), name="a.pdf"))
     services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("signed"), name="a.pdf"))
     version.refresh_from_db()
     path = Path(version.signed_scan.path)
@@ -292,7 +292,7 @@ def test_the_signed_copy_is_a_pdf_kept_outside_the_media_folder(partnership, sec
 def test_a_scan_cannot_be_attached_before_signature(partnership, secretariat):
     version = services.mou_send_for_review(version=mou_draft(partnership, secretariat), by=secretariat)
     with pytest.raises(ValidationError, match="once the version has been sent for signature"):
-        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("scan"), name="a.pdf"))
 
 
 def test_a_new_member_signs_only_once_the_secretariat_adds_it_as_a_party(partnership, secretariat, kofi):

@@ -41,6 +41,7 @@ def test_every_page_is_accessible(role, page, live_server):
     console, refused = [], []
     page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     violations, states = [], 0
+    _csp_canary(page, live_server, console)
     for name, url, _html in found:
         response = page.goto(live_server.url + url)
         assert response.status == 200, f"{name} as {role}: {response.status}"
@@ -61,6 +62,15 @@ def test_every_page_is_accessible(role, page, live_server):
     assert found, f"no page answered {role}"
     assert not violations, f"{len(violations)} axe-core violations as {role}:\n{_describe(violations)}"
     assert not refused, f"{len(refused)} Content-Security-Policy violations as {role}:\n" + "\n".join(refused)
+
+
+def _csp_canary(page, live_server, console):
+    """Proves the listener hears the browser: an inline style attribute added to a page is refused and reported."""
+    page.goto(live_server.url + "/accounts/login/")
+    assert not csp_violations(page, console)
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">canary</p>')")
+    page.wait_for_function("() => window.__cspViolations.length > 0")  # the report event is queued
+    assert any("style-src" in v for v in csp_violations(page, console))
 
 
 def _open_first_picker(page):
