@@ -7,8 +7,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from msp import uploads
 from msp.codelists import Currency
-from stakeholders.files import MAX_BYTES
 
 from .models import ExchangeRate
 from .rate_import import DECIMALS
@@ -88,10 +88,7 @@ class RateImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB. Split it into smaller files."))
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        uploads.check_spreadsheet(upload)
         return upload
 
 

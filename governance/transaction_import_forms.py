@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from msp import uploads
 from msp.codelists import Currency
-from stakeholders.files import MAX_BYTES
 
 from .models import TransactionType
 from .transaction_import import FIELDS, OUTGOING_TYPES, Mapping
@@ -53,10 +53,7 @@ class TransactionUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB. Split it into smaller files."))
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        uploads.check_spreadsheet(upload)
         return upload
 
 

@@ -19,13 +19,14 @@ import io
 import re
 import zipfile
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = settings.IMPORT_MAX_MB * 1024 * 1024  # also checked on upload (msp.uploads)
 MAX_ROWS = 2000
 # Blank rows are skipped, but not without end: a file with more rows than this, filled or not, is refused.
 MAX_PHYSICAL_ROWS = 5 * MAX_ROWS

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from msp import uploads
 from msp.forms import CodelistChoiceField, CountryChoiceField
 from msp.models import Country, Role
 
@@ -26,7 +27,7 @@ from .models import (
     latest_date,
 )
 from .selectors import similar_organisations
-from .spreadsheets import MAX_BYTES, ImportKind
+from .spreadsheets import ImportKind
 
 
 def _helper(*layout):
@@ -316,10 +317,7 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB. Split it into smaller files."))
-        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        uploads.check_spreadsheet(upload)
         return upload
 
 

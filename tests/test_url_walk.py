@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from msp.models import Partnership, PartnershipRole
 from tests import walk_world
+from tests.security_headers import assert_security_headers
 from tests.walk_world import (
     ADMIN_LOGIN,
     ADMIN_URLS,
@@ -41,6 +42,7 @@ def _client(client, user):
 
 
 def _check(response, expected, role, name):
+    assert_security_headers(response, f"{name} as {role}")
     if expected == LOGIN:
         assert response.status_code == 302, f"{name} as {role}: {response.status_code}"
         assert response["Location"].startswith(reverse("login")), f"{name} as {role}: {response['Location']}"

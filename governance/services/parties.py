@@ -13,13 +13,14 @@ online and is marked as such everywhere.
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from msp import access
+from msp import access, uploads
 from stakeholders.selectors import active_member_organisations
 
 from ..models import Method, MouApproval, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
@@ -27,30 +28,24 @@ from .common import MS, RS, _lock
 from .mou_signing import mou_after_signature
 from .roadmap_review import roadmap_approve_if_complete
 
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
-# file signature -> the name endings a file with it may have
-EVIDENCE_KINDS = {
-    b"%PDF-": (".pdf",),
-    b"\x89PNG": (".png",),
-    b"\xff\xd8\xff": (".jpg", ".jpeg"),
-}
+EVIDENCE_MAX_BYTES = uploads.upload_max_bytes()  # for help texts; the check reads the setting at each upload
+EVIDENCE_KINDS = (".pdf", ".png", ".jpg", ".jpeg")
 
 
 def check_evidence(file, *, field="evidence"):
-    """Refuse a missing, too large, or other than PDF/PNG/JPEG evidence file (by its content, not its name)."""
+    """Refuse a missing, too large, or other than PDF/PNG/JPEG evidence file: its name ending and its content
+    (msp.uploads) must agree, so `_ext` of a checked file is a safe ending for the name the service makes."""
     if not file:
         raise ValidationError({field: _("Attach the signed page, letter or message as evidence (PDF or image).")})
-    if file.size > EVIDENCE_MAX_BYTES:
+    if file.size > uploads.upload_max_bytes():
         raise ValidationError(
             {
                 field: _("The file is %(size)d MB; the limit is %(max)d MB.")
-                % {"size": file.size // (1024 * 1024), "max": EVIDENCE_MAX_BYTES // (1024 * 1024)}
+                % {"size": file.size // (1024 * 1024), "max": settings.UPLOAD_MAX_MB}
             }
         )
-    head = file.read(8)
-    file.seek(0)
-    name = (file.name or "").lower()
-    if not any(head.startswith(magic) and name.endswith(ends) for magic, ends in EVIDENCE_KINDS.items()):
+    ext = uploads.extension(file.name)
+    if ext not in EVIDENCE_KINDS or not uploads.content_matches(file, ext):
         raise ValidationError({field: _("The evidence must be a PDF or an image (PNG or JPEG).")})
 
 

@@ -1,33 +1,32 @@
 """The scan of the wet-ink signed copy of an MoU version."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from msp import access
+from msp import access, uploads
 
 from ..models import MouScan, MouVersion
 from .common import MS, _lock
 
-SCAN_MAX_BYTES = 20 * 1024 * 1024
+SCAN_MAX_BYTES = uploads.upload_max_bytes()  # for help texts; the check reads the setting at each upload
 
 
 def mou_scan_upload(*, version, by, file) -> MouVersion:
-    """Attach a scan of the wet-ink signed copy (PDF only, at most SCAN_MAX_BYTES) to a version sent for
+    """Attach a scan of the wet-ink signed copy (a PDF by its content, at most UPLOAD_MAX_MB) to a version sent for
     signature and not superseded. The newest scan is the version's `signed_scan`; every earlier one is kept (a
     MouScan row each), never deleted."""
     if file is None:
         raise ValidationError({"scan": _("Choose the PDF file of the scan.")})
-    if file.size > SCAN_MAX_BYTES:
+    if file.size > uploads.upload_max_bytes():
         raise ValidationError(
             {
                 "scan": _("The file is %(size)d MB; the limit is %(max)d MB.")
-                % {"size": file.size // (1024 * 1024), "max": SCAN_MAX_BYTES // (1024 * 1024)}
+                % {"size": file.size // (1024 * 1024), "max": settings.UPLOAD_MAX_MB}
             }
         )
-    head = file.read(5)
-    file.seek(0)
-    if not file.name.lower().endswith(".pdf") or head != b"%PDF-":
+    if uploads.extension(file.name) != ".pdf" or not uploads.content_matches(file, ".pdf"):
         raise ValidationError({"scan": _("Only PDF files can be attached: this file is not a PDF.")})
     with transaction.atomic():
         locked = _lock(MouVersion, version)

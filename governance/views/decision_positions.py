@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
-from msp import access
+from msp import access, uploads
 from stakeholders.models import Organisation
 
 from .. import services
@@ -95,7 +95,8 @@ def position_evidence(request, partnership_pk, pk, position_pk):
         handle = row.evidence.open("rb")
     except FileNotFoundError:
         raise Http404(_("The evidence file is missing.")) from None
-    response = FileResponse(handle, filename=row.evidence.name.rsplit("/", 1)[-1])
+    name = row.evidence.name.rsplit("/", 1)[-1]  # made by the service, never the uploader's
+    response = FileResponse(handle, filename=name, content_type=uploads.content_type(name))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

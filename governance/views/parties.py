@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from msp import access
+from msp import access, uploads
 from stakeholders.models import Organisation
 
 from .. import selectors, services
@@ -120,7 +120,8 @@ def evidence(request, partnership_pk, kind, pk):
         handle = record.evidence.open("rb")
     except FileNotFoundError:
         raise Http404(_("The evidence file is missing.")) from None
-    response = FileResponse(handle, filename=record.evidence.name.rsplit("/", 1)[-1])
+    name = record.evidence.name.rsplit("/", 1)[-1]  # made by the service, never the uploader's
+    response = FileResponse(handle, filename=name, content_type=uploads.content_type(name))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

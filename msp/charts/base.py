@@ -93,8 +93,10 @@ class Chart:
     def svg(self):
         """The chart as an <svg> element (safe markup: every text in it is escaped).
 
-        It keeps its width and height (a downloaded file has a size) and shrinks to fit narrower boxes: with
-        `max-width:100%` alone WeasyPrint shrinks the drawing but keeps the box's height, leaving a gap.
+        It keeps its width and height (a downloaded file has a size); the class msp-chart-svg (static/css/msp.css,
+        and the PDFs' own `.chart svg` rule) shrinks it to fit narrower boxes. No style= attribute: the
+        Content-Security-Policy refuses inline styles. With `max-width:100%` alone WeasyPrint shrinks the drawing
+        but keeps the box's height, leaving a gap: hence width:100% and height:auto.
         """
         if self.is_empty():
             height, body, summary = 72, self._draw_empty(), self.empty_text
@@ -104,7 +106,7 @@ class Chart:
         return mark_safe(
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {height:.0f}" width="{self.width}" '
             f'height="{height:.0f}" role="img" aria-labelledby="{self.id}-title {self.id}-desc" font-family="{FONT}" '
-            f'font-size="{FONT_SIZE}" style="width:100%;max-width:{self.width}px;height:auto" '
+            f'font-size="{FONT_SIZE}" '
             f'class="msp-chart-svg {self.css_class}" data-chart="{self.id}">'
             f'<title id="{self.id}-title">{text(self.title)}</title><desc id="{self.id}-desc">{text(desc)}</desc>'
             + "".join(body)

@@ -140,6 +140,16 @@
     });
   }
 
+  // "Go back" on the 403 page: the browser's history when there is one (a javascript: link would break the
+  // Content-Security-Policy), else the link's own address (My work).
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest("a[data-history-back]");
+    if (link && window.history.length > 1) {
+      e.preventDefault();
+      window.history.back();
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     enhanceSelects(document);
     showCurrentTab();

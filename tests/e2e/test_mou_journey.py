@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
+from governance.demo import evidence_pdf
 from governance.models import MouVersion
 from msp.models import Role
 from tests.factories import (
@@ -136,7 +137,7 @@ def test_an_mou_is_drafted_reviewed_revised_signed_and_downloaded(browser, live_
 
     # The farmers' union signed the printed text: the secretariat records it with the scanned page.
     scan = tmp_path / "signed-page.pdf"
-    scan.write_bytes(b"%PDF-1.4 signed page")
+    scan.write_bytes(evidence_pdf("signed page"))
     joseph.goto(mou_url + "v2/")
     joseph.get_by_text("Record a signature given on paper").click()
     joseph.get_by_label("Organisation").select_option(label="Upper Tana Farmers' Union")

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import MouApproval, MouComment, MouSignature, MouVersion, RoadmapApproval, RoadmapComment
 from msp.codelists import Currency
 from stakeholders.models import Organisation
@@ -322,9 +323,9 @@ def build(world):
         name="Olu Other",
         position="Director",
         signed_on=dt.date.today(),
-        evidence=ContentFile(b"%PDF-1.4 signed page", name="page.pdf"),
+        evidence=ContentFile(evidence_pdf("signed page"), name="page.pdf"),
     )
-    services.mou_scan_upload(version=in_force, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    services.mou_scan_upload(version=in_force, by=sec, file=ContentFile(evidence_pdf("scan"), name="scan.pdf"))
     world["mou"] = in_force
     review = services.mou_send_for_review(version=services.mou_version_create(partnership=p, by=sec), by=sec)
     services.mou_approve(version=review, by=signer)
@@ -335,7 +336,7 @@ def build(world):
         name="Olu Other",
         method="email",
         given_on=dt.date.today(),
-        evidence=ContentFile(b"%PDF-1.4 mail", name="mail.pdf"),
+        evidence=ContentFile(evidence_pdf("mail"), name="mail.pdf"),
     )
     world["mou_review"] = review
     mou = services.mou_send_for_signature(version=services.mou_version_create(partnership=p, by=sec), by=sec)
@@ -344,7 +345,7 @@ def build(world):
     world["mou_comment"] = services.mou_comment(
         version=mou, by=signer, body="Clause 1 is fine.", clause=mou.clauses.first()
     )
-    services.mou_scan_upload(version=mou, by=sec, file=ContentFile(b"%PDF-1.4 scan", name="scan.pdf"))
+    services.mou_scan_upload(version=mou, by=sec, file=ContentFile(evidence_pdf("scan"), name="scan.pdf"))
     states = {v.pk: v.status for v in MouVersion.objects.filter(partnership=p)}
     assert [states[v.pk] for v in (in_force, review, mou)] == ["in_force", "superseded", "partially_signed"]
     world["mou_draft"] = services.mou_version_create(partnership=p, by=sec)
@@ -414,7 +415,7 @@ def _decisions(world, signer):
         organisation=Organisation.objects.get(name="Other Org"),
         position="object",
         note="By letter.",
-        evidence=ContentFile(b"%PDF-1.4 letter", name="letter.pdf"),
+        evidence=ContentFile(evidence_pdf("letter"), name="letter.pdf"),
     )
 
 
@@ -471,10 +472,10 @@ def _papers(world):
     """Two papers of the meeting: one shared with the members, one still the secretariat's draft."""
     sec, meeting = world["secretariat"], world["meeting"]
     world["paper_shared"] = services.meeting_paper_upload(
-        meeting=meeting, by=sec, title="Agenda", file=ContentFile(b"%PDF-1.4 agenda", name="agenda.pdf"), share=True
+        meeting=meeting, by=sec, title="Agenda", file=ContentFile(evidence_pdf("agenda"), name="agenda.pdf"), share=True
     )
     world["paper_draft"] = services.meeting_paper_upload(
-        meeting=meeting, by=sec, title="Budget draft", file=ContentFile(b"%PDF-1.4 budget", name="budget.pdf")
+        meeting=meeting, by=sec, title="Budget draft", file=ContentFile(evidence_pdf("budget"), name="budget.pdf")
     )
 
 

@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import MouApproval, MouScan, MouSignature, RoadmapApproval
 from msp.models import ActivityEntry, Partnership
 from msp.records import AppendOnlyError
@@ -33,7 +34,7 @@ def history(partnership, secretariat, kofi, awa):
         version=services.mou_version_create(partnership=partnership, by=secretariat), by=secretariat
     )
     sign(signing, kofi)
-    services.mou_scan_upload(version=signing, by=secretariat, file=ContentFile(b"%PDF-1.4 s", name="s.pdf"))
+    services.mou_scan_upload(version=signing, by=secretariat, file=ContentFile(evidence_pdf("s"), name="s.pdf"))
     for model in RECORDS:
         assert model.objects.exists(), model
     return partnership

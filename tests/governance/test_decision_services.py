@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import DecisionPosition
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.governance.factories import member
 
-PDF = b"%PDF-1.4 evidence"
+PDF = evidence_pdf("evidence")
 
 
 def org_of(user):

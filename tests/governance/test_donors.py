@@ -10,12 +10,13 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import MouVersion, RoadmapVersion
 from msp import access
 from msp.services import partnership_archive
 from tests.governance.factories import mou_draft, roadmap_draft, sign
 
-SCAN = b"%PDF-1.4 wet ink"
+SCAN = evidence_pdf("wet ink")
 
 
 def url(name, partnership, *args):
@@ -125,11 +126,11 @@ def mous(partnership, secretariat, kofi, awa):
     found[4] = signed_by_all(
         services.mou_send_for_signature(version=_titled(partnership, secretariat, 4), by=secretariat)
     )
-    for content in (b"%PDF-1.4 first scan", SCAN):
+    for content in (evidence_pdf("first scan"), SCAN):
         services.mou_scan_upload(version=found[4], by=secretariat, file=ContentFile(content, name="signed.pdf"))
     found[5] = services.mou_send_for_signature(version=_titled(partnership, secretariat, 5), by=secretariat)
     sign(found[5], kofi)
-    services.mou_scan_upload(version=found[5], by=secretariat, file=ContentFile(b"%PDF-1.4 half", name="half.pdf"))
+    services.mou_scan_upload(version=found[5], by=secretariat, file=ContentFile(evidence_pdf("half"), name="half.pdf"))
     found[6] = _titled(partnership, secretariat, 6)
     statuses = dict(MouVersion.objects.filter(partnership=partnership).values_list("number", "status"))
     assert statuses == {
@@ -184,7 +185,7 @@ def test_earlier_scans_are_the_members(client, partnership, mous, donor, kofi):
     assert address.replace("&", "&amp;") not in page(client, url("mou_version", partnership, 4))
     client.force_login(kofi)
     response = client.get(address)
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 first scan"
+    assert response.status_code == 200 and b"".join(response.streaming_content) == evidence_pdf("first scan")
     assert "Earlier scans, kept as history" in page(client, url("mou_version", partnership, 4))
 
 
@@ -241,7 +242,7 @@ def test_a_donor_sees_signatures_but_not_the_review_nor_the_evidence(
         name="Awa Ouattara",
         position="President",
         signed_on=dt.date.today(),
-        evidence=ContentFile(b"%PDF-1.4 signed page", name="page.pdf"),
+        evidence=ContentFile(evidence_pdf("signed page"), name="page.pdf"),
     )
     evidence = reverse("governance:evidence", args=[partnership.pk, "signature", paper.pk])
     client.force_login(donor)

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import (
     AppendOnlyError,
     Clause,
@@ -113,7 +114,7 @@ def test_the_admin_shows_a_sent_version_read_only(client, superuser, sent_mou, p
 
 def test_the_admin_links_the_signed_copy_through_the_access_checked_view(client, superuser, partnership, secretariat):
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
-    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 ink", name="s.pdf"))
+    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("ink"), name="s.pdf"))
     client.force_login(superuser)
     page = client.get(reverse("admin:governance_mouversion_change", args=[version.pk])).content.decode()
     assert reverse("governance:mou_scan", args=[partnership.pk, version.number]) in page

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import MeetingPaper
 from tests.governance.paper_files import ACCEPTED, OLE, _zip, ooxml, upload
 
@@ -52,14 +53,14 @@ def test_each_document_type_is_accepted(meeting, secretariat, name):
 
 @pytest.mark.parametrize("name", ["run.exe", "page.html", "photo.png", "script.js", "archive.zip", "no-extension"])
 def test_other_types_are_refused_by_name(meeting, secretariat, name):
-    assert "Only documents can be uploaded" in refusal(meeting, secretariat, name, b"%PDF-1.4 looks like a pdf")
+    assert "Only documents can be uploaded" in refusal(meeting, secretariat, name, evidence_pdf("looks like a pdf"))
 
 
 @pytest.mark.parametrize(
     ("name", "content"),
     [
         ("agenda.pdf", b"MZ\x90\x00 a program renamed"),
-        ("notes.doc", b"%PDF-1.4 a pdf renamed"),
+        ("notes.doc", evidence_pdf("a pdf renamed")),
         ("report.docx", b"PK\x03\x04 not really a zip"),
         ("report.docx", _zip({"content.xml": "<x/>"})),  # a zip, but no Office parts
         ("report.docx", ooxml("xl/")),  # a workbook renamed .docx

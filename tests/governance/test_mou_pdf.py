@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from governance import services
+from governance.demo import evidence_pdf
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory
 from tests.governance.factories import member, mou_draft, sign
 
@@ -53,7 +54,7 @@ def test_the_pdf_reads_as_signed_after_a_member_joins_and_marks_paper_signatures
         name="Yao Kouassi",
         position="President",
         signed_on=dt.date.today(),
-        evidence=ContentFile(b"%PDF-1.4 page", name="page.pdf"),
+        evidence=ContentFile(evidence_pdf("page"), name="page.pdf"),
     )
     member(partnership, "late", org_name="Latecomer Ltd")
     text = _pdf_text(client, partnership, version, tmp_path)

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.http import Http404
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import Clause, MouParty, MouSignature, MouVersion
 from stakeholders.models import ContactPerson, Membership
 from stakeholders.selectors import active_member_organisations
@@ -272,16 +273,18 @@ def test_the_signed_copy_is_a_pdf_kept_outside_the_media_folder(partnership, sec
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"GIF89a", name="scan.pdf"))
     with pytest.raises(ValidationError, match="not a PDF"):
         services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4", name="scan.exe"))
-    monkeypatch.setattr(services.scans, "SCAN_MAX_BYTES", 10)
+    monkeypatch.setattr(settings, "UPLOAD_MAX_MB", 0)
     with pytest.raises(ValidationError, match="the limit is"):
-        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 too long", name="a.pdf"))
+        services.mou_scan_upload(
+            version=version, by=secretariat, file=ContentFile(evidence_pdf("too long"), name="a.pdf")
+        )
     monkeypatch.undo()
     with pytest.raises(PermissionDenied):
-        services.mou_scan_upload(version=version, by=kofi, file=ContentFile(b"%PDF-1.4", name="a.pdf"))
-    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 signed", name="a.pdf"))
+        services.mou_scan_upload(version=version, by=kofi, file=ContentFile(evidence_pdf("scan"), name="a.pdf"))
+    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("signed"), name="a.pdf"))
     version.refresh_from_db()
     path = Path(version.signed_scan.path)
-    assert path.read_bytes() == b"%PDF-1.4 signed"
+    assert path.read_bytes() == evidence_pdf("signed")
     assert Path(settings.PRIVATE_MEDIA_ROOT) in path.parents
     assert Path(settings.MEDIA_ROOT) not in path.parents
 
@@ -289,7 +292,7 @@ def test_the_signed_copy_is_a_pdf_kept_outside_the_media_folder(partnership, sec
 def test_a_scan_cannot_be_attached_before_signature(partnership, secretariat):
     version = services.mou_send_for_review(version=mou_draft(partnership, secretariat), by=secretariat)
     with pytest.raises(ValidationError, match="once the version has been sent for signature"):
-        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4", name="a.pdf"))
+        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("scan"), name="a.pdf"))
 
 
 def test_a_new_member_signs_only_once_the_secretariat_adds_it_as_a_party(partnership, secretariat, kofi):

@@ -16,6 +16,7 @@ from django.utils import translation
 from kombu.exceptions import OperationalError
 
 from governance import pdf, selectors, services, tasks
+from governance.demo import evidence_pdf
 from governance.models import MouVersion
 from msp.documents import StoredDocument, pdf_identifier
 from msp.pdf import render_pdf
@@ -180,7 +181,7 @@ def test_a_signature_recorded_on_paper_that_completes_the_mou_stores_the_signed_
             name="Awa Traoré",
             position="Director",
             signed_on=dt.date.today(),
-            evidence=ContentFile(b"%PDF-1.4 page", name="page.pdf"),
+            evidence=ContentFile(evidence_pdf("page"), name="page.pdf"),
         )
     stored = StoredDocument.objects.get(subject_id=version.pk, kind=Kind.MOU_IN_FORCE)
     assert stored.size > 0 and len(stored.sha256) == 64

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from governance import services
+from governance.demo import evidence_pdf
 from governance.models import Clause, MouComment, MouSignature, MouVersion
 from tests.factories import RoleFactory
 from tests.governance.factories import mou_draft, sign
@@ -220,7 +221,7 @@ def test_the_signed_copy_is_served_only_to_people_with_a_role(client, partnershi
     assert response.status_code == 400 and "not a PDF" in response.content.decode()
     response = client.post(
         url("mou_scan_upload", partnership, version.number),
-        {"scan": ContentFile(b"%PDF-1.4 wet ink", name="signed.pdf")},
+        {"scan": ContentFile(evidence_pdf("wet ink"), name="signed.pdf")},
         follow=True,
     )
     assert "The signed copy is attached" in response.content.decode()
@@ -231,7 +232,7 @@ def test_the_signed_copy_is_served_only_to_people_with_a_role(client, partnershi
         client.force_login(user)
         response = client.get(scan_url)
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-        assert b"".join(response.streaming_content) == b"%PDF-1.4 wet ink"
+        assert b"".join(response.streaming_content) == evidence_pdf("wet ink")
     client.force_login(outsider)
     assert client.get(scan_url).status_code == 404
     client.logout()

@@ -10,12 +10,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from governance import selectors, services
+from governance.demo import evidence_pdf
 from governance.models import MouApproval, MouScan, MouSignature, MouVersion, RoadmapApproval, RoadmapVersion
 from msp.models import Role
 from tests.factories import ContactFactory, MembershipFactory, OrganisationFactory, RoleFactory, UserFactory
 from tests.governance.factories import member, mou_draft, roadmap_draft, sign
+from tests.upload_files import jpeg, png
 
-PDF = b"%PDF-1.4 letter"
+PDF = evidence_pdf("letter")
 TODAY = dt.date.today().isoformat()
 
 
@@ -146,7 +148,7 @@ def test_an_mou_approval_on_paper_is_recorded(client, partnership, secretariat, 
             "name": "Yao Kouassi",
             "method": "paper",
             "given_on": TODAY,
-            "evidence": SimpleUploadedFile("letter.png", b"\x89PNG\r\n\x1a\nxxxx", content_type="image/png"),
+            "evidence": SimpleUploadedFile("letter.png", png(), content_type="image/png"),
         },
         follow=True,
     )
@@ -160,18 +162,18 @@ def test_a_scan_cannot_be_attached_to_a_superseded_version_and_earlier_scans_are
     partnership, secretariat, kofi, awa
 ):
     version = services.mou_send_for_signature(version=mou_draft(partnership, secretariat), by=secretariat)
-    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 first", name="a.pdf"))
-    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 second", name="b.pdf"))
+    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("first"), name="a.pdf"))
+    services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("second"), name="b.pdf"))
     scans = list(MouScan.objects.filter(version=version).order_by("pk"))
     assert len(scans) == 2
-    assert [s.file.read() for s in scans] == [b"%PDF-1.4 first", b"%PDF-1.4 second"]
+    assert [s.file.read() for s in scans] == [evidence_pdf("first"), evidence_pdf("second")]
     services.mou_send_for_signature(
         version=services.mou_version_create(partnership=partnership, by=secretariat), by=secretariat
     )
     version.refresh_from_db()
     assert version.status == MouVersion.Status.SUPERSEDED
     with pytest.raises(ValidationError, match="superseded"):
-        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(b"%PDF-1.4 third", name="c.pdf"))
+        services.mou_scan_upload(version=version, by=secretariat, file=ContentFile(evidence_pdf("third"), name="c.pdf"))
 
 
 @pytest.mark.parametrize("posted", [{}, {"organisation": "x"}, {"organisation": "999999"}])
@@ -203,10 +205,11 @@ def test_a_record_dated_before_the_version_was_sent_or_in_the_future_is_refused(
     assert not MouSignature.objects.exists()
 
 
-def test_evidence_over_the_size_limit_is_refused(monkeypatch):
+def test_evidence_over_the_size_limit_is_refused(settings):
     from governance.services import parties
 
-    monkeypatch.setattr(parties, "EVIDENCE_MAX_BYTES", 10)
-    with pytest.raises(ValidationError, match="the limit is"):
+    settings.UPLOAD_MAX_MB = 0
+    with pytest.raises(ValidationError, match="the limit is 0 MB"):
         parties.check_evidence(ContentFile(PDF, name="big.pdf"))
-    parties.check_evidence(ContentFile(b"\xff\xd8\xff\xe0", name="photo.JPG"))  # a JPEG passes
+    settings.UPLOAD_MAX_MB = 1
+    parties.check_evidence(ContentFile(jpeg(), name="photo.JPG"))  # a JPEG passes

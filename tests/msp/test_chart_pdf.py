@@ -12,7 +12,9 @@ from msp.pdf import PdfUnavailable, render_pdf
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdftotext)")
 
 PAGE = Template(
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body>'
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>'
+    # as in the reports' stylesheets: a chart's SVG has no style attribute (the CSP), the page's CSS fits it in
+    "<style>.msp-chart-svg { width: 100%; height: auto; }</style></head><body>"
     "<h1>{{ title }}</h1>{% for chart in charts %}"
     '{% include "partials/chart.html" with chart=chart table_visible=True %}{% endfor %}</body></html>'
 )

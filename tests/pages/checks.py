@@ -23,6 +23,26 @@ AXE_OPTIONS = {
 FAILING_IMPACTS = {"serious", "critical"}
 
 
+# Every Content-Security-Policy violation the browser reports in a page (an inline style or script, an eval): run
+# before the page's own scripts (add_init_script), read and emptied by csp_violations().
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " refused " + (e.blockedURI || "inline") + " at " +
+    (e.sourceFile || "the page") + ":" + e.lineNumber + (e.sample ? " (" + e.sample + ")" : ""));
+});
+"""
+
+
+def csp_violations(page, console):
+    """The violations reported since the last call: by the event, and by console errors that name the policy
+    (`console` is the list a page.on("console") listener fills)."""
+    found = page.evaluate("() => (window.__cspViolations || []).splice(0)")
+    found += [text for text in console if "Content Security Policy" in text]
+    console.clear()
+    return found
+
+
 def axe_violations(page):
     """Serious and critical violations of WCAG 2.1 A and AA on the page as it is now."""
     result = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .checks import AXE, axe_violations, save_report, vnu_command, vnu_errors
+from .checks import AXE, CSP_LISTENER, axe_violations, csp_violations, save_report, vnu_command, vnu_errors
 from .world import ROLES, client_for, demo_world, pages
 
 pytestmark = [pytest.mark.pages, pytest.mark.django_db(transaction=True)]
@@ -29,14 +29,19 @@ def _describe(found):
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_is_accessible(role, page, live_server):
     """axe-core's WCAG 2.1 A and AA rules, serious and critical: on each page once loaded and its pickers
-    enhanced by msp.js, and on pages with a picker also with the first one open (Tom Select's listbox)."""
+    enhanced by msp.js, and on pages with a picker also with the first one open (Tom Select's listbox). And no
+    violation of the Content-Security-Policy reported by the browser in either state."""
     world = demo_world()
     found, _skipped = pages(role, world)
     if role != "anonymous":
         session = client_for(role, world).cookies["sessionid"].value
         page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
     page.context.add_init_script(path=str(AXE))
+    page.context.add_init_script(script=CSP_LISTENER)
+    console, refused = [], []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
     violations, states = [], 0
+    _csp_canary(page, live_server, console)
     for name, url, _html in found:
         response = page.goto(live_server.url + url)
         assert response.status == 200, f"{name} as {role}: {response.status}"
@@ -47,6 +52,7 @@ def test_every_page_is_accessible(role, page, live_server):
         for state, action in checks:
             if action:
                 action(page)
+            refused += [f"{role} {name} [{state}]: {v}" for v in csp_violations(page, console)]
             states += 1
             violations += [{"role": role, "page": name, "state": state, **v} for v in axe_violations(page)]
     save_report(
@@ -55,6 +61,16 @@ def test_every_page_is_accessible(role, page, live_server):
     )
     assert found, f"no page answered {role}"
     assert not violations, f"{len(violations)} axe-core violations as {role}:\n{_describe(violations)}"
+    assert not refused, f"{len(refused)} Content-Security-Policy violations as {role}:\n" + "\n".join(refused)
+
+
+def _csp_canary(page, live_server, console):
+    """Proves the listener hears the browser: an inline style attribute added to a page is refused and reported."""
+    page.goto(live_server.url + "/accounts/login/")
+    assert not csp_violations(page, console)
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">canary</p>')")
+    page.wait_for_function("() => window.__cspViolations.length > 0")  # the report event is queued
+    assert any("style-src" in v for v in csp_violations(page, console))
 
 
 def _open_first_picker(page):

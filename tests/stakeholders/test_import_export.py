@@ -120,7 +120,7 @@ def test_each_kind_of_bad_value_is_reported_on_its_row(partnership, secretariat,
 @pytest.mark.parametrize(
     "name, content, problem",
     [
-        ("people.xlsx", b"this is not a workbook", "could not be read as an Excel workbook"),
+        ("people.xlsx", b"this is not a workbook", "“people.xlsx” is not a XLSX file inside"),
         ("people.pdf", b"%PDF-1.4", "Upload a .csv or .xlsx file."),
         ("people.csv", b"", "file is empty"),
         ("people.csv", b"Organisation\n", "The file has column names but no rows."),
