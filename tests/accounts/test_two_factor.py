@@ -99,7 +99,7 @@ def test_without_a_device_no_code_is_asked(client, partner):
 
 
 @pytest.mark.parametrize("who", ["secretariat", "superuser"])
-def test_required_roles_are_sent_to_set_up_when_the_setting_is_on(client, settings, who, request):
+def test_required_roles_are_sent_to_set_up_when_the_setting_is_on(db, client, settings, who, request):
     settings.REQUIRE_TWO_FACTOR = True
     user = request.getfixturevalue(who)
     client.force_login(user)

@@ -75,6 +75,7 @@ def sign_in(page, live_server):
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(f"{live_server.url}/")
+        page.wait_for_url(f"{live_server.url}/")  # My work
+        page.goto(f"{live_server.url}/partnerships/")  # where these journeys start
 
     return go
