@@ -56,47 +56,36 @@ def _versions(scope, model, action, statuses, party_model, done_model, purpose=N
     return scope.attach(list(model.objects.filter(condition, status__in=statuses).order_by("sent_at", "pk")))
 
 
-def roadmaps_to_approve(scope, Entry):
-    rows = _versions(
-        scope, RoadmapVersion, "approve_roadmap", [RoadmapVersion.Status.IN_REVIEW], RoadmapParty, RoadmapApproval
-    )
+def _version_entries(rows, Entry, title):
+    """One entry per roadmap or MoU version, titled by `title(version)`, since it was sent."""
     return [
         Entry(
-            title=_("Approve roadmap version %(n)d") % {"n": v.number},
+            title=title(v),
             partnership=v.partnership,
             url=v.get_absolute_url(),
             since=v.sent_at and v.sent_at.date(),
         )
         for v in rows
     ]
+
+
+def roadmaps_to_approve(scope, Entry):
+    rows = _versions(
+        scope, RoadmapVersion, "approve_roadmap", [RoadmapVersion.Status.IN_REVIEW], RoadmapParty, RoadmapApproval
+    )
+    return _version_entries(rows, Entry, lambda v: _("Approve roadmap version %(n)d") % {"n": v.number})
 
 
 def mous_to_approve(scope, Entry):
     rows = _versions(
         scope, MouVersion, "approve_mou", [MouVersion.Status.IN_REVIEW], MouParty, MouApproval, MouParty.Purpose.APPROVE
     )
-    return [
-        Entry(
-            title=_("Approve MoU version %(n)d") % {"n": v.number},
-            partnership=v.partnership,
-            url=v.get_absolute_url(),
-            since=v.sent_at and v.sent_at.date(),
-        )
-        for v in rows
-    ]
+    return _version_entries(rows, Entry, lambda v: _("Approve MoU version %(n)d") % {"n": v.number})
 
 
 def mous_to_sign(scope, Entry):
     rows = _versions(scope, MouVersion, "sign_mou", MouVersion.SIGNABLE, MouParty, MouSignature, MouParty.Purpose.SIGN)
-    return [
-        Entry(
-            title=_("Sign MoU version %(n)d") % {"n": v.number},
-            partnership=v.partnership,
-            url=v.get_absolute_url(),
-            since=v.sent_at and v.sent_at.date(),
-        )
-        for v in rows
-    ]
+    return _version_entries(rows, Entry, lambda v: _("Sign MoU version %(n)d") % {"n": v.number})
 
 
 def positions_to_record(scope, Entry):
