@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The REST API (api) and its OpenAPI schema and offline documentation page.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Our apps, in layer order: each may import only the ones above it.
     "msp",
     # Sign-in and sessions (two-factor, the user's sessions, the lockout notice): imports only msp.
@@ -68,6 +72,10 @@ INSTALLED_APPS = [
     "inbox",
     "transfer",
     "search",
+    # IATI 2.03 publication of partnerships and the installation's organisation file.
+    "opendata",
+    # The REST API over every app, with personal API tokens: the top layer, nothing imports it.
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -327,6 +335,10 @@ LOGGING = {
 RATELIMIT_VIEW = "msp.views.too_many_requests"
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default=None)
 LOGIN_RATE = env("LOGIN_RATE", default="10/m")
+
+# The REST API and IATI publication: msp/settings_integrations.py.
+from .settings_integrations import *  # noqa: E402,F403
+
 PASSWORD_RESET_RATE = env("PASSWORD_RESET_RATE", default="5/h")
 
 # Two-factor sign-in (accounts): required of superusers and of anyone holding a secretariat role when this is on.

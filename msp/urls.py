@@ -50,6 +50,10 @@ urlpatterns = [
     path("", include("governance.urls_root")),
     path("", include("monitoring.urls_root")),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("partnerships/<int:partnership_pk>/open-data/", include("opendata.urls")),
+    path("iati/", include("opendata.urls_public")),
+    path("api/v1/", include("api.urls")),
+    path("developer/", include("api.urls_pages")),
     path("admin/", admin.site.urls),
 ]
 

@@ -11,7 +11,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search", "accounts"]
+APPS = [
+    "msp",
+    "phases",
+    "stakeholders",
+    "governance",
+    "monitoring",
+    "inbox",
+    "transfer",
+    "search",
+    "accounts",
+    "opendata",
+    "api",
+]
 MAX_MODULE_LINES = 400
 MAX_VIEW_LINES = 30
 

@@ -8,7 +8,19 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "search", "accounts"]
+APPS = [
+    "msp",
+    "phases",
+    "stakeholders",
+    "governance",
+    "monitoring",
+    "inbox",
+    "transfer",
+    "search",
+    "accounts",
+    "opendata",
+    "api",
+]
 
 
 def module_name(path):

@@ -19,6 +19,7 @@ from tests.walk_world import (
     ADMIN_LOGIN,
     ADMIN_URLS,
     ALL_URLS,
+    API_URLS,
     APP_URLS,
     EXPECTED,
     LEVELS,
@@ -224,5 +225,5 @@ def test_the_walk_covers_every_url_pattern_for_every_role():
     }
     assert {problem: found for problem, found in problems.items() if found} == {}
     # What the parametrised walks collect: every named pattern, each walked for every role in ROLES.
-    assert sorted(APP_URLS + ADMIN_URLS) == sorted(set(names))
+    assert sorted(APP_URLS + ADMIN_URLS + API_URLS) == sorted(set(names))
     assert set(ROLES) == {"anonymous", "outsider", "partner", "donor", "secretariat", "superuser"}

@@ -25,8 +25,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import affiliations
-from .models import Partnership, PartnershipRole, Role
+from .. import affiliations
+from ..models import Partnership, PartnershipRole, Role
 
 SECRETARIAT, PARTNER, DONOR = Role.SECRETARIAT, Role.PARTNER, Role.DONOR
 EVERYONE = frozenset({SECRETARIAT, PARTNER, DONOR})
@@ -107,6 +107,9 @@ ACTIONS: dict[str, frozenset[str]] = {
     "view_report_drafts": STAFF,
     "archive": STAFF,  # archive or restore the partnership (never delete it with its records)
     "export": STAFF,  # download the partnership's export ZIP (transfer), which reads only
+    # IATI publication (opendata): the secretariat previews the file and marks the partnership for publication;
+    # once published, the file is public (no sign-in), so it holds nothing a donor could not see.
+    "publish_open_data": STAFF,
 }
 
 # Actions done for one organisation: what the refusals say the person cannot do, and whether the contact person
@@ -344,55 +347,20 @@ def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
     return partnership
 
 
-def can_create_partnership(user) -> bool:
-    """Secretariat staff (of any partnership), superusers and holders of the permission start partnerships."""
-    return _holds_role_somewhere(user, SECRETARIAT) or user.has_perm("msp.add_partnership")
+# Rights over what belongs to the installation rather than to one partnership (the registry, exchange rates,
+# starting a partnership, API tokens): msp/access/installation.py, re-exported here so callers ask one module.
+from .installation import (  # noqa: E402
+    can_change_authority,
+    can_create_partnership,
+    can_manage_rates,
+    can_manage_registry,
+    can_read_rates,
+)
 
-
-def can_manage_registry(user, partnership=None) -> bool:
-    """The organisation registry (organisations and their contact persons) is shared by all partnerships: secretariat
-    staff keep it (superusers, anyone who is secretariat somewhere, holders of the model permission). Partners and
-    donors see the organisations and contacts of their own partnerships, through its pages, not the registry (it
-    would show them other partnerships' people). With `partnership` (on its pages): is its secretariat, from the
-    role already loaded (no query); staff who are secretariat only elsewhere reach the registry from their own."""
-    if not user.is_authenticated:
-        return False
-    if partnership is not None:
-        return can(user, "change", partnership)
-    return _holds_role_somewhere(user, SECRETARIAT) or user.has_perm("stakeholders.change_organisation")
-
-
-def can_change_authority(user, member_of) -> bool:
-    """May `user` change who acts and signs for an organisation (its contact persons' flags, e-mail addresses and
-    linked accounts)? `member_of`: ids of the partnerships it is a current member of. Signing authority belongs to
-    those partnerships: only someone in the secretariat of every one (or a superuser) changes it."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    if not can_manage_registry(user):
-        return False
-    wanted = set(member_of)
-    if not wanted:
-        return True
-    staff_on = PartnershipRole.objects.filter(user=user, role=SECRETARIAT, partnership_id__in=wanted)
-    return wanted <= set(staff_on.values_list("partnership_id", flat=True))
-
-
-def _holds_role_somewhere(user, role=None) -> bool:
-    """A superuser, or someone holding a role (`role`, when given) on some partnership."""
-    if not user.is_authenticated:
-        return False
-    roles = PartnershipRole.objects.filter(user=user, **({"role": role} if role else {}))
-    return user.is_superuser or roles.exists()
-
-
-def can_read_rates(user) -> bool:
-    """Exchange rates are read by anyone with a role on some partnership, and superusers; to others: 404."""
-    return _holds_role_somewhere(user)
-
-
-def can_manage_rates(user) -> bool:
-    """Exchange rates belong to the installation: like the registry, secretariat staff (of any partnership) keep
-    them."""
-    return _holds_role_somewhere(user, SECRETARIAT)
+__all__ = [
+    "can_change_authority",
+    "can_create_partnership",
+    "can_manage_rates",
+    "can_manage_registry",
+    "can_read_rates",
+]

@@ -1,0 +1,3 @@
+"""API endpoints: governance (see api/views/base.py for the pattern)."""
+
+urls = []

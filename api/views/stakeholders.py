@@ -1,0 +1,3 @@
+"""API endpoints: stakeholders (see api/views/base.py for the pattern)."""
+
+urls = []

@@ -1,0 +1,3 @@
+"""API endpoints: writes (see api/views/base.py for the pattern)."""
+
+urls = []
