@@ -1,0 +1,4 @@
+ENDPOINTS = {
+    "api:partnership_list": "signed-in",
+    "api:partnership_detail": "summary",
+}
