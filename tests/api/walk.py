@@ -34,6 +34,11 @@ WRITE = {
     "secretariat-write": dict(
         anonymous=401, outsider=404, partner=403, donor=403, secretariat=INVALID, superuser=INVALID
     ),
+    # An actual: the secretariat, or a partner for their own organisation's indicator (the walk's partner acts for
+    # the responsible organisation).
+    "member-write": dict(
+        anonymous=401, outsider=404, partner=INVALID, donor=403, secretariat=INVALID, superuser=INVALID
+    ),
     # Acting for one's organisation (an actual of its indicator, its position): partners; the secretariat is
     # neutral, like on the pages.
     "partner-write": dict(anonymous=401, outsider=404, partner=INVALID, donor=403, secretariat=403, superuser=403),
