@@ -20,7 +20,7 @@ TODAY = timezone.localdate()
 LOCKED = timezone.make_aware(dt.datetime(2025, 4, 10, 10, 0))
 
 
-def iati_world(size=1, *, countries=("GH", "CI", "TG"), language="en"):
+def iati_world(size=1, *, countries=("GH", "CI", "TG"), language="en", funder_ref="XM-DAC-47015"):
     partnership = PartnershipFactory(
         name="Sustainable Cocoa",
         problem_statement="Cocoa farmers earn below a living income.",
@@ -32,8 +32,8 @@ def iati_world(size=1, *, countries=("GH", "CI", "TG"), language="en"):
         phase=3,
     )
     TransitionFactory(partnership=partnership, from_phase=2, to_phase=3, created_at=_at(2024, 6, 1))
-    person = UserFactory(username="kwame", first_name="Kwame", last_name="Asantewaa", email="kwame@farm.example")
-    funder = OrganisationFactory(name="Chocolate Fund", iati_type_id="60", iati_identifier="XM-DAC-47015")
+    person = UserFactory(first_name="Kwame", last_name="Asantewaa")
+    funder = OrganisationFactory(name="Chocolate Fund", iati_type_id="60", iati_identifier=funder_ref)
     members = [funder] + [OrganisationFactory(name=f"Cooperative {i}", iati_type_id="24") for i in range(size)]
     Membership.objects.create(
         partnership=partnership, organisation=funder, role="funder", iati_role="1", joined_on=dt.date(2024, 1, 15)
