@@ -243,3 +243,23 @@ def test_no_person_is_named_anywhere(db):
         "Yaw Payee-Boateng",
     ):
         assert private not in text
+
+
+def test_problems_and_notes_speak_the_readers_language_while_the_file_speaks_the_partnerships(db):
+    from django.utils import translation
+
+    world = iati_world(language="fr")
+    p = world["partnership"]
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    Transaction.objects.create(partnership=p, type="3", date=tomorrow, amount=1, currency_id="EUR")
+    p.reports.create(
+        kind="public",
+        status="done",
+        language="fr",
+        published_at=timezone.now(),
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 6, 30),
+    )
+    with translation.override("de"):
+        assert iati.problems(p)[0].startswith("1 in der Zukunft datierte Buchung wird weggelassen")
+        assert activity_of(_file(world)).findtext("document-link/title/narrative").startswith("Rapport public 1")
