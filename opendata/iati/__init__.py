@@ -36,6 +36,8 @@ def activity_file(partnership, identifier) -> bytes:
 
 
 def activities_file(publications) -> bytes:
+    """Every publication's activity in one document. IATI has no empty activities file (the schema wants at least
+    one activity): with no publication, serve nothing (404) rather than this document."""
     return document("iati-activities", [activity.build(p.partnership, p.identifier).element for p in publications])
 
 
