@@ -5,8 +5,13 @@ from rest_framework import serializers
 from phases.catalogue import CATALOGUE
 from phases.models import ChecklistRun, PhaseTransition, RunItem
 
+PHASE_HELP = "The phase: 1 initiation, 2 design, 3 implementation, 4 further development."
+
 
 class PhaseTransitionSerializer(serializers.ModelSerializer):
+    # Numbers, not a second enum of the phases (the partnership's `phase` names them).
+    from_phase = serializers.IntegerField(help_text=PHASE_HELP)
+    to_phase = serializers.IntegerField(help_text=PHASE_HELP)
     by = serializers.SerializerMethodField(help_text="Who moved the phase (null: the system).")
 
     class Meta:
@@ -31,6 +36,8 @@ class ChecklistRunSerializer(serializers.ModelSerializer):
     """One evaluation against the catalogue: its phase, health per area and overall (0 to 1, null where no item
     counts), and how many items had each result."""
 
+    phase = serializers.IntegerField(help_text=PHASE_HELP)
+    trigger = serializers.CharField(help_text="What started the evaluation: manual, event, nightly or gate.")
     counts = RunCountsSerializer(source="*")
 
     class Meta:

@@ -23,6 +23,7 @@ FILTERS = [
 ]
 
 
+@extend_schema(tags=["indicators"])
 class Indicators(PartnershipListView):
     """The partnership's indicators as the indicator table lists them (impact first, down to activities), each with
     its latest light (`status`). Filters as on the table; a value that is not one of the choices is ignored."""
@@ -44,6 +45,7 @@ class Indicators(PartnershipListView):
         return filters.keep(table.indicator_rows(self.request.user, partnership, nodes=nodes))
 
 
+@extend_schema(tags=["indicators"])
 class IndicatorDetail(PartnershipDetailView):
     """One indicator: its definition, dimensions with their categories, and every period you may see (donors: the
     locked ones) with its target, its actual with the breakdown by category, and its progress."""

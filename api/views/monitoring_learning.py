@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 
 from monitoring.learning_forms import LessonFilter, RiskFilter
-from monitoring.models import LessonSource, RiskStatus
+from monitoring.models import CapacityGap, Lesson, LessonSource, RelatedInitiative, Report, Risk, RiskStatus
 from monitoring.selectors import learning as selectors
 from monitoring.selectors import reports as report_selectors
 
@@ -32,11 +32,13 @@ class LearningList(PartnershipListView):
     filter_backends = []  # the page's FilterSet runs in get_queryset, with the partnership's choices
 
 
+@extend_schema(tags=["learning"])
 class Lessons(LearningList):
     """The lessons learned, newest first; filters as on the page: `source` (success, failure), `owner`
     (organisation id)."""
 
     serializer_class = LessonSerializer
+    queryset = Lesson.objects.none()  # for the schema: get_queryset is the partnership's
 
     @extend_schema(
         parameters=[
@@ -55,28 +57,34 @@ class Lessons(LearningList):
         )
 
 
+@extend_schema(tags=["learning"])
 class CapacityGaps(LearningList):
     """The capacity gaps, open first, flagged as on the page (`unaddressed`, `review_due`)."""
 
     serializer_class = CapacityGapSerializer
+    queryset = CapacityGap.objects.none()  # for the schema: get_queryset is the partnership's
 
     def get_queryset(self):
         return selectors.capacity_gaps(self.partnership)
 
 
+@extend_schema(tags=["learning"])
 class RelatedInitiatives(LearningList):
     """The related initiatives of the context analysis, flagged as on the page (`needs_alignment`, `exchange_due`)."""
 
     serializer_class = RelatedInitiativeSerializer
+    queryset = RelatedInitiative.objects.none()  # for the schema: get_queryset is the partnership's
 
     def get_queryset(self):
         return selectors.context_for(self.partnership).initiatives
 
 
+@extend_schema(tags=["learning"])
 class Risks(LearningList):
     """The risks, highest score (likelihood × impact) first; filter `status` as on the page."""
 
     serializer_class = RiskSerializer
+    queryset = Risk.objects.none()  # for the schema: get_queryset is the partnership's
 
     @extend_schema(parameters=[OpenApiParameter("status", str, enum=RiskStatus.values)])
     def get(self, request, *args, **kwargs):
@@ -86,22 +94,26 @@ class Risks(LearningList):
         return filtered(RiskFilter(self.request.query_params or None, selectors.risks_for(self.partnership)))
 
 
+@extend_schema(tags=["reports"])
 class Reports(PartnershipListView):
     """The donor and public report versions you may read, newest first: released and published ones for everyone
     with a role, drafts too for the secretariat."""
 
     read_action = "view_reports"
     serializer_class = ReportSerializer
+    queryset = Report.objects.none()  # for the schema: get_queryset is the partnership's
 
     def get_queryset(self):
         return report_selectors.reports_for(self.request.user, self.partnership)
 
 
+@extend_schema(tags=["reports"])
 class ReportDetail(PartnershipDetailView):
     """One report version (a draft, to anyone but the secretariat, does not exist: 404)."""
 
     read_action = "view_reports"
     serializer_class = ReportSerializer
+    queryset = Report.objects.none()  # for the schema: get_queryset is the partnership's
 
     def get_object(self):
         return report_selectors.report_or_404(self.request.user, self.partnership, self.kwargs["pk"])

@@ -29,6 +29,7 @@ def record_actor(request):
         context["actor"] = request.user
 
 
+@extend_schema(tags=["indicators"])
 class ActualView(PartnershipScoped, generics.GenericAPIView):
     """The actual of a period of one of the partnership's indicators. GET: the members (donors read actuals of
     locked periods on the indicator). PUT: enter or correct it, exactly as on the page “Enter data”: a locked period,
