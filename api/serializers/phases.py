@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from phases.catalogue import CATALOGUE
-from phases.models import ChecklistRun, PhaseTransition, RunItem
+from phases.models import ChecklistRun, HealthCheck, PhaseTransition, RunItem
 
 PHASE_HELP = "The phase: 1 initiation, 2 design, 3 implementation, 4 further development."
 
@@ -70,4 +70,47 @@ class ChecklistRunDetailSerializer(ChecklistRunSerializer):
 
     class Meta(ChecklistRunSerializer.Meta):
         fields = [*ChecklistRunSerializer.Meta.fields, "items"]
+        read_only_fields = fields
+
+
+class HealthCheckSerializer(serializers.ModelSerializer):
+    """A partnering health-check round: the items it asks about, when it is open, how many organisations scored."""
+
+    items = serializers.ListField(child=serializers.CharField(), source="item_ids")
+    is_open = serializers.SerializerMethodField()
+    scored = serializers.IntegerField(help_text="How many organisations have scored.")
+
+    class Meta:
+        model = HealthCheck
+        fields = ["id", "title", "opens_on", "closes_on", "items", "anonymous", "closed_at", "is_open", "scored"]
+        read_only_fields = fields
+
+    def get_is_open(self, health_check) -> bool:
+        return health_check.is_open()
+
+
+class HealthCheckItemSerializer(serializers.Serializer):
+    """The scores given to one item, without who gave them (the page names them only when the round allows)."""
+
+    item = serializers.CharField(source="item.id")
+    title = serializers.SerializerMethodField()
+    count = serializers.IntegerField()
+    mean = serializers.FloatField(allow_null=True)
+    lowest = serializers.IntegerField(allow_null=True)
+    highest = serializers.IntegerField(allow_null=True)
+    result = serializers.CharField(allow_null=True, help_text="The checklist result the mean gives (null: no score).")
+    counts = serializers.SerializerMethodField(help_text="How many gave each score, from 1 to 5.")
+
+    def get_title(self, entry) -> str:
+        return str(entry.item.title)
+
+    def get_counts(self, entry) -> list[int]:
+        return [n for _score, n in entry.counts]
+
+
+class HealthCheckDetailSerializer(HealthCheckSerializer):
+    results = HealthCheckItemSerializer(many=True, source="item_scores")
+
+    class Meta(HealthCheckSerializer.Meta):
+        fields = [*HealthCheckSerializer.Meta.fields, "results"]
         read_only_fields = fields

@@ -17,6 +17,8 @@ ENDPOINTS = {
     "api:phase_transition_list": "member",
     "api:checklist_run_list": "member",
     "api:checklist_run_detail": "member",
+    "api:health_check_list": "member",
+    "api:health_check_detail": "member",
 }
 
 OBJECTS = {
@@ -24,4 +26,5 @@ OBJECTS = {
     "api:actual": {"period_pk": lambda w: w["period"].pk},
     "api:report_detail": {"pk": lambda w: w["report_released"].pk},
     "api:checklist_run_detail": {"pk": lambda w: w["partnership"].checklist_runs.first().pk},
+    "api:health_check_detail": {"pk": lambda w: w["health_check"].pk},
 }

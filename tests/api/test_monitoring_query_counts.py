@@ -12,6 +12,7 @@ from django.urls import reverse
 from governance.models import Decision
 from monitoring.models import Actual, Breakdown, Indicator, Period
 from msp.models import Role
+from phases.models import HealthCheck
 from tests.api.conftest import token_client
 from tests.factories import OrganisationFactory, PartnershipFactory, RoleFactory, TransitionFactory, UserFactory
 from tests.monitoring import factories as f
@@ -67,6 +68,9 @@ def grow(size):
         TransitionFactory(partnership=p, by=UserFactory())
         report_row(p, users[Role.SECRETARIAT], released=True)
         make_run(p, days_ago=i)
+        HealthCheck.objects.create(
+            partnership=p, title=f"Round {i}", closes_on=dt.date(2099, 1, 1), item_ids=["CM-6", "PM-4"]
+        )
     return p, users, indicators
 
 
@@ -82,6 +86,7 @@ LISTS = {
     "report_list": 5,
     "phase_transition_list": 5,
     "checklist_run_list": 5,
+    "health_check_list": 5,
 }
 DONORS = {"indicator_list", "report_list"}
 

@@ -1,10 +1,13 @@
 """Reports, the Learning tab and the phases through the API, as their pages show them: drafts are the
 secretariat's, the learning records and phase history the members', with the pages' filters and flags."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from phases.catalogue import Result
+from phases.models import HealthCheck, HealthCheckScore
 from tests.api.conftest import token_client
 from tests.factories import OrganisationFactory, TransitionFactory
 from tests.monitoring import factories as f
@@ -96,3 +99,21 @@ def test_phase_history_and_checklist_runs(partnership, secretariat, partner):
     items = get(partner, "checklist_run_detail", partnership, runs[1]["id"]).json()["items"]
     assert {row["item"]: row["result"] for row in items}["CS-1"] == "fail"
     assert next(row for row in items if row["item"] == "CS-1")["title"] == "Problem and approach outlined"
+
+
+def test_a_health_check_round_gives_the_scores_per_item_but_not_who_gave_them(partnership, partner):
+    round_ = HealthCheck.objects.create(
+        partnership=partnership, title="Annual check", closes_on=dt.date(2099, 1, 1), item_ids=["CM-6", "PM-4"],
+        anonymous=True,
+    )  # fmt: skip
+    for org_id, name, score in ((1, "Agro Co", 2), (2, "Farmers' Union", 4)):
+        HealthCheckScore.objects.create(
+            health_check=round_, item_id="CM-6", organisation_id=org_id, organisation_name=name, score=score
+        )
+    (listed,) = get(partner, "health_check_list", partnership).json()["results"]
+    assert (listed["title"], listed["scored"], listed["is_open"]) == ("Annual check", 2, True)
+    answer = get(partner, "health_check_detail", partnership, round_.pk)
+    cm6, pm4 = answer.json()["results"]
+    assert (cm6["item"], cm6["count"], cm6["mean"], cm6["counts"]) == ("CM-6", 2, 3.0, [0, 1, 0, 1, 0])
+    assert pm4["count"] == 0 and pm4["result"] is None
+    assert "Agro Co" not in answer.content.decode()
