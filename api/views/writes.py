@@ -15,6 +15,7 @@ from monitoring.models import Period
 from monitoring.selectors import actuals as selectors
 from monitoring.services import actuals as services
 
+from ..etag import ETagMixin
 from ..serializers.monitoring_actuals import ActualAnswerSerializer, ActualInputSerializer, form_data, form_errors
 from .base import PartnershipScoped
 
@@ -30,7 +31,7 @@ def record_actor(request):
 
 
 @extend_schema(tags=["indicators"])
-class ActualView(PartnershipScoped, generics.GenericAPIView):
+class ActualView(PartnershipScoped, ETagMixin, generics.RetrieveAPIView):
     """The actual of a period of one of the partnership's indicators. GET: the members (donors read actuals of
     locked periods on the indicator). PUT: enter or correct it, exactly as on the page “Enter data”: a locked period,
     or one that has not started, is refused with the reason; bad values answer 400 with the form's messages."""
@@ -44,9 +45,9 @@ class ActualView(PartnershipScoped, generics.GenericAPIView):
         indicator_pk = get_object_or_404(periods, pk=self.kwargs["period_pk"])
         return selectors.period_for_entry(self.partnership, indicator_pk, self.kwargs["period_pk"])
 
-    def get(self, request, *args, **kwargs):
+    def get_object(self):
         _indicator, period = self.load()
-        return Response(ActualAnswerSerializer(period).data)
+        return period
 
     @extend_schema(request=ActualInputSerializer, responses=ActualAnswerSerializer)
     def put(self, request, *args, **kwargs):
@@ -59,7 +60,10 @@ class ActualView(PartnershipScoped, generics.GenericAPIView):
         data, errors = form_data(request.data, form)
         form = ActualForm(data, indicator=indicator)
         if not form.is_valid() or errors:
-            raise exceptions.ValidationError({**form_errors(form), **errors})
+            found = form_errors(form)
+            for field, messages in errors.items():
+                found[field] = [*found.get(field, []), *messages]
+            raise exceptions.ValidationError(found)
         record_actor(request)
         try:
             services.actual_save(period=period, by=request.user, **form.service_kwargs())

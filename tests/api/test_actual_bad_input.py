@@ -167,3 +167,13 @@ def test_get_shows_the_period_and_its_actual_to_the_members_only(w, secretariat,
     assert json.loads(answer.content)["actual"]["value"] == "100"
     refused_ = token_client(donor).get(reverse("api:actual", args=[w["indicator"].partnership_id, w["periods"][1].pk]))
     assert refused_.status_code == 403
+
+
+def test_get_answers_304_to_its_etag_until_the_actual_changes(w):
+    client = token_client(w["kofi"])
+    url = reverse("api:actual", args=[w["indicator"].partnership_id, w["periods"][1].pk])
+    first = client.get(url)
+    assert first.json()["actual"] is None
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    put(w, good(w))
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
