@@ -177,3 +177,11 @@ def test_get_answers_304_to_its_etag_until_the_actual_changes(w):
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     put(w, good(w))
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_an_archived_partnership_takes_no_data(w, partnership):
+    partnership.archived_at = timezone.now()
+    partnership.save()
+    answer = put(w, good(w))
+    assert answer.status_code == 403 and answer.json()["detail"]
+    assert not Actual.objects.exists()
