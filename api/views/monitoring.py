@@ -1,3 +1,5 @@
-"""API endpoints: monitoring (see api/views/base.py for the pattern)."""
+"""API endpoints: monitoring and phases, one module per subject (the actual of a period, a write, is writes.py)."""
 
-urls = []
+from . import monitoring_indicators, monitoring_learning, monitoring_phases
+
+urls = [*monitoring_indicators.urls, *monitoring_learning.urls, *monitoring_phases.urls]
