@@ -1,0 +1,109 @@
+"""What the stakeholder and governance endpoints share: the pages' FilterSets with their extra arguments, and writes
+that go through the page's form and its one service call.
+
+A write reads the JSON body as the page's form would read a posted form (strings, lists for multiple choices), so the
+form validates it exactly as on the page; a valid form goes to the same service as the page's, inside one transaction
+and with the token's owner as the author of the activity entries. Invalid input answers 400 with the form's (or the
+service's) messages per field, and writes nothing."""
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import exceptions
+
+from .base import PartnershipScoped
+
+
+class PageFilterBackend(DjangoFilterBackend):
+    """The page's FilterSet (`filterset_class`), given what the page gives it besides the query: the view's
+    `filterset_kwargs()` (the partnership, the organisations offered...). Invalid filter values answer 400."""
+
+    def get_filterset_kwargs(self, request, queryset, view):
+        kwargs = super().get_filterset_kwargs(request, queryset, view)
+        extra = getattr(view, "filterset_kwargs", None)
+        return {**kwargs, **(extra() if extra else {})}
+
+
+class Scoped(PartnershipScoped):
+    """A list or detail under a partnership, with the page's filters. The schema generator asks for querysets
+    without a request: it gets an empty one (`empty_queryset`)."""
+
+    filter_backends = [PageFilterBackend]
+    model = None
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return self.model.objects.none()
+        return self.records()
+
+    def records(self):
+        raise NotImplementedError
+
+
+def form_errors(form) -> dict:
+    return {("non_field_errors" if name == "__all__" else name): list(errors) for name, errors in form.errors.items()}
+
+
+def invalid(errors: dict):
+    return exceptions.ValidationError(errors)
+
+
+def _as_posted(value, name):
+    """A JSON value as an HTML form would post it: text (numbers as written), true/false kept for checkboxes, null as
+    an empty field, lists of those for multiple choices."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float | str):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value):
+        return [str(v) for v in value]
+    raise invalid({name: [_("Give a single value (text, a number, true or false) or a list of ids.")]})
+
+
+def posted(request, fields, *, instance_data=None, body=None) -> dict:
+    """The request's JSON body as form data for `fields`. An unknown field is refused (a typo must not pass
+    silently). For PATCH, the record's current values (`instance_data`) fill what the body leaves out, and an empty
+    body is refused (nothing to change). `body`: the JSON body when the caller took something out of it first."""
+    body = request.data if body is None else body
+    if not isinstance(body, dict):
+        raise invalid({"non_field_errors": [_("Send a JSON object with the fields.")]})
+    unknown = sorted(set(body) - set(fields))
+    if unknown:
+        raise invalid(
+            {
+                name: [_("Unknown field. The fields are: %(fields)s.") % {"fields": ", ".join(fields)}]
+                for name in unknown
+            }
+        )
+    data = {name: _as_posted(value, name) for name, value in body.items()}
+    if request.method == "PATCH":
+        if not data:
+            raise invalid({"non_field_errors": [_("Send at least one field to change.")]})
+        data = {**(instance_data or {}), **data}
+    return data
+
+
+def instance_data(form) -> dict:
+    """A bound-to-nothing form's initial values (the record's, for a ModelForm with an instance) as posted data."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form.get_initial_for_field(field, name)
+        if isinstance(value, list | tuple) or hasattr(value, "all"):
+            value = [getattr(v, "pk", v) for v in (value.all() if hasattr(value, "all") else value)]
+        elif hasattr(value, "pk"):
+            value = value.pk
+        data[name] = "" if value is None else value
+    return data
+
+
+def save_through(request, form, save):
+    """Validate `form` (400 with its messages, nothing written), then `save(form)` (the page's one service call) in
+    one transaction, with the token's owner as the author in the activity feed. A ValidationError of the service
+    answers 400 (api.errors), its PermissionDenied 403, and the transaction leaves every table unchanged."""
+    if not form.is_valid():
+        raise invalid(form_errors(form))
+    with transaction.atomic(), set_actor(request.user):
+        return save(form)
