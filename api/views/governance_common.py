@@ -87,10 +87,14 @@ def posted(request, fields, *, instance_data=None, body=None) -> dict:
 
 
 def instance_data(form) -> dict:
-    """A bound-to-nothing form's initial values (the record's, for a ModelForm with an instance) as posted data."""
+    """An unbound form's initial values (the record's, for a ModelForm with an instance) as posted data: what a PATCH
+    leaves out stays as it is."""
     data = {}
     for name, field in form.fields.items():
-        value = form.get_initial_for_field(field, name)
+        # The record's own values (a ModelForm's `initial`), not get_initial_for_field's: that one drops the
+        # microseconds of a time, which would move a meeting that the request does not move.
+        value = form.initial.get(name, field.initial)
+        value = value() if callable(value) else value
         if isinstance(value, list | tuple) or hasattr(value, "all"):
             value = [getattr(v, "pk", v) for v in (value.all() if hasattr(value, "all") else value)]
         elif hasattr(value, "pk"):
