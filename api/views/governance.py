@@ -26,7 +26,7 @@ from ..serializers.governance import (
     PositionInput,
     PositionSerializer,
 )
-from .governance_common import Scoped, instance_data, posted, save_through
+from .governance_common import Scoped, posted, save_through
 
 
 class BodyScoped(Scoped):
@@ -75,11 +75,8 @@ class DecisionScoped(Scoped):
 
     def write(self, decision=None):
         """The page's form, then services.decision_save: the saved decision as its page shows it."""
-        fields = DecisionForm.Meta.fields
-        current = instance_data(DecisionForm(partnership=self.partnership, instance=decision)) if decision else None
-        form = DecisionForm(
-            posted(self.request, fields, instance_data=current), partnership=self.partnership, instance=decision
-        )
+        blank = DecisionForm(partnership=self.partnership, instance=decision)
+        form = DecisionForm(posted(self.request, blank), partnership=self.partnership, instance=decision)
         saved = save_through(
             self.request,
             form,
@@ -129,7 +126,7 @@ class PositionView(DecisionScoped, generics.GenericAPIView):
     def put(self, request, *args, **kwargs):
         decision = self.get_object()
         acting = access.require(request.user, "record_position", self.partnership)
-        form = PositionForm(posted(request, list(PositionForm.base_fields)))
+        form = PositionForm(posted(request, PositionForm()))
         row = save_through(
             request,
             form,

@@ -7,6 +7,7 @@ and with the token's owner as the author of the activity entries. Invalid input 
 service's) messages per field, and writes nothing."""
 
 from auditlog.context import set_actor
+from django import forms
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -49,40 +50,56 @@ def invalid(errors: dict):
     return exceptions.ValidationError(errors)
 
 
-def _as_posted(value, name):
-    """A JSON value as an HTML form would post it: text (numbers as written), true/false kept for checkboxes, null as
-    an empty field, lists of those for multiple choices."""
+def _as_posted(value, field):
+    """A JSON value as an HTML form would post it for `field`: text (numbers as written), null as an empty field,
+    true/false for a checkbox, a list of ids for a multiple choice. Anything else is the wrong type: None."""
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float | str):
+    if isinstance(field, forms.BooleanField):
+        return value if isinstance(value, bool) else None
+    if isinstance(field, forms.MultipleChoiceField):  # model multiple choices too
+        plain = isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value)
+        return [str(v) for v in value] if plain else None
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, list) and all(isinstance(v, int | str) and not isinstance(v, bool) for v in value):
-        return [str(v) for v in value]
-    raise invalid({name: [_("Give a single value (text, a number, true or false) or a list of ids.")]})
+    return None
 
 
-def posted(request, fields, *, instance_data=None, body=None) -> dict:
-    """The request's JSON body as form data for `fields`. An unknown field is refused (a typo must not pass
-    silently). For PATCH, the record's current values (`instance_data`) fill what the body leaves out, and an empty
-    body is refused (nothing to change). `body`: the JSON body when the caller took something out of it first."""
+def _wrong_type(field):
+    if isinstance(field, forms.BooleanField):
+        return _("Give true or false.")
+    if isinstance(field, forms.MultipleChoiceField):
+        return _("Give a list of ids.")
+    return _("Give a single value: text or a number.")
+
+
+def posted(request, form, *, body=None) -> dict:
+    """The request's JSON body as data for `form` (unbound; with the record for a change). An unknown field or a
+    value of the wrong type is refused (a typo must not pass silently). For PATCH, the record's current values fill
+    what the body leaves out, and an empty body is refused (nothing to change). `body`: the JSON body, when the
+    caller took something out of it first."""
     body = request.data if body is None else body
     if not isinstance(body, dict):
         raise invalid({"non_field_errors": [_("Send a JSON object with the fields.")]})
-    unknown = sorted(set(body) - set(fields))
-    if unknown:
-        raise invalid(
-            {
-                name: [_("Unknown field. The fields are: %(fields)s.") % {"fields": ", ".join(fields)}]
-                for name in unknown
-            }
-        )
-    data = {name: _as_posted(value, name) for name, value in body.items()}
+    fields = form.fields
+    names = ", ".join(fields)
+    errors = {
+        name: [_("Unknown field. The fields are: %(fields)s.") % {"fields": names}]
+        for name in body
+        if name not in fields
+    }
+    data = {}
+    for name, value in body.items():
+        if name in fields:
+            data[name] = _as_posted(value, fields[name])
+            if data[name] is None:
+                errors[name] = [_wrong_type(fields[name])]
+    if errors:
+        raise invalid(errors)
     if request.method == "PATCH":
         if not data:
             raise invalid({"non_field_errors": [_("Send at least one field to change.")]})
-        data = {**(instance_data or {}), **data}
+        data = {**instance_data(form), **data}
     return data
 
 

@@ -18,7 +18,7 @@ from stakeholders.models import Organisation
 
 from ..etag import ETagMixin
 from ..serializers.governance_meetings import MeetingDetailSerializer, MeetingInput, MeetingSerializer
-from .governance_common import Scoped, instance_data, posted, save_through
+from .governance_common import Scoped, posted, save_through
 
 
 class MeetingScoped(Scoped):
@@ -36,10 +36,8 @@ class MeetingScoped(Scoped):
     def write(self, meeting=None):
         """The page's form, then services.meeting_save: the saved meeting as its page shows it."""
         bodies = Body.objects.filter(partnership=self.partnership).order_by("-is_primary", "name")
-        current = instance_data(MeetingForm(bodies=bodies, instance=meeting)) if meeting else None
-        form = MeetingForm(
-            posted(self.request, MeetingForm.Meta.fields, instance_data=current), bodies=bodies, instance=meeting
-        )
+        blank = MeetingForm(bodies=bodies, instance=meeting)
+        form = MeetingForm(posted(self.request, blank), bodies=bodies, instance=meeting)
         saved = save_through(
             self.request,
             form,

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from governance import services
 from governance.budget_forms import TransactionFilter
-from governance.commitment_forms import FIELDS, CommitmentFilter, CommitmentForm
+from governance.commitment_forms import CommitmentFilter, CommitmentForm
 from governance.models import BudgetLine, Commitment, Transaction
 from governance.selectors import budget as budget_selectors
 from governance.selectors import commitments as selectors
@@ -24,7 +24,7 @@ from ..serializers.governance_resources import (
     CommitmentSerializer,
     TransactionSerializer,
 )
-from .governance_common import Scoped, instance_data, invalid, posted, save_through
+from .governance_common import Scoped, invalid, posted, save_through
 
 
 class CommitmentScoped(Scoped):
@@ -41,18 +41,12 @@ class CommitmentScoped(Scoped):
 
     def write(self, commitment=None):
         """The page's form (with a field per year of the commitment's amounts), then services.commitment_save."""
-        body = dict(self.request.data) if isinstance(self.request.data, dict) else self.request.data
-        years = body.pop("years", None) if isinstance(body, dict) else None
-        form = CommitmentForm(partnership=self.partnership, instance=commitment)
-        fields = [*FIELDS, "respread", *form.year_names]
-        if isinstance(body, dict):
-            body.update(_years(years, form.year_names))
-        current = instance_data(form) if commitment else None
-        form = CommitmentForm(
-            posted(self.request, fields, instance_data=current, body=body),
-            partnership=self.partnership,
-            instance=commitment,
-        )
+        body = self.request.data
+        blank = CommitmentForm(partnership=self.partnership, instance=commitment)
+        if isinstance(body, dict) and "years" in body:  # {"2026": "500.00"}: the form's field per year
+            body = {**body, **_years(body["years"], blank.year_names)}
+            del body["years"]
+        form = CommitmentForm(posted(self.request, blank, body=body), partnership=self.partnership, instance=commitment)
         saved = save_through(
             self.request,
             form,

@@ -77,6 +77,8 @@ def test_a_decision_with_bad_input_is_refused_field_by_field_and_nothing_is_writ
     _refused(client, "post", url, {"method": "consent"}, "title")
     _refused(client, "post", url, {"title": "A", "method": "by coin toss"}, "method")
     _refused(client, "post", url, {"title": {"nested": 1}, "method": "consent"}, "title")
+    _refused(client, "post", url, {"title": ["A", "B"], "method": "consent"}, "title")
+    _refused(client, "post", url, {"title": True, "method": "consent"}, "title")
     _refused(client, "post", url, {"title": "A", "method": "consent", "colour": "red"}, "colour")
     elsewhere = Body.objects.get(name="Elsewhere Committee")
     _refused(client, "post", url, {"title": "A", "method": "consent", "body": elsewhere.pk}, "body")
@@ -158,6 +160,7 @@ def test_a_meeting_with_bad_input_is_refused_and_nothing_is_written(shared_world
     _refused(client, "post", url, _meeting(world, body=elsewhere.pk), "body")
     _refused(client, "post", url, _meeting(world, start="next tuesday"), "start")
     _refused(client, "post", url, _meeting(world, start=12), "start")
+    _refused(client, "post", url, _meeting(world, is_formal="yes"), "is_formal")
     start = timezone.localtime() + dt.timedelta(days=3)
     same = _meeting(world, start=start.isoformat(), end=start.isoformat())
     body = _refused(client, "post", url, same, "non_field_errors")  # the form's constraint check, as on the page
