@@ -256,3 +256,13 @@ def test_a_donor_may_not_record_a_commitment(shared_world):
     answer = _unchanged(lambda: call(_url(world, "commitment_list"), data=_commitment(), format="json"))
     assert answer.status_code == 403 and answer.json()["detail"]
     assert not Decision.objects.filter(title="Field staff").exists()
+
+
+def test_an_archived_partnership_is_read_but_never_written(shared_world):
+    world = shared_world
+    type(world["partnership"]).objects.filter(pk=world["partnership"].pk).update(archived_at=timezone.now())
+    client = token_client(world["secretariat"])
+    assert client.get(_url(world, "decision_list")).status_code == 200
+    data = {"title": "After the end", "method": "consent"}
+    answer = _unchanged(lambda: client.post(_url(world, "decision_list"), data=data, format="json"))
+    assert answer.status_code == 403 and "archived" in answer.json()["detail"]
