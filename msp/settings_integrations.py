@@ -30,6 +30,22 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name (type, status, method) get their own names in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "BodyTypeEnum": "governance.models.BodyType",
+        "ClauseTypeEnum": "governance.models.ClauseType",
+        "CommitmentTypeEnum": "governance.models.CommitmentType",
+        "CommitmentStatusEnum": "governance.models.CommitmentStatus",
+        "TransactionTypeEnum": "governance.models.TransactionType",
+        "RoadmapStatusEnum": "governance.models.RoadmapVersion.Status",
+        "MouStatusEnum": "governance.models.MouVersion.Status",
+        "MilestoneStatusEnum": "governance.models.MilestoneStatus",
+        "MeetingStatusEnum": "governance.models.MeetingStatus",
+        "DecisionStatusEnum": "governance.models.DecisionStatus",
+        "DecisionMethodEnum": "governance.decision_rules.Method",
+        "GivenEnum": "governance.models.base.Method",
+        "ScoreEnum": "stakeholders.models.stakeholder_map.SCORE_CHOICES",
+    },
 }
 
 # IATI publication (opendata): the organisation that publishes this installation's IATI files. Its identifier
