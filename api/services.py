@@ -26,7 +26,7 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
     except ValidationError as error:
         raise ValidationError({"name": error.messages}) from None
     with transaction.atomic():
-        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        _lock_person(user)
         active = ApiToken.objects.active().filter(user=user)
         if active.count() >= MAX_ACTIVE_TOKENS:
             raise ValidationError(
@@ -40,6 +40,10 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
         token, key = ApiToken.issue(user, name)
     logger.info("API token %s (“%s”, %s…) made by user %s", token.pk, token.name, token.prefix, user.pk)
     return token, key
+
+
+def _lock_person(user):
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
 
 
 def token_revoke(*, token: ApiToken, by) -> ApiToken:
