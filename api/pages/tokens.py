@@ -32,6 +32,7 @@ def second_factor_missing(request) -> bool:
 
 @login_required
 def token_list(request):
+    request.session.pop(NEW_KEY, None)  # a key whose page was never opened is not kept for later
     tokens = list(request.user.api_tokens.all())
     return render(
         request,

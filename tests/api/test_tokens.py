@@ -70,6 +70,15 @@ def test_a_new_token_s_key_is_shown_once_and_works(signed_in, partner, partnersh
 
 
 @pytest.mark.django_db
+def test_a_key_whose_page_was_not_opened_is_dropped_by_the_next_token_page(signed_in):
+    signed_in.post(NEW, {"name": "Lost"})
+    assert NEW_KEY in signed_in.session
+    signed_in.get(TOKENS)
+    assert NEW_KEY not in signed_in.session
+    assert "No new key to show." in signed_in.get(KEY_PAGE).content.decode()
+
+
+@pytest.mark.django_db
 def test_the_list_shows_each_token_without_its_key(signed_in):
     _page, key = _make(signed_in)
     listed = signed_in.get(TOKENS).content.decode()
