@@ -29,6 +29,8 @@ READ = {
     # A draft report, an unshared paper: the secretariat's.
     "draft": dict(anonymous=401, outsider=404, partner=404, donor=404, secretariat=OK, superuser=OK),
     "secretariat": dict(anonymous=401, outsider=404, partner=403, donor=403, secretariat=OK, superuser=OK),
+    # An address under /api/v1/ that is no endpoint: not found, for anyone, whatever the method.
+    "gone": dict.fromkeys(ROLES, 404),
 }
 WRITE = {
     "secretariat-write": dict(
