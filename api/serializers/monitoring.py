@@ -8,6 +8,8 @@ from rest_framework import serializers
 
 from monitoring.models import Measure
 
+from .stakeholders import OrganisationRefSerializer
+
 
 @extend_schema_field(OpenApiTypes.DECIMAL)
 class NumberField(serializers.Field):
@@ -24,11 +26,6 @@ class IndicatorMeasureSerializer(serializers.Serializer):
 
 def code(value, choices) -> dict:
     return {"code": value, "name": str(choices(value).label)} if value else None
-
-
-class OrganisationRefSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
 
 
 class IndicatorCategorySerializer(serializers.Serializer):

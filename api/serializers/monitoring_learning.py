@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from monitoring.models import CapacityGap, Lesson, RelatedInitiative, Report, Risk
 
-from .monitoring import OrganisationRefSerializer
+from .stakeholders import OrganisationRefSerializer
 
 
 class LessonSerializer(serializers.ModelSerializer):

@@ -20,16 +20,6 @@ from ..serializers.monitoring_actuals import ActualAnswerSerializer, ActualInput
 from .base import PartnershipScoped
 
 
-def record_actor(request):
-    """Name the token's owner as the actor of what auditlog records in this request: its middleware ran before
-    the API authenticated the token, so it found nobody."""
-    from auditlog.context import auditlog_value
-
-    context = auditlog_value.get(None)
-    if context is not None and request.user.is_authenticated:
-        context["actor"] = request.user
-
-
 @extend_schema(tags=["indicators"])
 class ActualView(PartnershipScoped, ETagMixin, generics.RetrieveAPIView):
     """The actual of a period of one of the partnership's indicators. GET: the members (donors read actuals of
@@ -64,7 +54,6 @@ class ActualView(PartnershipScoped, ETagMixin, generics.RetrieveAPIView):
             for field, messages in errors.items():
                 found[field] = [*found.get(field, []), *messages]
             raise exceptions.ValidationError(found)
-        record_actor(request)
         try:
             services.actual_save(period=period, by=request.user, **form.service_kwargs())
         except ValidationError as exc:
