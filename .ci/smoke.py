@@ -17,6 +17,7 @@ HTTP of this loopback connection (the proxy's HTTPS is only simulated by the hea
 import argparse
 import hashlib
 import hmac
+import json
 import re
 import struct
 import sys
@@ -155,6 +156,31 @@ if args.production:
     _, headers, again = request(version + "pdf/")
     assert again == pdf, "two downloads of the signed MoU differ"
     assert headers.get("ETag") == f'"{hashlib.sha256(pdf).hexdigest()}"', headers.get("ETag")
+# The REST API: amina makes a personal token on its page (a session signed in with her second factor), then a
+# script reads with it: her partnerships and the cocoa indicators; an unknown address answers JSON, not a page.
+page = get_ok("/developer/tokens/new/").decode()
+token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+status, headers, body = request(
+    "/developer/tokens/new/",
+    data=urllib.parse.urlencode({"csrfmiddlewaretoken": token, "name": "smoke"}).encode(),
+    headers={"Referer": f"{public}/developer/tokens/new/", "Origin": public},
+)
+assert status == 302, (status, body[:1000])
+key = re.search(r'id="api-key" type="text" value="([^"]+)"', get_ok("/developer/tokens/new/key/").decode()).group(1)
+saved_cookies = dict(cookies)
+cookies.clear()  # the API is read with the token alone, as a script would
+bearer = {"Authorization": f"Bearer {key}"}
+status, headers, body = request("/api/v1/partnerships/", headers=bearer)
+assert status == 200 and headers["Content-Type"].startswith("application/json"), (status, body[:500])
+assert "Sustainable Cocoa Partnership" in body.decode(), body[:500]
+status, _, body = request(f"/api/v1{first}indicators/", headers=bearer)
+assert status == 200 and json.loads(body)["count"] > 0, (status, body[:500])
+status, headers, body = request("/api/v1/nothing-here/", headers=bearer)
+assert status == 404 and headers["Content-Type"].startswith("application/json"), (status, body[:500])
+status, _, _ = request("/api/v1/partnerships/")
+assert status == 401, status
+cookies.update(saved_cookies)
+get_ok("/developer/")  # the documentation page
 reports_note = ""
 if args.production:
     # A donor report asked for on the Reports tab is made by the Celery worker on Redis, then downloaded.
@@ -178,6 +204,6 @@ if args.production:
     assert made.startswith(b"%PDF-"), "the donor report is not a PDF"
     reports_note = ", and a donor report made by the worker"
 print(
-    f"smoke ok: signed in as amina{' with a TOTP code' if args.totp_secret else ''}; My work, the list, {len(pages) + 3} pages of {first}, static files and the MoU PDF answer 200"
+    f"smoke ok: signed in as amina{' with a TOTP code' if args.totp_secret else ''}; My work, the list, {len(pages) + 3} pages of {first}, static files, the MoU PDF and the API with a personal token answer 200"
     + reports_note
 )

@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     # The REST API (api) and its OpenAPI schema and offline documentation page.
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     # Our apps, in layer order: each may import only the ones above it.
     "msp",
     # Sign-in and sessions (two-factor, the user's sessions, the lockout notice): imports only msp.
