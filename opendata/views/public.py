@@ -1,0 +1,47 @@
+"""The public IATI files, without signing in: one published partnership's activity file at an address built from
+its identifier (fixed at first publication, so the address is stable and fit to register with the IATI Registry),
+all published activities in one file, and the installation's organisation file.
+
+Each file is made when asked for, from the current records, so it is as fresh as the pages. Caches must ask again
+every time (a withdrawal takes effect at once), but an unchanged file answers 304 to If-None-Match: the ETag is a
+digest of the document without its generated-datetime, which changes on every build.
+"""
+
+import hashlib
+import re
+
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.views.decorators.http import require_GET
+
+from .. import iati, selectors
+
+XML = "application/xml; charset=utf-8"
+GENERATED = re.compile(rb'\sgenerated-datetime="[^"]*"')
+
+
+def _xml_response(request, document: bytes):
+    digest = hashlib.sha256(GENERATED.sub(b"", document, count=1)).hexdigest()[:32]
+    etag = f'"{digest}"'
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        response = HttpResponse(document, content_type=XML)
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, no-cache"
+    return response
+
+
+@require_GET
+def activity(request, identifier):
+    publication = selectors.public_publication_or_404(identifier)
+    return _xml_response(request, iati.activity_file(publication.partnership, publication.identifier))
+
+
+@require_GET
+def activities(request):
+    return _xml_response(request, iati.activities_file(list(selectors.public_publications())))
+
+
+@require_GET
+def organisation(request):
+    return _xml_response(request, iati.organisation_file())
