@@ -116,3 +116,24 @@ def test_publishing_and_withdrawing_show_in_the_activity_feed(partnership, secre
     assert [e.action for e in entries] == [ActivityEntry.Action.UPDATE, ActivityEntry.Action.CREATE]
     assert all(e.actor == secretariat for e in entries)
     assert entries[0].changes["is_published"] == ["True", "False"]
+
+
+def test_a_partnership_export_leaves_the_publication_behind():
+    """Exported, it would publish the activity from two installations and clash with identifiers taken there."""
+    from transfer import graph
+
+    assert graph.classify()["opendata.publication"].startswith("excluded: ")
+    assert "opendata.publication" not in graph.scoped_models()
+
+
+def test_the_demo_publishes_the_cocoa_partnership_once(db):
+    from django.core.management import call_command
+
+    from msp.demo import PARTNERSHIPS
+
+    call_command("demo", quiet_logins=True)
+    publication = Publication.objects.get()
+    assert publication.partnership.name == PARTNERSHIPS["cocoa"]["name"] and publication.is_published
+    assert publication.published_by.username == "amina"
+    call_command("demo", quiet_logins=True)
+    assert Publication.objects.get().published_at == publication.published_at
