@@ -172,3 +172,18 @@ def test_withdrawing_what_is_not_published_says_so(client, partnership, secretar
     client.force_login(secretariat)
     response = client.post(action_url("withdraw", partnership), follow=True)
     assert "nothing to withdraw" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("fr", ["Ce qui serait publié", "2 périodes budgétaires", "Mise en œuvre", "3 transactions"]),
+        ("de", ["Was veröffentlicht würde", "2 Budgetzeiträume", "Umsetzung", "2 Ergebnisse"]),
+    ],
+)
+def test_the_summary_reads_in_the_readers_language(client, partnership, secretariat, rich_builder, language, shown):
+    client.force_login(secretariat)
+    client.cookies["django_language"] = language
+    page = text_of(client.get(preview_url(partnership)))
+    for text in shown:
+        assert text in page, text
