@@ -8,6 +8,7 @@ the organisation file always. build() publishes the walk world's partnership and
 from django.utils import timezone
 
 from opendata.models import Publication
+from tests.factories import PartnershipFactory
 
 LEVELS = {
     "opendata:preview": "secretariat",
@@ -34,7 +35,9 @@ def build(world):
         partnership=world["partnership"], identifier="XI-IATI-MSPM-WALK-1", is_published=True, published_at=now,
         published_by=world["secretariat"],
     )  # fmt: skip
+    # The outsider's partnership, or (in the per-test world, which has none) another one.
+    elsewhere = world.get("elsewhere") or PartnershipFactory(name="Withdrawn from IATI")
     world["publication_withdrawn"] = Publication.objects.create(
-        partnership=world["elsewhere"], identifier="XI-IATI-MSPM-WALK-2", is_published=False, published_at=now,
+        partnership=elsewhere, identifier="XI-IATI-MSPM-WALK-2", is_published=False, published_at=now,
         withdrawn_at=now,
     )  # fmt: skip
