@@ -25,6 +25,9 @@ def public_publications():
 
 
 def public_publication_or_404(identifier):
+    # No identifier holds a control character (PostgreSQL refuses a NUL in a query outright) or is that long.
+    if not identifier.isprintable() or len(identifier) > Publication._meta.get_field("identifier").max_length:
+        raise Http404(_("No such IATI activity is published here."))
     publication = public_publications().filter(identifier=identifier).first()
     if publication is None:
         raise Http404(_("No such IATI activity is published here."))
