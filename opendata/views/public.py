@@ -4,7 +4,8 @@ all published activities in one file, and the installation's organisation file.
 
 Each file is made when asked for, from the current records, so it is as fresh as the pages. Caches must ask again
 every time (a withdrawal takes effect at once), but an unchanged file answers 304 to If-None-Match: the ETag is a
-digest of the document without its generated-datetime, which changes on every build.
+digest of the document without its generated-datetime, which changes on every build. HEAD is answered too (link
+checkers and the IATI Registry's validator ask it).
 """
 
 import hashlib
@@ -12,7 +13,7 @@ import re
 
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .. import iati, selectors
 
@@ -28,20 +29,22 @@ def _xml_response(request, document: bytes):
         response = HttpResponse(document, content_type=XML)
     response["ETag"] = etag
     response["Cache-Control"] = "public, no-cache"
+    # Open data: any site may read it from a browser (no cookie is ever needed, so none is sent).
+    response["Access-Control-Allow-Origin"] = "*"
     return response
 
 
-@require_GET
+@require_safe
 def activity(request, identifier):
     publication = selectors.public_publication_or_404(identifier)
     return _xml_response(request, iati.activity_file(publication.partnership, publication.identifier))
 
 
-@require_GET
+@require_safe
 def activities(request):
     return _xml_response(request, iati.activities_file(list(selectors.public_publications())))
 
 
-@require_GET
+@require_safe
 def organisation(request):
     return _xml_response(request, iati.organisation_file())

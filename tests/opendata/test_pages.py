@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from lxml import etree
 
+from msp.models import ActivityEntry
 from opendata import iati
 from opendata.models import Publication
 
@@ -105,6 +106,18 @@ def test_the_secretariat_publishes_and_gets_the_public_address(client, partnersh
     download = client.get(address)
     assert download.status_code == 200 and download["Content-Type"] == "application/xml; charset=utf-8"
     assert etree.fromstring(download.content).findtext("iati-activity/iati-identifier") == publication.identifier
+
+
+def test_publishing_and_withdrawing_show_in_the_activity_feed_with_who_did_it(client, partnership, secretariat):
+    client.force_login(secretariat)
+    client.post(action_url("publish", partnership))
+    client.post(action_url("withdraw", partnership))
+    page = text_of(client.get(reverse("msp:activity", args=[partnership.pk])))
+    identifier = Publication.objects.get().identifier
+    assert f"added the IATI publication “{identifier}”" in page
+    assert f"changed the IATI publication “{identifier}”" in page
+    entries = ActivityEntry.objects.filter(partnership=partnership, content_type__model="publication")
+    assert [entry.actor for entry in entries] == [secretariat, secretariat]  # the request's user, via the middleware
 
 
 def test_the_secretariat_withdraws_and_the_address_is_gone(client, partnership, secretariat):

@@ -37,6 +37,8 @@ def test_anyone_downloads_a_published_activity_file_without_signing_in(client, p
     assert root.tag == "iati-activities" and root.get("version") == "2.03"
     assert identifiers(response) == [publication.identifier]
     assert response["Cache-Control"] == "public, no-cache"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert client.head(activity_url(publication)).status_code == 200
 
 
 def test_an_unchanged_file_answers_not_modified(client, partnership, secretariat):
