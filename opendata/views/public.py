@@ -1,6 +1,7 @@
 """The public IATI files, without signing in: one published partnership's activity file at an address built from
 its identifier (fixed at first publication, so the address is stable and fit to register with the IATI Registry),
-all published activities in one file, and the installation's organisation file.
+all published activities in one file (404 while there is none: IATI has no empty activities file), and the
+installation's organisation file.
 
 Each file is made when asked for, from the current records, so it is as fresh as the pages. Caches must ask again
 every time (a withdrawal takes effect at once), but an unchanged file answers 304 to If-None-Match: the ETag is a
@@ -11,8 +12,9 @@ checkers and the IATI Registry's validator ask it).
 import hashlib
 import re
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from .. import iati, selectors
@@ -42,7 +44,10 @@ def activity(request, identifier):
 
 @require_safe
 def activities(request):
-    return _xml_response(request, iati.activities_file(list(selectors.public_publications())))
+    publications = list(selectors.public_publications())
+    if not publications:  # IATI has no empty activities file (its schema wants one activity at least)
+        raise Http404(_("No IATI activity is published here yet."))
+    return _xml_response(request, iati.activities_file(publications))
 
 
 @require_safe

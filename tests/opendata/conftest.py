@@ -21,7 +21,7 @@ def rich_builder(monkeypatch, sample_file):
 
 
 @pytest.fixture
-def problems(monkeypatch):
+def builder_problems(monkeypatch):
     """Make the builder report these problems for every partnership: `problems(["...", ...])`."""
 
     def set_problems(found):

@@ -135,8 +135,8 @@ def test_the_secretariat_withdraws_and_the_address_is_gone(client, partnership, 
     assert client.get(reverse("iati:activity", args=[identifier])).status_code == 200
 
 
-def test_publishing_with_problems_shows_them_and_publishes_nothing(client, partnership, secretariat, problems):
-    problems(["Recipient-country percentages sum to 90, not 100."])
+def test_publishing_with_problems_shows_them_and_publishes_nothing(client, partnership, secretariat, builder_problems):
+    builder_problems(["Recipient-country percentages sum to 90, not 100."])
     client.force_login(secretariat)
     page = client.get(preview_url(partnership)).content.decode()
     assert "Cannot be published yet" in page
@@ -200,3 +200,12 @@ def test_the_summary_reads_in_the_readers_language(client, partnership, secretar
     page = text_of(client.get(preview_url(partnership)))
     for text in shown:
         assert text in page, text
+
+
+def test_the_page_says_what_the_builder_leaves_out_on_purpose(client, partnership, secretariat, monkeypatch):
+    monkeypatch.setattr(
+        iati, "notes", lambda p: ["Counterparts of transactions are left out: they may be people."], raising=False
+    )
+    client.force_login(secretariat)
+    page = text_of(client.get(preview_url(partnership)))
+    assert "Left out on purpose Counterparts of transactions are left out: they may be people." in page

@@ -44,8 +44,8 @@ def test_publishing_again_while_published_changes_nothing(partnership, secretari
     assert ActivityEntry.objects.count() == entries
 
 
-def test_a_partnership_with_problems_is_not_published(partnership, secretariat, problems):
-    problems(["Recipient-country percentages sum to 90, not 100.", "The budget of 2026 has no currency."])
+def test_a_partnership_with_problems_is_not_published(partnership, secretariat, builder_problems):
+    builder_problems(["Recipient-country percentages sum to 90, not 100.", "The budget of 2026 has no currency."])
     with pytest.raises(ValidationError) as refused:
         services.publish(partnership, by=secretariat)
     assert "Recipient-country percentages sum to 90, not 100." in refused.value.messages
@@ -53,10 +53,10 @@ def test_a_partnership_with_problems_is_not_published(partnership, secretariat, 
     assert not Publication.objects.exists()
 
 
-def test_problems_stop_a_publication_after_a_withdrawal_too(partnership, secretariat, problems):
+def test_problems_stop_a_publication_after_a_withdrawal_too(partnership, secretariat, builder_problems):
     services.publish(partnership, by=secretariat)
     services.withdraw(partnership, by=secretariat)
-    problems(["The activity has no title."])
+    builder_problems(["The activity has no title."])
     with pytest.raises(ValidationError):
         services.publish(partnership, by=secretariat)
     assert not Publication.objects.get().is_published
