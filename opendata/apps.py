@@ -9,3 +9,12 @@ class OpendataConfig(AppConfig):
 
     name = "opendata"
     verbose_name = _("Open data")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Publication
+
+        # Publishing and withdrawing show in the partnership's activity feed (Publication.get_additional_data files
+        # them under it). The entry's actor says who; the first publication's date is the "added" entry's own.
+        auditlog.register(Publication, exclude_fields=["published_by", "first_published_at"])

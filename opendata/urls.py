@@ -1,4 +1,13 @@
 """The secretariat's IATI pages under a partnership (mounted at partnerships/<partnership_pk>/open-data/)."""
 
+from django.urls import path
+
+from .views import pages
+
 app_name = "opendata"
-urlpatterns = []
+urlpatterns = [
+    path("", pages.PreviewView.as_view(), name="preview"),
+    path("activity.xml", pages.xml, name="xml"),
+    path("publish/", pages.publish, name="publish"),
+    path("withdraw/", pages.withdraw, name="withdraw"),
+]

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 
-PROJECT_APPS = ("msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer")
+PROJECT_APPS = ("msp", "phases", "stakeholders", "governance", "monitoring", "inbox", "transfer", "opendata")
 ROOT = "msp.partnership"
 
 # Matched on import (transfer.load), never scoped even though some point at scoped rows.
@@ -56,6 +56,10 @@ EXCLUDED = {
     "governance.pendingtransactionimport": "an uploaded bank file waiting for confirmation: transient",
     "governance.exchangerate": "the installation's reference rates, shared by all partnerships",
     "transfer.partnershiporigin": "this installation's record of where an imported partnership came from",
+    # The IATI activity identifier starts with this installation's reporting organisation's; the receiving
+    # installation publishes (or not) under its own, by a deliberate step of its secretariat. Carried along, the
+    # record would publish the activity twice (here and there) and clash with an identifier already taken there.
+    "opendata.publication": "this installation's IATI publication of the partnership, under its reporting organisation",
 }
 
 
