@@ -179,6 +179,11 @@ status, headers, body = request("/api/v1/nothing-here/", headers=bearer)
 assert status == 404 and headers["Content-Type"].startswith("application/json"), (status, body[:500])
 status, _, _ = request("/api/v1/partnerships/")
 assert status == 401, status
+# IATI: the demo publishes the cocoa partnership; its files are public (no sign-in), as the IATI Registry reads them.
+for path in ("/iati/organisation.xml", "/iati/activities.xml"):
+    status, headers, body = request(path)
+    assert status == 200 and headers["Content-Type"].startswith("application/xml"), (path, status, body[:300])
+    assert b"<iati-" in body and b"Sustainable Cocoa" in body or path.endswith("organisation.xml"), body[:300]
 cookies.update(saved_cookies)
 get_ok("/developer/")  # the documentation page
 reports_note = ""
@@ -204,6 +209,6 @@ if args.production:
     assert made.startswith(b"%PDF-"), "the donor report is not a PDF"
     reports_note = ", and a donor report made by the worker"
 print(
-    f"smoke ok: signed in as amina{' with a TOTP code' if args.totp_secret else ''}; My work, the list, {len(pages) + 3} pages of {first}, static files, the MoU PDF and the API with a personal token answer 200"
+    f"smoke ok: signed in as amina{' with a TOTP code' if args.totp_secret else ''}; My work, the list, {len(pages) + 3} pages of {first}, static files, the MoU PDF, the API with a personal token and the public IATI files answer 200"
     + reports_note
 )
