@@ -21,6 +21,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from drf_spectacular.generators import SchemaGenerator
 
+from .schema import TAGS
+
 METHODS = ("get", "post", "put", "patch", "delete")
 REF = "#/components/schemas/"
 ENUM_LINE = re.compile(r"^\* `(?P<value>[^`]*)` - (?P<label>.*)$")
@@ -195,7 +197,11 @@ def _operations(schema, reader):
                     answers=answers,
                 )
             )
-    return [(tag, _anchor("tag", tag), operations) for tag, operations in sorted(groups.items())]
+    order = list(TAGS)
+    ranked = sorted(
+        groups.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0])
+    )
+    return [(str(TAGS.get(tag, tag)), _anchor("tag", tag), operations) for tag, operations in ranked]
 
 
 @lru_cache(maxsize=8)
