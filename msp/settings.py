@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "opendata",
     # The REST API over every app, with personal API tokens: the top layer, nothing imports it.
     "api",
+    # The data generator and the benchmark (issue 17): management commands only, no pages.
+    "bench",
 ]
 
 MIDDLEWARE = [
