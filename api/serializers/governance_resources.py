@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from governance.models import BudgetLine, Commitment, CommitmentStatus, CommitmentType, Transaction
+from governance.services import commitments
 
 from .stakeholders import OrganisationRefSerializer
 
@@ -19,24 +20,8 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Commitment
-        fields = [
-            "id",
-            "organisation",
-            "type",
-            "description",
-            "quantity",
-            "unit",
-            "value",
-            "currency",
-            "starts_on",
-            "ends_on",
-            "status",
-            "committed_on",
-            "funder_expectations",
-            "no_expectations",
-            "expectations_recorded_on",
-            "years",
-        ]
+        # What the commitment form edits (the service's EDITABLE), its id and its years: one list of fields.
+        fields = ["id", *commitments.EDITABLE, "years"]
         read_only_fields = fields
 
 
