@@ -6,7 +6,7 @@ parse an HTML page."""
 import logging
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import Resolver404, resolve
@@ -44,6 +44,11 @@ def _throttled(exc: exceptions.Throttled) -> str:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        # A body over DATA_UPLOAD_MAX_MEMORY_SIZE: Django's own answer would be an HTML page.
+        megabytes = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        message = _("The request body is too large: at most %(mb).1f MB.") % {"mb": megabytes}
+        return Response({"detail": message}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, DjangoValidationError):
         return Response(
             {"detail": _("The data is not valid."), "errors": _messages(exc)}, status=status.HTTP_400_BAD_REQUEST

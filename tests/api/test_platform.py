@@ -244,3 +244,14 @@ def test_an_etag_of_another_record_does_not_match(users, partnership):
     RoleFactory(partnership=other, user=users["secretariat"], role=Role.SECRETARIAT)
     etag = client.get(_detail(other))["ETag"]
     assert client.get(_detail(partnership), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_body_too_large_is_refused_with_a_json_message(users, partnership, settings):
+    """A script sending megabytes (a narrative pasted from a file by mistake) gets JSON it can read, not a page."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = token_client(users["secretariat"])
+    body = {"title": "x" * 20_000}
+    answer = client.post(f"/api/v1/partnerships/{partnership.pk}/decisions/", body, format="json")
+    assert answer.status_code == 413
+    assert "too large" in answer.json()["detail"]
