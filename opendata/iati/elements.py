@@ -2,6 +2,7 @@
 numbers and dates as IATI writes them, and the document around the activities or organisations."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.utils import timezone
@@ -13,9 +14,19 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 VERSION = "2.03"
 
 
+# What XML 1.0 cannot hold (control characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF): a
+# name pasted with a vertical tab must not stop a file from being made.
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value) -> str:
+    """`value` as text XML can carry: characters XML 1.0 forbids are dropped."""
+    return NOT_XML.sub("", str(value or ""))
+
+
 def text_of(value) -> str:
-    """`value` as narrative text: stripped, "" for None."""
-    return str(value or "").strip()
+    """`value` as narrative text: stripped, "" for None, without what XML cannot carry."""
+    return xml_text(value).strip()
 
 
 def narrative(parent, text, lang=None):

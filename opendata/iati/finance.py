@@ -26,7 +26,7 @@ from governance.models import BudgetType
 from msp.money import round_money
 
 from .codes import COMMITTED, INCOMING_TYPES, INDICATIVE
-from .elements import date_element, narrative, value_element
+from .elements import date_element, narrative, value_element, xml_text
 
 
 def add_budgets(activity, data, left_out):
@@ -94,7 +94,7 @@ def add_transactions(activity, data, left_out):
 def organisation_element(parent, tag, organisation, **attributes):
     """An organisation as IATI names it: its IATI identifier and type where the registry has them, its name."""
     if organisation.iati_identifier:
-        attributes["ref"] = organisation.iati_identifier
+        attributes["ref"] = xml_text(organisation.iati_identifier)
     if organisation.iati_type_id:
         attributes["type"] = organisation.iati_type_id
     element = etree.SubElement(parent, tag, **attributes)

@@ -17,7 +17,7 @@ from lxml import etree
 from monitoring.models import NUMERIC_MEASURES, Direction
 
 from .codes import RESULT_TYPE
-from .elements import date_element, number, text_of, with_narrative
+from .elements import date_element, number, text_of, with_narrative, xml_text
 from .loading import actual_of
 
 
@@ -75,7 +75,9 @@ def _period(indicator_element, period, numeric, data):
         return
     for row in data.breakdown.get(actual.pk, []):
         part = etree.SubElement(element, "actual", value=number(row.value))
-        etree.SubElement(part, "dimension", name=row.category.dimension.name, value=row.category.name)
+        etree.SubElement(
+            part, "dimension", name=xml_text(row.category.dimension.name), value=xml_text(row.category.name)
+        )
 
 
 def _value(element, numeric, value, text, comment=""):

@@ -13,6 +13,7 @@ from opendata import iati
 from opendata.iati import rules, schema
 from opendata.models import Publication
 from stakeholders.models import OrganisationType
+from tests.factories import PartnershipFactory
 from tests.opendata.iati_world import iati_world
 
 
@@ -251,3 +252,12 @@ def test_bad_xml_is_reported_not_raised(db):
     assert schema.validate(b"<html/>") == [
         "The file is neither IATI activities nor IATI organisations (its root is <html>)."
     ]
+
+
+@pytest.mark.django_db
+def test_characters_xml_cannot_carry_are_dropped_not_a_crash():
+    """A name pasted with a vertical tab or another control character (forms take them) still gives a valid file."""
+    partnership = PartnershipFactory(name="Cocoa\x0bPartnership\x01", problem_statement="Farmers\x1f earn little.")
+    data = iati.activity_file(partnership, iati.activity_identifier(partnership))
+    assert b"<narrative>CocoaPartnership</narrative>" in data
+    assert schema.validate(data) == []
