@@ -62,8 +62,9 @@ def _dimensions(ctx):
 def _indicators(ctx):
     indicators = []
     for plan in ctx.plans:
-        # On the approved chain's outcomes and outputs; a partnership without a roadmap yet has a draft key.
-        nodes = [n for n in plan.nodes if n.level in ("outcome", "output")]
+        # Every node of the chain (impact, outcomes, outputs) has an indicator (IATI wants one on each result);
+        # a partnership without a roadmap yet points at a node of its future draft.
+        nodes = plan.nodes
         for k in range(c.INDICATORS):
             measure = Measure.QUALITATIVE if k % 10 == 9 else Measure.PERCENTAGE if k % 5 == 4 else Measure.UNIT
             numeric = measure != Measure.QUALITATIVE
