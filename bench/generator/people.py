@@ -10,7 +10,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
-from msp.models import Country, Partnership, PartnershipRole, Phase, Role, SdgTarget
+from msp.models import Country, Partnership, PartnershipRole, Role, SdgTarget
 from stakeholders.models import (
     ContactPerson,
     EngagementLevel,
@@ -145,7 +145,8 @@ def _partnerships(ctx):
         theme, place = PARTNERSHIP_THEMES[i % len(PARTNERSHIP_THEMES)], PLACES[(i // 7) % len(PLACES)]
         started = ctx.today - dt.timedelta(days=ctx.rng.randint(800, 1400))
         # Most partnerships implement; some are still being set up, a few develop further.
-        phase = [Phase.IMPLEMENTATION] * 6 + [Phase.DESIGN, Phase.DESIGN, Phase.INITIATION, Phase.FURTHER_DEVELOPMENT]
+        # In an order that gives even a tiny data set one of each (the first, the bench users', implements).
+        phase = [3, 2, 3, 1, 4, 3, 3, 2, 3, 3]
         partnership = Partnership(
             name=f"{place} {theme} Partnership {i + 1}",
             problem_statement=ctx.pick(PROBLEMS).format(place=place, theme=theme.lower()),

@@ -160,6 +160,18 @@ def test_the_key_pages_render_for_the_bench_users(generated, db, username):
     assert b"Checklist" in response.content or b"checklist" in response.content
 
 
+def test_every_partnership_renders_whatever_its_phase(generated, db):
+    """A tiny data set has a partnership in each phase (no roadmap yet in phase 1, one in review in phase 2)."""
+    assert set(Partnership.objects.values_list("phase", flat=True)) == {1, 2, 3, 4}
+    client = _signed_in("bench_secretariat")
+    names = ["msp:dashboard", "governance:roadmap", "governance:mou_list", "governance:decisions",
+             "governance:resources", "monitoring:indicators", "phases:checklist", "stakeholders:map"]  # fmt: skip
+    for partnership in Partnership.objects.all():
+        for name in names:
+            url = reverse(name, kwargs={"partnership_pk": partnership.pk})
+            assert client.get(url).status_code == 200, (partnership.phase, url)
+
+
 def test_the_api_lists_the_bench_users_partnerships(generated, db):
     user = get_user_model().objects.get(username="bench_secretariat")
     response = token_client(user).get(reverse("api:partnership_list"))
