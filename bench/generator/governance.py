@@ -116,6 +116,9 @@ def _decisions(ctx):
                 fields = dict(status=DecisionStatus.OPEN)
             else:
                 fields = dict(status=DecisionStatus.DRAFT)
+            # Drafted a fortnight before it was decided; the open and draft ones in the last weeks.
+            drafted = fields.get("decided_on") or ctx.today - dt.timedelta(days=ctx.rng.randint(0, 20))
+            fields["created_at"] = ctx.moment(drafted - dt.timedelta(days=14))
             title = f"{DECISIONS[k % len(DECISIONS)]} ({k // len(DECISIONS) + 1})"
             decisions.append(Decision(partnership=plan.partnership, title=title, body=plan.bodies["steering"],
                                       text=f"The steering committee is asked to {title[0].lower()}{title[1:]}.",
