@@ -1,6 +1,6 @@
 // Pickers over a table that grows with the installation (msp/widgets.py, SearchSelect): the page carries only the
-// current choice; as the person types, the matching rows come from the server a page at a time (scroll down the
-// list for the next page). The control is Tom Select, as for every other picker: an input with role=combobox,
+// current choice; as the person types, the first page of matching rows comes from the server (when more match, a line
+// under them says to type more). The control is Tom Select, as for every other picker: an input with role=combobox,
 // aria-expanded, aria-controls and aria-activedescendant over a listbox; arrow keys move, Enter chooses, Escape
 // closes. The <select> keeps its name and posts the chosen id, as before. Progressive enhancement only: without
 // this file the select keeps the current choice and a text box takes an exact name (see the widget).
@@ -8,6 +8,14 @@
   function pageUrl(base, query, page) {
     var url = base + (base.indexOf("?") === -1 ? "?" : "&") + "q=" + encodeURIComponent(query);
     return page && page > 1 ? url + "&page=" + page : url;
+  }
+
+  // A line under the options (not one of them: the arrow keys pass it by), e.g. that more rows match.
+  function note(select, text) {
+    var line = document.createElement("div");
+    line.className = "no-results msp-picker-note";
+    line.textContent = text;
+    select.dropdown_content.appendChild(line);
   }
 
   function enhance(el) {
@@ -20,7 +28,6 @@
       searchField: [],
       // The server has matched (name, short name, IATI identifier, country): show its rows in its order.
       score: function () { return function () { return 1; }; },
-      plugins: ["virtual_scroll"],
       maxOptions: null,
       preload: "focus",
       loadThrottle: 250,
@@ -28,25 +35,22 @@
       hidePlaceholder: true,
       closeAfterSelect: true,
       shouldLoad: function () { return true; },
-      firstUrl: function (query) { return pageUrl(base, query, 1); },
       load: function (query, callback) {
         var self = this;
-        fetch(this.getUrl(query), { credentials: "same-origin", headers: { Accept: "application/json" } })
+        fetch(pageUrl(base, query, 1), { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (response) {
             if (!response.ok) throw new Error(response.status);
             return response.json();
           })
           .then(function (page) {
-            if (page.next) self.setNextUrl(query, pageUrl(base, query, page.next));
+            // Only this search's rows (not those of the letters typed before), keeping the current choice.
+            self.clearOptions();
             callback(page.results);
+            if (page.next) note(self, shared.message("msgMore", "More match than shown: type more of the name."));
           })
           .catch(function () {
             callback();
-            self.dropdown_content.setAttribute("aria-busy", "false");
-            var note = document.createElement("div");
-            note.className = "no-results";
-            note.textContent = shared.message("msgSearchFailed", "The search did not answer; type again.");
-            self.dropdown_content.appendChild(note);
+            note(self, shared.message("msgSearchFailed", "The search did not answer; type again."));
           });
       },
       render: {
@@ -56,10 +60,6 @@
         loading: function (data, escape) {
           return '<div class="no-results">' + escape(shared.message("msgLoading", "Searching…")) + "</div>";
         },
-        loading_more: function (data, escape) {
-          return '<div class="loading-more-results">' + escape(shared.message("msgLoading", "Searching…")) + "</div>";
-        },
-        no_more_results: function () { return ""; },
         item: function (data, escape) {
           var text = escape(data.text);
           return '<div title="' + text + '"><span class="msp-chip-text">' + text + "</span></div>";

@@ -97,9 +97,9 @@ class TestSearching:
         assert texts(first)[0] == "Org 0000 (KE)" and texts(third)[-1] == "Org 0044 (KE)"
         assert choices(client, q="org", page=4) == {"results": [], "next": None}
 
-    @pytest.mark.parametrize("page", ["abc", "0", "-1", "", "99999999999999999999"])
-    def test_a_bad_page_number_is_no_error(self, client, coop, page):
-        answer = choices(client, q="cocoa", page=page)
+    @pytest.mark.parametrize("number", ["abc", "0", "-1", "", "99999999999999999999"])
+    def test_a_bad_page_number_is_no_error(self, client, coop, number):
+        answer = choices(client, q="cocoa", page=number)
         assert answer["next"] is None
 
     def test_current_members_and_mapped_organisations_are_left_out_when_asked(self, client, partnership, coop):
