@@ -25,8 +25,9 @@ from django.utils.translation import gettext as _
 class SearchSelect(forms.Select):
     FIND = "__find"  # suffix of the no-script text box's name
 
-    def __init__(self, url="", *, placeholder="", lookup=None, attrs=None):
+    def __init__(self, url="", *, placeholder="", lookup=None, find_label="", attrs=None):
         super().__init__(attrs=attrs)
+        self.find_label = find_label  # the no-script text box's label: what `lookup` matches
         self.url = url
         self.params = {}
         self.placeholder = placeholder
@@ -90,7 +91,7 @@ class SearchSelect(forms.Select):
             '<input type="text" class="form-control" name="{}" id="{}" value="{}" maxlength="200"{}></div></noscript>',
             html,
             box_id,
-            _("Or type its exact name, short name or IATI identifier"),
+            self.find_label or _("Or type its exact name"),
             name + self.FIND,
             box_id,
             typed,

@@ -49,7 +49,10 @@ def organisation_picker():
     """A search-as-you-type picker over the whole registry (msp.widgets.SearchSelect): the page carries only the
     current choice, the rest comes page by page from organisations:choices as the person types."""
     return SearchSelect(
-        reverse_lazy("organisations:choices"), placeholder=_("Type a name…"), lookup=organisations_named
+        reverse_lazy("organisations:choices"),
+        placeholder=_("Type a name…"),
+        lookup=organisations_named,
+        find_label=_("Or type its exact name, short name or IATI identifier"),
     )
 
 
