@@ -18,6 +18,11 @@
     select.dropdown_content.appendChild(line);
   }
 
+  // While the rows are on their way the listbox is busy (it has no options yet): assistive technology waits.
+  function busy(select, yes) {
+    select.dropdown_content.setAttribute("aria-busy", yes ? "true" : "false");
+  }
+
   function enhance(el) {
     if (el.tomselect || !window.TomSelect || !window.mspPicker) return;
     var shared = window.mspPicker;
@@ -37,6 +42,7 @@
       shouldLoad: function () { return true; },
       load: function (query, callback) {
         var self = this;
+        busy(self, true);
         fetch(pageUrl(base, query, 1), { credentials: "same-origin", headers: { Accept: "application/json" } })
           .then(function (response) {
             if (!response.ok) throw new Error(response.status);
@@ -46,10 +52,12 @@
             // Only this search's rows (not those of the letters typed before), keeping the current choice.
             self.clearOptions();
             callback(page.results);
+            busy(self, false);
             if (page.next) note(self, shared.message("msgMore", "More match than shown: type more of the name."));
           })
           .catch(function () {
             callback();
+            busy(self, false);
             note(self, shared.message("msgSearchFailed", "The search did not answer; type again."));
           });
       },
@@ -66,6 +74,7 @@
         },
       },
     });
+    busy(select, true); // nothing loaded until the person comes to it
     shared.nameThePicker(el, select);
     shared.keepEnterInPicker(select);
   }
