@@ -52,7 +52,7 @@ class SearchSelect(forms.Select):
 
     def _chosen(self, value):
         """The choices to render: the empty one and the current value, never the whole table (one query)."""
-        wanted = [str(v) for v in value if str(v).isdigit()]
+        wanted = [str(v) for v in value if str(v).isdigit() and len(str(v)) < 16]  # an id, not a bigint overflow
         field = getattr(self.choices, "field", None)
         if field is None:  # plain choices (not a model field): keep those of the current value
             return [(k, v) for k, v in self.choices if str(k) in wanted or k in ("", None)]

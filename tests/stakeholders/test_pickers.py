@@ -196,6 +196,13 @@ class TestWithoutJavaScript:
         assert 'name="organisation__find" id="id_organisation__find" value="Cocoa"' in page
         assert not Membership.objects.exists()
 
+    @pytest.mark.parametrize("posted", ["99999999999999999999999", "abc", "<b>1</b>"])
+    def test_a_bad_id_is_refused_without_an_error_page(self, client, partnership, posted):
+        data = {"organisation": posted, "role": "partner", "joined_on": "2025-01-15"}
+        response = client.post(member_add(partnership), data)
+        assert response.status_code in (200, 400)
+        assert "Select a valid choice" in response.content.decode()
+
     def test_a_current_member_typed_is_refused_too(self, client, partnership, coop):
         MembershipFactory(partnership=partnership, organisation=coop)
         data = {"organisation__find": "CFC", "role": "partner", "joined_on": "2025-01-15"}
