@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from stakeholders.forms import OrganisationChoiceField
 from stakeholders.models import ContactPerson, Organisation
 
 from .models import FULL_TIME, Body, BodyType, SecretariatStaff
@@ -19,12 +20,11 @@ def _helper():
 
 
 class BodyForm(forms.ModelForm):
-    host_organisation = forms.ModelChoiceField(
+    host_organisation = OrganisationChoiceField(
         label=_("Host organisation"),
         queryset=Organisation.objects.all(),
         required=False,
         help_text=_("Secretariat only: the member or neutral organisation that hosts it and employs its staff."),
-        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
     )
 
     class Meta:

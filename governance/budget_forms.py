@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from msp.codelists import Currency
 from msp.forms import CodelistChoiceField
+from stakeholders.forms import OrganisationChoiceField, organisation_picker
 from stakeholders.models import Organisation
 
 from .models import LEVEL_ORDER, RECORDED_TYPES, BudgetLine, Decision, Transaction, TransactionType
@@ -137,8 +138,9 @@ class TransactionForm(forms.ModelForm):
         fields = list(TRANSACTION_FIELDS)  # what the service takes
         widgets = {
             "date": DATE,
-            "counterpart": forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
+            "counterpart": organisation_picker(),
         }
+        field_classes = {"counterpart": OrganisationChoiceField}
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,7 +3,7 @@ from crispy_forms.layout import Div, Fieldset, Layout
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import UserCreationForm
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from msp import uploads
 from msp.forms import CodelistChoiceField, CountryChoiceField
 from msp.models import Country, Role
+from msp.widgets import SearchSelect
 
 from .models import (
     EARLIEST_DATE,
@@ -26,7 +27,7 @@ from .models import (
     capacity_too_large,
     latest_date,
 )
-from .selectors import similar_organisations
+from .selectors import organisation_choice_label, organisations_named, similar_organisations
 from .spreadsheets import ImportKind
 
 
@@ -44,12 +45,26 @@ def _date_limits(form, name, ahead=None):
         form.fields[name].widget.attrs.update({"min": EARLIEST_DATE.isoformat(), "max": latest_date(ahead).isoformat()})
 
 
+def organisation_picker():
+    """A search-as-you-type picker over the whole registry (msp.widgets.SearchSelect): the page carries only the
+    current choice, the rest comes page by page from organisations:choices as the person types."""
+    return SearchSelect(
+        reverse_lazy("organisations:choices"),
+        placeholder=_("Type a name…"),
+        lookup=organisations_named,
+        find_label=_("Or type its exact name, short name or IATI identifier"),
+    )
+
+
 class OrganisationChoiceField(forms.ModelChoiceField):
+    """An organisation of the registry, picked by searching it (never a list of the whole registry)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", organisation_picker())
+        super().__init__(*args, **kwargs)
+
     def label_from_instance(self, obj):
-        extra = [obj.short_name] if obj.short_name and obj.short_name != obj.name else []
-        if obj.country_id:
-            extra.append(obj.country_id)
-        return f"{obj.name} ({', '.join(extra)})" if extra else obj.name
+        return organisation_choice_label(obj)
 
 
 class OrganisationForm(forms.ModelForm):
@@ -158,8 +173,7 @@ class ContactForm(forms.ModelForm):
 class MembershipForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.select_related("country"),
-        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
+        queryset=Organisation.objects.all(),
     )
 
     class Meta:
@@ -210,8 +224,7 @@ class MembershipForm(forms.ModelForm):
 class MapEntryForm(forms.ModelForm):
     organisation = OrganisationChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.select_related("country"),
-        widget=forms.Select(attrs={"data-enhance": "single", "data-placeholder": _("Type a name…")}),
+        queryset=Organisation.objects.all(),
     )
     country = CountryChoiceField(
         label=_("Located in"),

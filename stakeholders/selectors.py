@@ -299,3 +299,35 @@ def memberships_of(organisation, user):
         .select_related("partnership")
         .order_by("-joined_on", "-pk")
     )
+
+
+def organisation_choice_label(organisation):
+    """How a picker shows an organisation: its name, with its short name and country code to tell namesakes apart."""
+    extra = (
+        [organisation.short_name] if organisation.short_name and organisation.short_name != organisation.name else []
+    )
+    if organisation.country_id:
+        extra.append(organisation.country_id)
+    return f"{organisation.name} ({', '.join(extra)})" if extra else organisation.name
+
+
+def organisations_matching(queryset, text):
+    """Organisations of `queryset` matching what is typed in a picker: every word is in the name, the short name,
+    the IATI identifier or the country's (English) name, or is the country's code. By name; one query, however large."""
+    for word in text.split()[:8]:
+        found = (
+            Q(name__icontains=word)
+            | Q(short_name__icontains=word)
+            | Q(iati_identifier__icontains=word)
+            | Q(country__name__icontains=word)
+        )
+        if len(word) == 2:
+            found |= Q(country__code=word.upper())
+        queryset = queryset.filter(found)
+    return queryset.order_by("name", "pk")
+
+
+def organisations_named(queryset, text):
+    """Organisations of `queryset` whose name, short name or IATI identifier is exactly `text` (any case): what a
+    picker takes typed without JavaScript."""
+    return queryset.filter(Q(name__iexact=text) | Q(short_name__iexact=text) | Q(iati_identifier__iexact=text))

@@ -45,6 +45,7 @@ class MemberAddView(StakeholdersMixin, FormView):
         # Offer only organisations that are not current members (the service refuses them anyway).
         current = Membership.objects.filter(partnership=self.partnership, left_on__isnull=True).values("organisation")
         form.fields["organisation"].queryset = form.fields["organisation"].queryset.exclude(pk__in=current)
+        form.fields["organisation"].widget.narrow(not_member_of=self.partnership.pk)
         return form
 
     def form_valid(self, form):

@@ -79,6 +79,7 @@ class MapEntryAddView(StakeholdersMixin, FormView):
         # Offer only organisations not on the map yet (the service refuses them anyway).
         mapped = StakeholderMapEntry.objects.filter(partnership=self.partnership).values("organisation")
         form.fields["organisation"].queryset = form.fields["organisation"].queryset.exclude(pk__in=mapped)
+        form.fields["organisation"].widget.narrow(not_mapped_in=self.partnership.pk)
         return form
 
     def form_valid(self, form):

@@ -150,6 +150,9 @@
     }
   });
 
+  // What static/js/picker.js (the pickers that search the server) shares with these: the same names, the same Enter.
+  window.mspPicker = { message: message, nameThePicker: nameThePicker, keepEnterInPicker: keepEnterInPicker };
+
   document.addEventListener("DOMContentLoaded", function () {
     enhanceSelects(document);
     showCurrentTab();

@@ -16,7 +16,9 @@ from .world import ROLES, client_for, demo_world, pages
 pytestmark = [pytest.mark.pages, pytest.mark.django_db(transaction=True)]
 
 PICKER = ".ts-wrapper:not(.disabled):not(.locked)"  # a picker one can open
-ENHANCED = "() => [...document.querySelectorAll('select[data-enhance]')].every(s => s.tomselect)"
+ENHANCED = (
+    "() => [...document.querySelectorAll('select[data-enhance], select[data-picker-url]')].every(s => s.tomselect)"
+)
 
 
 def _describe(found):

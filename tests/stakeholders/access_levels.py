@@ -30,6 +30,7 @@ LEVELS = {
     "organisations:list": "registry",
     "organisations:create": "registry",
     "organisations:similar": "registry",
+    "organisations:choices": "registry",
     "organisations:detail": "registry",
     "organisations:edit": "registry",
     "organisations:delete": "registry",
