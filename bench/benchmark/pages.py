@@ -44,8 +44,9 @@ def largest_partnership(user) -> Partnership | None:
 
 
 def search_word(partnership) -> str:
-    """A realistic word to search for: the longest word of the partnership's name (it finds at least that)."""
-    words = re.findall(r"[^\W\d_]{4,}", partnership.name)
+    """A realistic word to search for: the longest word of the partnership's name but "partnership" (it finds at
+    least that partnership, and whatever else bears the word)."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", partnership.name) if w.lower() != "partnership"]
     return max(words, key=len) if words else "partnership"
 
 

@@ -52,8 +52,8 @@ def production_env(*, secret_key, tmp: Path, base=None) -> dict[str, str]:
     return env
 
 
-def manage(*args, env, quiet=True) -> float:
-    """Run `manage.py ARGS` in a subprocess; its wall-clock time in seconds. Fails loudly with its output."""
+def manage(*args, env, quiet=True) -> tuple[float, str]:
+    """Run `manage.py ARGS` in a subprocess: (its wall-clock time in seconds, its output). Fails with its output."""
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), *args],
@@ -67,7 +67,7 @@ def manage(*args, env, quiet=True) -> float:
         raise RuntimeError(
             f"manage.py {' '.join(args)} failed:\n{(done.stdout or '')[-2000:]}{(done.stderr or '')[-2000:]}"
         )
-    return time.monotonic() - started
+    return time.monotonic() - started, done.stdout or ""
 
 
 def free_port() -> int:

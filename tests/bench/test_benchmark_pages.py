@@ -40,4 +40,5 @@ def test_nobody_runs_nothing():
 
 def test_the_search_word_comes_from_the_partnerships_name():
     assert search_word(PartnershipFactory.build(name="Sustainable Cocoa 2030")) == "Sustainable"
+    assert search_word(PartnershipFactory.build(name="Ashanti Cocoa Partnership 1")) == "Ashanti"
     assert search_word(PartnershipFactory.build(name="A 1")) == "partnership"

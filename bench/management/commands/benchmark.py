@@ -1,5 +1,6 @@
 import shlex
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -22,8 +23,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--factor", type=float, help="first fill the database: manage.py generate_data --factor")
-        parser.add_argument("--seed", type=int, default=17, help="the generator's seed (default 17)")
+        parser.add_argument(
+            "--factor", type=float, help="first fill the (empty) database: manage.py generate_data --factor, timed"
+        )
+        parser.add_argument("--seed", type=int, default=1, help="the generator's seed (default 1)")
         parser.add_argument("--user", default="bench_secretariat", help="who signs in (default bench_secretariat)")
         parser.add_argument("--password", default="msp-bench", help="their password (default msp-bench)")
         parser.add_argument("--connections", type=int, default=16, help="wrk's concurrent clients (default 16)")
@@ -34,20 +37,36 @@ class Command(BaseCommand):
             "--output", type=Path, default=Path(settings.BASE_DIR) / "docs" / "performance.md",
             help="the file written (default docs/performance.md; only its generated part is replaced)",
         )  # fmt: skip
+        parser.add_argument(
+            "--static-root", type=Path, help="static files collected there already (DEBUG off): skip collectstatic"
+        )
         parser.add_argument("--strict", action="store_true", help="exit 1 on a figure missed too")
 
+    def _say(self, line):
+        self.stderr.write(f"[{time.monotonic() - self.started:5.0f} s] {line}")
+
     def handle(self, *args, **options):
+        self.started = time.monotonic()
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL (see the README, Performance).")
         if options["connections"] < 1:
             raise CommandError("--connections must be at least 1.")
+        if options["static_root"] and not (options["static_root"] / "staticfiles.json").exists():
+            raise CommandError("--static-root: no staticfiles.json there (collectstatic with DEBUG off first).")
         chosen = Options(
-            username=options["user"], password=options["password"], factor=options["factor"], seed=options["seed"],
-            connections=options["connections"], duration=options["duration"], search=options["search"],
-            skip=frozenset(options["skip"]), command=shlex.join(["manage.py", *sys.argv[1:]]),
-        )  # fmt: skip
+            username=options["user"],
+            password=options["password"],
+            factor=options["factor"],
+            seed=options["seed"],
+            connections=options["connections"],
+            duration=options["duration"],
+            search=options["search"],
+            skip=frozenset(options["skip"]),
+            static_root=options["static_root"],
+            command=shlex.join(["manage.py", *sys.argv[1:]]),
+        )
         try:
-            measured = run(chosen, say=lambda line: self.stderr.write(line))
+            measured = run(chosen, say=self._say)
         except BenchmarkError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(report.text(measured))
