@@ -38,7 +38,13 @@ def _seconds(timed):
     return "failed: " + timed.error if timed.seconds is None else f"{timed.seconds:.2f} s"
 
 
+def _not_run(timed) -> bool:
+    return timed.seconds is None and not timed.error
+
+
 def _under(name, timed, limit) -> Figure:
+    if _not_run(timed):
+        return Figure(f"{name} under {limit:g} s", "not run", None)
     ok = timed.seconds is not None and not timed.error and timed.seconds < limit
     return Figure(f"{name} under {limit:g} s", _seconds(timed), verdict(ok))
 
@@ -70,7 +76,9 @@ def figures(rows, timings, *, connections, duration) -> list[Figure]:
     found.append(_under("IATI files of all partnerships", timings["iati"], IATI_SECONDS))
     one, two = timings["nightly_1"], timings["nightly_2"]
     found.append(_under("Nightly evaluation, one worker", one, NIGHTLY_SECONDS))
-    if one.seconds and two.seconds is not None and not (one.error or two.error):
+    if _not_run(one) and _not_run(two):
+        found.append(Figure(f"Two workers at most {NIGHTLY_SCALING:g}× one's time", "not run", None))
+    elif one.seconds and two.seconds is not None and not (one.error or two.error):
         share = two.seconds / one.seconds
         shown = f"{two.seconds:.2f} s = {share:.2f}× one worker's"
         found.append(

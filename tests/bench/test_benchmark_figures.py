@@ -118,3 +118,10 @@ def test_the_floor_comes_first_and_every_page_has_an_address():
     assert {p.key for p in found if p.api} == {"api_partnerships", "api_indicators", "api_members", "api_decisions"}
     assert next(p for p in found if p.key == "search").path.endswith("?q=cocoa")
     assert all("/7/" in p.path for p in found if p.key in {"dashboard", "map", "member_add", "indicators"})
+
+
+def test_a_part_left_out_has_no_verdict():
+    skipped = {key: Timed(note="not run") for key in GOOD_TIMINGS}
+    found = figures.figures([Row(FLOOR_PAGE, p50_ms=20.0)], skipped, connections=16, duration="60s")
+    timed = [f for f in found if f.name.endswith(" s") or "workers" in f.name]
+    assert timed and all(f.verdict is None and f.measured == "not run" for f in timed)
