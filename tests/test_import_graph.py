@@ -20,6 +20,7 @@ APPS = [
     "accounts",
     "opendata",
     "api",
+    "bench",
 ]
 
 
