@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from bench.benchmark import figures
 from bench.benchmark.figures import MISS, PASS
-from bench.benchmark.pages import FLOOR, Page, key_pages
+from bench.benchmark.pages import FLOOR, QUERIES, Page, key_pages
 from bench.benchmark.report import Row
 from bench.benchmark.timings import Timed
 
@@ -107,8 +107,25 @@ def test_two_workers_cannot_pass_when_one_worker_failed():
 
 def test_what_one_run_cannot_measure_has_no_verdict():
     found = verdicts([Row(FLOOR_PAGE, p50_ms=20.0)])
-    assert found["Queries per request independent of data size"] is None
     assert found["The suite under 5 minutes on two cores"] is None
+
+
+def test_queries_pass_when_every_page_costs_what_the_two_small_sizes_pinned():
+    def counted(key, queries):
+        return Row(Page(key, key.title(), f"/{key}/"), p50_ms=20.0, queries=queries)
+
+    same = [counted(key, n) for key, n in QUERIES.items()]
+    assert verdicts(same)[figures.QUERIES_FIGURE] == PASS
+    grown = [counted(key, n + (key == "members")) for key, n in QUERIES.items()]
+    found = next(
+        f
+        for f in figures.figures(grown, GOOD_TIMINGS, connections=16, duration="60s")
+        if f.name == figures.QUERIES_FIGURE
+    )
+    assert (
+        found.verdict == MISS and found.measured == f"Members: {QUERIES['members'] + 1} (pinned {QUERIES['members']})"
+    )
+    assert verdicts([Row(FLOOR_PAGE, p50_ms=20.0)])[figures.QUERIES_FIGURE] is None
 
 
 def test_the_floor_comes_first_and_every_page_has_an_address():
