@@ -34,6 +34,7 @@ class Options:
     search: str = ""
     skip: frozenset = frozenset()  # of "pages", "pdf", "iati", "nightly"
     static_root: Path | None = None  # static files collected already (with the production settings)
+    suite: bool = False  # time `python3 dev.py test` too (minutes)
     command: str = "manage.py benchmark"
 
 
@@ -92,6 +93,9 @@ def _run(options, say, tmp, load_before, started, commit) -> Run:
         for workers in (1, 2):
             say(f"Timing the nightly checklist evaluation with {workers} Celery worker process(es) ...")
             timed[f"nightly_{workers}"] = timings.nightly(workers, env=env, tmp=tmp)
+    if options.suite:
+        say("Timing the test suite (python3 dev.py test, on the embedded default) ...")
+        timed["suite"] = timings.suite()
     for key in TIMING_LABELS:
         timed.setdefault(key, timings.Timed(note="not run"))
     return Run(
@@ -116,6 +120,7 @@ TIMING_LABELS = {
     "iati": "IATI files of all partnerships",
     "nightly_1": "Nightly evaluation, one worker",
     "nightly_2": "Nightly evaluation, two workers",
+    "suite": "The test suite (python3 dev.py test)",
 }
 
 

@@ -14,10 +14,13 @@ Files rendered here go to a temporary folder; nothing of the PDFs stays in the d
 
 import contextlib
 import dataclasses
+import os
 import re
+import subprocess
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -100,6 +103,30 @@ def iati_files() -> Timed:
     result = _timed(build)
     result.note = f"{len(sizes)} partnerships, {sum(sizes) / 1_000_000:.1f} MB"
     return result
+
+
+# What `python3 dev.py test` runs on: the embedded default (SQLite), as the README's test command on a fresh machine.
+SUITE_UNSET = ("DATABASE_URL", "REDIS_URL", "MSP_CI", "DJANGO_SETTINGS_MODULE")
+
+
+def suite(*, timeout=3600) -> Timed:
+    """`python3 dev.py test` as the README gives it (its own defaults: every core), on the embedded default: the
+    wall clock, and pytest's summary line in the note."""
+    env = {k: v for k, v in os.environ.items() if k not in SUITE_UNSET}
+    started = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, str(Path(settings.BASE_DIR) / "dev.py"), "test", "-q"],
+            env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=timeout,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return Timed(error=f"still running after {timeout} s")
+    seconds = time.monotonic() - started
+    lines = [line.strip("= ") for line in done.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    summary = lines[-1] if lines else "no summary"
+    if done.returncode != 0:
+        return Timed(error=f"exit {done.returncode}: {summary}"[:300])
+    return Timed(seconds, f"SQLite (the embedded default), {os.cpu_count()} cores: {summary}")
 
 
 def generator(factor, seed, password, env) -> Timed:

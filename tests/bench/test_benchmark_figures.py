@@ -25,6 +25,7 @@ GOOD_TIMINGS = {
     "iati": Timed(29.0),
     "nightly_1": Timed(50.0),
     "nightly_2": Timed(35.0),
+    "suite": Timed(note="not run"),
 }
 
 
@@ -108,6 +109,17 @@ def test_two_workers_cannot_pass_when_one_worker_failed():
 def test_what_one_run_cannot_measure_has_no_verdict():
     found = verdicts([Row(FLOOR_PAGE, p50_ms=20.0)])
     assert found["The suite under 5 minutes on two cores"] is None
+
+
+def test_the_suite_has_a_verdict_when_it_was_timed():
+    assert (
+        verdicts([Row(FLOOR_PAGE, p50_ms=20.0)], GOOD_TIMINGS | {"suite": Timed(299.0)})[figures.SUITE_FIGURE] == PASS
+    )
+    assert (
+        verdicts([Row(FLOOR_PAGE, p50_ms=20.0)], GOOD_TIMINGS | {"suite": Timed(301.0)})[figures.SUITE_FIGURE] == MISS
+    )
+    failed = verdicts([Row(FLOOR_PAGE, p50_ms=20.0)], GOOD_TIMINGS | {"suite": Timed(error="exit 1: 1 failed")})
+    assert failed[figures.SUITE_FIGURE] == MISS
 
 
 def test_queries_pass_when_every_page_costs_what_the_two_small_sizes_pinned():

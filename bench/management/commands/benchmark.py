@@ -40,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--static-root", type=Path, help="static files collected there already (DEBUG off): skip collectstatic"
         )
+        parser.add_argument(
+            "--suite", action="store_true", help="time the test suite too (python3 dev.py test, minutes)"
+        )
         parser.add_argument("--strict", action="store_true", help="exit 1 on a figure missed too")
 
     def _say(self, line):
@@ -63,6 +66,7 @@ class Command(BaseCommand):
             search=options["search"],
             skip=frozenset(options["skip"]),
             static_root=options["static_root"],
+            suite=options["suite"],
             command=shlex.join(["manage.py", *sys.argv[1:]]),
         )
         try:
