@@ -69,3 +69,15 @@ def test_minutes_follow_their_meetings_title_and_contacts_their_organisations_na
     organisation.save()
     assert [hit.kind for hit in selectors.search(user, "valley") if hit.kind == "contact"] == ["contact"]
     assert [hit.kind for hit in selectors.search(user, "river") if hit.kind == "contact"] == []
+
+
+def test_each_search_runs_with_its_own_words_and_its_own_persons_rights(db):
+    needs_postgres()
+    user, partnership = _staff(db)
+    Decision.objects.create(partnership=partnership, title="Dig wells", text="", method="consensus")
+    Decision.objects.create(partnership=partnership, title="Buy pumps", text="", method="consensus")
+    donor = UserFactory(username="dana")
+    RoleFactory(partnership=partnership, user=donor, role=Role.DONOR)
+    assert _titles(user, "wells") == ["Dig <mark>wells</mark>"]
+    assert _titles(user, "pumps") == ["Buy <mark>pumps</mark>"]  # the query compiled once, run with other words
+    assert _titles(donor, "pumps") == []  # proposed, not adopted: not for donors
