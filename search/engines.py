@@ -1,5 +1,6 @@
 """How a source is searched. PostgreSQL: full-text search (a weighted document per record, in its partnership's
-working language, ranked, with headlines marking the matched words, stems included); SQLite: every word must occur
+working language, kept by the database itself in a `search_document` column behind a GIN index: see
+search/migrations/0001_stored_documents.py; ranked, with headlines marking the matched words, stems included); SQLite: every word must occur
 somewhere (icontains), a record whose title holds the words ranks above one that only mentions them. `strategy()`
 is the one place that looks at the database backend.
 
@@ -11,7 +12,7 @@ import operator
 from functools import reduce
 
 from django.db import connection
-from django.db.models import CharField, F, FloatField, IntegerField, Q, TextField, Value
+from django.db.models import CharField, Expression, F, FloatField, Func, IntegerField, Q, TextField, Value
 from django.db.models.expressions import Case, When
 from django.db.models.functions import Coalesce, Concat
 
@@ -20,6 +21,26 @@ from . import marks
 # A partnership's working language -> its PostgreSQL text search configuration; the registry, shared by all
 # partnerships, is searched word for word ("simple").
 CONFIGS = {"en": "english", "fr": "french", "de": "german"}
+
+
+class StoredDocument(Expression):
+    """The `search_document` column (PostgreSQL only, no model declares it) of the table that holds `column`, a
+    path to one of that table's columns: the path makes the join, the column names its alias."""
+
+    def __init__(self, column):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.column = F(column)
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.column.alias)}.search_document", []
 
 
 def strategy():
@@ -34,38 +55,74 @@ def _partnership_values(source):
     return {"partnership_pk": F(f"{prefix}pk"), "partnership_name": F(f"{prefix}name")}
 
 
-def _rows(queryset, source, limit, *fields, **expressions):
+def _values(queryset, source, limit, *fields, **expressions):
     values = queryset.values("pk", "rank", *source.needs, *fields, **_partnership_values(source), **expressions)
-    return list(values.distinct()[:limit])
+    return (values.distinct() if source.distinct else values)[:limit]
 
 
-def postgres(source, queryset, text, limit):
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+def _rows(queryset, source, limit, *fields, **expressions):
+    return list(_values(queryset, source, limit, *fields, **expressions))
 
-    if source.partnership is None:
+
+# PostgreSQL: a source's query for one person differs from one search to the next only by the words searched for,
+# and building and compiling it costs more than running it (about 4 ms a source). So it is compiled once with a
+# placeholder for the words (keyed by the caller: who searches, with which rights) and run with the words put in.
+_PLACEHOLDER = "\ue002msp search words\ue002"
+_COMPILED: dict = {}
+_COMPILED_MAX = 512
+
+
+def postgres(source, queryset, text, limit, key=None):
+    """As the module says; `key`: what the source's query depends on besides `text` (None: compile every time)."""
+    compiled = _COMPILED.get(key) if key is not None else None
+    if compiled is None:
+        values = _postgres_query(source, queryset, text if key is None else _PLACEHOLDER, limit)
+        query = values.query
+        sql, params = query.sql_with_params()
+        # As Django's ValuesIterable names a row's values.
+        names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
+        compiled = (sql, tuple(params), names)
+        if key is not None:
+            if len(_COMPILED) >= _COMPILED_MAX:
+                _COMPILED.clear()
+            _COMPILED[key] = compiled
+    sql, params, names = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [text if param == _PLACEHOLDER else param for param in params])
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _postgres_query(source, queryset, text, limit):
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+    if source.partnership is None or not source.by_language:
         config = Value("simple")
+        matches = SearchQuery(text, config=config, search_type="websearch")
     else:
         path = f"{source.partnership}__language" if source.partnership else "language"
-        whens = [When(**{path: code}, then=Value(name)) for code, name in CONFIGS.items()]
-        config = Case(*whens, default=Value("simple"), output_field=CharField())
+        # search_config(): CONFIGS in SQL (search/migrations/0001_stored_documents.py)
+        config = Func(F(path), function="search_config", output_field=CharField())
+        # What the GIN index answers (a word in any of the languages), narrowed below to the record's own.
+        matches = reduce(
+            operator.or_,
+            (SearchQuery(text, config=Value(name), search_type="websearch") for name in [*CONFIGS.values(), "simple"]),
+        )
     query = SearchQuery(text, config=config, search_type="websearch")
-    document = SearchVector(*source.title, weight="A", config=config) + SearchVector(
-        *source.body, weight="B", config=config
-    )
     body = [Coalesce(F(field), Value(""), output_field=TextField()) for field in source.body]
     if len(body) > 1:
         body = [Concat(*[part for field in body for part in (field, Value(" · "))][:-1], output_field=TextField())]
     exact = Case(
         When(**{f"{source.title[0]}__iexact": text}, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
     )
+    document = StoredDocument(source.document or source.title[0])
     found = (
-        queryset.annotate(document=document)
-        .filter(document=query)
-        .annotate(rank=SearchRank(F("document"), query) + exact, title_text=F(source.title[0]))
+        queryset.alias(document=document)
+        .filter(Q(document=matches) & Q(document=query))
+        .annotate(rank=SearchRank(document, query) + exact, title_text=F(source.title[0]))
         .order_by("-rank", "title_text", "pk")
     )
     headline = {"start_sel": marks.START, "stop_sel": marks.STOP, "config": config}
-    return _rows(
+    return _values(
         found,
         source,
         limit,
@@ -77,7 +134,7 @@ def postgres(source, queryset, text, limit):
     )
 
 
-def simple(source, queryset, text, limit):
+def simple(source, queryset, text, limit, key=None):
     words = text.split()[:10]
 
     def anywhere(fields):

@@ -1,7 +1,7 @@
 """What search looks through, for one person: each kind of record as a queryset already narrowed to what the person
 may open, the fields searched (titles weigh more than bodies) and the page a result links to.
 
-Who may see what is never decided here: the partnerships come from msp.access.partnerships_where (the ACTIONS table),
+Who may see what is never decided here: the partnerships come from msp.access.role_allows (the ACTIONS table),
 and the narrowing within them from the owning apps' own definitions (an MoU version's AGREED, minutes shown to the
 members, a shared paper, an adopted decision), the same ones their pages use. tests/search/test_search_walk.py opens
 every result as the person who found it.
@@ -38,6 +38,14 @@ class Source:
     link: Callable[[dict], str]
     needs: tuple[str, ...] = ()
     context: Callable[[dict], str] | None = None
+    # A column of the table whose stored search document is searched, when not the first title field's.
+    document: str = ""
+    # Words matched in the partnership's working language; False: word for word, as the registry's records
+    # (organisations and contact persons, shared by partnerships of every language).
+    by_language: bool = True
+    # The queryset joins a many-valued relation (a record may come once per partnership and more): only then are
+    # duplicates removed, which makes the database mark up every match rather than the best `limit`.
+    distinct: bool = False
 
 
 def _url(name, **kwargs):
@@ -45,7 +53,7 @@ def _url(name, **kwargs):
 
 
 def _in(path, user, action):
-    return Q(**{f"{path}__in": access.partnerships_where(user, action)})
+    return access.role_allows(user, action, path)
 
 
 def _partnerships(user):
@@ -63,7 +71,11 @@ def _partnerships(user):
 def _organisations(user, registry):
     """Registry keepers find every organisation (its registry page); the others the members, past and present, of
     the partnerships whose member list they may read."""
-    fields = {"title": ("organisation__name", "organisation__short_name"), "body": ("organisation__description",)}
+    fields = {
+        "title": ("organisation__name", "organisation__short_name"),
+        "body": ("organisation__description",),
+        "by_language": False,
+    }
     if registry:
         return Source(
             kind="organisation",
@@ -73,6 +85,7 @@ def _organisations(user, registry):
             body=("description",),
             partnership=None,
             link=lambda row: _url("organisations:detail", pk=row["pk"]),
+            by_language=False,
         )
     return Source(
         kind="organisation",
@@ -91,13 +104,16 @@ def _seats(user):
     return Source(
         kind="organisation",
         label=_("Organisation"),
-        queryset=Seat.objects.filter(_in(path, user, "view_bodies")).exclude(_in(path, user, "view")),
+        queryset=Seat.objects.filter(_in(path, user, "view_bodies")).exclude(
+            **{f"{path}__in": access.partnerships_where(user, "view")}
+        ),
         title=("organisation__name", "organisation__short_name"),
         body=("organisation__description",),
         partnership=path,
         link=lambda row: _url("governance:body", partnership_pk=row["partnership_pk"], pk=row["body_id"]),
         needs=("body_id", "body__name"),
         context=lambda row: row["body__name"],
+        by_language=False,
     )
 
 
@@ -114,6 +130,7 @@ def _contacts(user, registry):
             partnership=None,
             link=lambda row: _url("organisations:detail", pk=row["organisation_id"]),
             needs=("organisation_id",),
+            by_language=False,
         )
     return Source(
         kind="contact",
@@ -123,6 +140,8 @@ def _contacts(user, registry):
         body=("job_title", "organisation__name"),
         partnership="organisation__memberships__partnership",
         link=lambda row: _url("stakeholders:contacts", partnership_pk=row["partnership_pk"]),
+        by_language=False,
+        distinct=True,
     )
 
 
@@ -182,6 +201,7 @@ def _minutes(user):
         partnership=path,
         link=lambda row: _url("governance:meeting", partnership_pk=row["partnership_pk"], pk=row["meeting_id"]),
         needs=("meeting_id",),
+        document="text",
     )
 
 

@@ -1,7 +1,5 @@
 """A search, as one ranked list of hits across every kind of record the person may open."""
 
-from dataclasses import dataclass
-
 from . import engines, marks, scopes
 
 MIN_LENGTH = 2  # a shorter query would match nearly everything
@@ -9,35 +7,54 @@ MAX_LENGTH = 200
 PER_KIND = 50  # the best of each kind; a person refines the query rather than pages through hundreds
 
 
-@dataclass(frozen=True)
 class Hit:
-    kind: str
-    label: str
-    title: str  # safe HTML: escaped, matches in <mark>
-    snippet: str  # safe HTML, likewise
-    partnership: str  # its name, unless the hit is the partnership itself
-    context: str  # where in the partnership ("MoU version 2"), or ""
-    url: str
-    rank: float
+    """One result. What only a shown result needs (its marked title and snippet as safe HTML, its link, where in
+    the partnership it is) is worked out when read: a search keeps up to PER_KIND of each kind, a page shows 20."""
+
+    __slots__ = ("source", "row", "rank")
+
+    def __init__(self, source, row):
+        self.source, self.row, self.rank = source, row, float(row["rank"])
+
+    @property
+    def kind(self) -> str:
+        return self.source.kind
+
+    @property
+    def label(self) -> str:
+        return self.source.label
+
+    @property
+    def title(self) -> str:  # safe HTML: escaped, matches in <mark>
+        return marks.to_html(self.row["marked_title"] or marks.clean(self.row["title_text"]))
+
+    @property
+    def snippet(self) -> str:  # safe HTML, likewise
+        return marks.to_html(self.row["marked_body"])
+
+    @property
+    def partnership(self) -> str:  # its name, unless the hit is the partnership itself
+        return "" if self.kind == "partnership" else self.row["partnership_name"]
+
+    @property
+    def context(self) -> str:  # where in the partnership ("MoU version 2"), or ""
+        return str(self.source.context(self.row)) if self.source.context else ""
+
+    @property
+    def url(self) -> str:
+        return self.source.link(self.row)
 
 
 def search(user, text: str) -> list[Hit]:
     """The records `user` may open that match `text`, best first (ties: in the order of scopes.sources_for).
     One query per kind of record, whatever the number of results."""
     engine = engines.strategy()
-    hits = []
-    for source in scopes.sources_for(user):
-        for row in engine(source, source.queryset, text, PER_KIND):
-            hits.append(
-                Hit(
-                    kind=source.kind,
-                    label=source.label,
-                    title=marks.to_html(row["marked_title"] or marks.clean(row["title_text"])),
-                    snippet=marks.to_html(row["marked_body"]),
-                    partnership="" if source.kind == "partnership" else row["partnership_name"],
-                    context=str(source.context(row)) if source.context else "",
-                    url=source.link(row),
-                    rank=float(row["rank"]),
-                )
-            )
+    sources = scopes.sources_for(user)
+    # What a source's query depends on besides the words: the person and their rights (engines.postgres).
+    key = (user.pk, user.is_superuser, tuple(source.kind for source in sources))
+    hits = [
+        Hit(source, row)
+        for i, source in enumerate(sources)
+        for row in engine(source, source.queryset, text, PER_KIND, key=(*key, i))
+    ]
     return sorted(hits, key=lambda hit: -hit.rank)
