@@ -37,12 +37,12 @@ def acting_in(scope, action) -> dict:
     return found
 
 
-def per_organisation(orgs, make, field="partnership_id"):
+def per_organisation(scope, orgs, make, field="partnership_id"):
     """One condition per organisation acted for: the row's partnership (`field`) among those where the person acts
     for it, and `make(organisation id)`. None when the person acts nowhere."""
     if not orgs:
         return None
-    return reduce(or_, (Q(**{f"{field}__in": pks}) & make(org) for org, pks in orgs.items()))
+    return reduce(or_, (scope.among(field, pks) & make(org) for org, pks in orgs.items()))
 
 
 def _versions(scope, model, action, statuses, party_model, done_model, purpose=None):
@@ -52,7 +52,7 @@ def _versions(scope, model, action, statuses, party_model, done_model, purpose=N
     def waits_for(org):
         return Exists(party.filter(organisation=org)) & ~Exists(done.filter(organisation=org))
 
-    condition = per_organisation(acting_in(scope, action), waits_for)
+    condition = per_organisation(scope, acting_in(scope, action), waits_for)
     if condition is None:
         return None
     return model.objects.filter(condition, status__in=statuses).order_by(F("sent_at").asc(nulls_last=True), "pk")
@@ -104,7 +104,7 @@ def positions_to_record(scope):
         entitled = Q(body__isnull=True) | Exists(seats.filter(organisation=org))
         return entitled & ~Exists(positions.filter(organisation=org))
 
-    condition = per_organisation(acting_in(scope, "record_position"), waits_for)
+    condition = per_organisation(scope, acting_in(scope, "record_position"), waits_for)
     if condition is None:
         return None
     return Decision.objects.filter(condition, status=DecisionStatus.OPEN).order_by("created_at", "title", "pk")

@@ -29,7 +29,7 @@ def health_checks_to_score(scope):
     """Open rounds where the person's organisation has given no score yet."""
     scores = HealthCheckScore.objects.filter(health_check=OuterRef("pk"))
     condition = per_organisation(
-        acting_in(scope, "score_health_check"), lambda org: ~Exists(scores.filter(organisation_id=org))
+        scope, acting_in(scope, "score_health_check"), lambda org: ~Exists(scores.filter(organisation_id=org))
     )
     if condition is None:
         return None
@@ -54,7 +54,10 @@ def data_due(scope):
     the partnership's records, those of the organisation they act for for a partner)."""
     everything = scope.where("change")
     condition = per_organisation(
-        acting_in(scope, "enter_actual"), lambda org: Q(indicator__responsible_id=org), "indicator__partnership_id"
+        scope,
+        acting_in(scope, "enter_actual"),
+        lambda org: Q(indicator__responsible_id=org),
+        "indicator__partnership_id",
     )
     if everything:
         condition = Q(indicator__partnership_id__in=everything) | (condition or Q(pk__in=[]))
@@ -96,9 +99,9 @@ def overdue_milestones(scope):
             own.setdefault(acting.organisation.pk, []).append(pk)
     if not everything and not own:
         return None
-    condition = Q(version__partnership_id__in=everything)
+    condition = scope.among("version__partnership_id", everything) if everything else Q(pk__in=[])
     for org, pks in own.items():
-        condition |= Q(version__partnership_id__in=pks, owner_id=org)
+        condition |= scope.among("version__partnership_id", pks) & Q(owner_id=org)
     return (
         Milestone.objects.filter(condition, version__status=RoadmapVersion.Status.APPROVED, due_on__lt=scope.today)
         .exclude(status__in=["done", "cancelled"])
@@ -125,7 +128,7 @@ def reports_released(scope):
     if not readers:
         return None
     return Report.objects.filter(
-        partnership__in=readers, kind=ReportKind.DONOR, released_at__gte=scope.now - RECENT
+        scope.among("partnership_id", readers), kind=ReportKind.DONOR, released_at__gte=scope.now - RECENT
     ).order_by("released_at", "pk")
 
 
@@ -146,7 +149,7 @@ def invitations_expiring(scope):
         return None
     return (
         Invitation.objects.open(scope.now)
-        .filter(partnership__in=managers, expires_at__lte=scope.now + SOON)
+        .filter(scope.among("partnership_id", managers), expires_at__lte=scope.now + SOON)
         .select_related("contact")
         .order_by("expires_at", "contact__name", "pk")
     )
