@@ -47,7 +47,6 @@ class _Scope:
         self.today = today or timezone.localdate()
         self.now = timezone.now()
         live = access.partnerships_for(user).filter(archived_at__isnull=True)
-        self._live = live.values("pk")
         partnerships = access.with_roles(user, live.only("pk", "name", "archived_at").order_by("name", "pk"))
         affiliations.preload(user, partnerships)
         self.partnerships = {p.pk: p for p in partnerships}
@@ -70,10 +69,36 @@ class _Scope:
         """The ids of the partnerships where the person may do `action` (not an organisation action)."""
         return [pk for pk in self.partnerships if self.can(action, pk)]
 
-    def among(self, field, pks) -> Q:
-        """`field` (a partnership id) among `pks`: when that is all the person's partnerships (the secretariat's,
-        a partner's acting everywhere), as the subquery that found them rather than hundreds of ids in the SQL."""
-        return Q(**{f"{field}__in": self._live if len(pks) == len(self.partnerships) else pks})
+    def among(self, field, pks, action) -> Q:
+        """`field` (a partnership id) among `pks`, found with `action`: when that is all the person's partnerships
+        (the secretariat's, a partner's acting everywhere), as msp.access's own query for `action`
+        (access.partnerships_where: the role half, for an organisation action "act_for_organisation") rather than
+        hundreds of ids in the SQL. A partnership that query finds and the scope did not (a role granted a moment
+        ago) is left out when the entries are made (`partnership`)."""
+        if len(pks) < len(self.partnerships):
+            return Q(**{f"{field}__in": pks})
+        found = access.partnerships_where(self.user, action).filter(archived_at__isnull=True)
+        return Q(**{f"{field}__in": found.values("pk")})
+
+    def partnership(self, pk):
+        """The partnership of an entry; Elsewhere for one not in the scope (see `among`)."""
+        if pk not in self.partnerships:
+            raise Elsewhere(pk)
+        return self.partnerships[pk]
+
+
+class Elsewhere(Exception):
+    """A row of a partnership the scope does not hold."""
+
+
+def _entries(scope, kind, rows):
+    entries = []
+    for row in rows:
+        try:
+            entries.append(kind.entry(scope, row))
+        except Elsewhere:
+            continue
+    return entries
 
 
 # kind -> Kind, in the order groups appear when equally urgent.
@@ -105,8 +130,9 @@ def my_work(user, today=None) -> list[Group]:
             continue
         rows = list(rows.annotate(work_total=Window(Count("pk")))[:SHOWN])
         if rows:
-            entries = [kind.entry(scope, row) for row in rows]
-            groups.append(Group(key, kind.label, entries, rows[0].work_total))
+            entries = _entries(scope, kind, rows)
+            if entries:
+                groups.append(Group(key, kind.label, entries, rows[0].work_total))
     order = list(KINDS)
     groups.sort(key=lambda g: (g.entries[0].urgency()[:2], order.index(g.kind)))
     return groups
@@ -118,5 +144,5 @@ def kind_page(user, key, page_number, today=None):
     scope = _Scope(user, today)
     rows = kind.rows(scope) if scope.partnerships else None
     page = Paginator(rows if rows is not None else [], PER_PAGE).get_page(page_number)
-    entries = [kind.entry(scope, row) for row in page.object_list]
+    entries = _entries(scope, kind, page.object_list)
     return Group(key, kind.label, entries, page.paginator.count), page

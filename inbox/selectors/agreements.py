@@ -42,7 +42,7 @@ def per_organisation(scope, orgs, make, field="partnership_id"):
     for it, and `make(organisation id)`. None when the person acts nowhere."""
     if not orgs:
         return None
-    return reduce(or_, (scope.among(field, pks) & make(org) for org, pks in orgs.items()))
+    return reduce(or_, (scope.among(field, pks, "act_for_organisation") & make(org) for org, pks in orgs.items()))
 
 
 def _versions(scope, model, action, statuses, party_model, done_model, purpose=None):
@@ -62,7 +62,7 @@ def _version_entry(scope, version, title):
     """A roadmap or MoU version to approve or sign, since it was sent."""
     return Entry(
         title=title % {"n": version.number},
-        partnership=scope.partnerships[version.partnership_id],
+        partnership=scope.partnership(version.partnership_id),
         url=version.get_absolute_url(),
         since=version.sent_at and version.sent_at.date(),
     )
@@ -113,7 +113,7 @@ def positions_to_record(scope):
 def position(scope, decision):
     return Entry(
         title=_("Record your position on “%(title)s”") % {"title": decision.title},
-        partnership=scope.partnerships[decision.partnership_id],
+        partnership=scope.partnership(decision.partnership_id),
         url=reverse("governance:decision", kwargs={"partnership_pk": decision.partnership_id, "pk": decision.pk}),
         since=decision.created_at.date(),
     )

@@ -41,7 +41,7 @@ def health_checks_to_score(scope):
 def health_check(scope, hc):
     return Entry(
         title=_("Score “%(title)s”") % {"title": hc.title},
-        partnership=scope.partnerships[hc.partnership_id],
+        partnership=scope.partnership(hc.partnership_id),
         url=reverse("phases:health_check_score", kwargs={"partnership_pk": hc.partnership_id, "pk": hc.pk}),
         due=hc.closes_on,
         since=hc.opens_on,
@@ -78,7 +78,7 @@ def data(scope, period):
     return Entry(
         title=_("Enter data for “%(name)s” (%(start)s to %(end)s)")
         % {"name": indicator.name, "start": date_format(period.start), "end": date_format(period.end)},
-        partnership=scope.partnerships[indicator.partnership_id],
+        partnership=scope.partnership(indicator.partnership_id),
         url=reverse(
             "monitoring:actual_edit",
             kwargs={"partnership_pk": indicator.partnership_id, "pk": indicator.pk, "period_pk": period.pk},
@@ -99,9 +99,9 @@ def overdue_milestones(scope):
             own.setdefault(acting.organisation.pk, []).append(pk)
     if not everything and not own:
         return None
-    condition = scope.among("version__partnership_id", everything) if everything else Q(pk__in=[])
+    condition = scope.among("version__partnership_id", everything, "change") if everything else Q(pk__in=[])
     for org, pks in own.items():
-        condition |= scope.among("version__partnership_id", pks) & Q(owner_id=org)
+        condition |= scope.among("version__partnership_id", pks, "act_for_organisation") & Q(owner_id=org)
     return (
         Milestone.objects.filter(condition, version__status=RoadmapVersion.Status.APPROVED, due_on__lt=scope.today)
         .exclude(status__in=["done", "cancelled"])
@@ -113,7 +113,7 @@ def overdue_milestones(scope):
 def milestone(scope, m):
     return Entry(
         title=_("Milestone “%(title)s” is overdue") % {"title": m.title},
-        partnership=scope.partnerships[m.version.partnership_id],
+        partnership=scope.partnership(m.version.partnership_id),
         url=m.version.get_absolute_url(),
         due=m.due_on,
         overdue=True,
@@ -128,7 +128,9 @@ def reports_released(scope):
     if not readers:
         return None
     return Report.objects.filter(
-        scope.among("partnership_id", readers), kind=ReportKind.DONOR, released_at__gte=scope.now - RECENT
+        scope.among("partnership_id", readers, "view_reports"),
+        kind=ReportKind.DONOR,
+        released_at__gte=scope.now - RECENT,
     ).order_by("released_at", "pk")
 
 
@@ -136,7 +138,7 @@ def report(scope, r):
     return Entry(
         title=_("Donor report %(start)s to %(end)s (version %(n)d)")
         % {"start": date_format(r.period_start), "end": date_format(r.period_end), "n": r.number},
-        partnership=scope.partnerships[r.partnership_id],
+        partnership=scope.partnership(r.partnership_id),
         url=reverse("monitoring:report", kwargs={"partnership_pk": r.partnership_id, "pk": r.pk}),
         since=r.released_at.date(),
     )
@@ -149,7 +151,7 @@ def invitations_expiring(scope):
         return None
     return (
         Invitation.objects.open(scope.now)
-        .filter(scope.among("partnership_id", managers), expires_at__lte=scope.now + SOON)
+        .filter(scope.among("partnership_id", managers, "manage_roles"), expires_at__lte=scope.now + SOON)
         .select_related("contact")
         .order_by("expires_at", "contact__name", "pk")
     )
@@ -158,7 +160,7 @@ def invitations_expiring(scope):
 def invitation(scope, i):
     return Entry(
         title=_("The invitation of %(name)s expires soon") % {"name": i.contact.name},
-        partnership=scope.partnerships[i.partnership_id],
+        partnership=scope.partnership(i.partnership_id),
         url=reverse("stakeholders:invitations", kwargs={"partnership_pk": i.partnership_id}),
         due=i.expires_at.date(),
     )
