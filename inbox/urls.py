@@ -8,6 +8,7 @@ app_name = "inbox"
 
 urlpatterns = [
     path("", my_work.MyWorkView.as_view(), name="my_work"),
+    path("my-work/<slug:kind>/", my_work.MyWorkKindView.as_view(), name="my_work_kind"),
     path("notifications/", notices.NoticeListView.as_view(), name="notices"),
     path("notifications/count/", notices.notice_count, name="notice_count"),
     path("notifications/<int:pk>/open/", notices.notice_open, name="notice_open"),

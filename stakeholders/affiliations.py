@@ -52,6 +52,19 @@ def acting_for(user, partnership):
     return _acting(contact, member)
 
 
+def acting_across(user, partnership_ids):
+    """acting_for for each of `partnership_ids`: {partnership id: Acting or None}. Two queries."""
+    contact = ContactPerson.objects.select_related("organisation").filter(user=user).first()
+    if contact is None:
+        return dict.fromkeys(partnership_ids)
+    members = set(
+        Membership.objects.active()
+        .filter(partnership__in=partnership_ids, organisation=contact.organisation_id)
+        .values_list("partnership_id", flat=True)
+    )
+    return {pk: _acting(contact, pk in members) for pk in partnership_ids}
+
+
 def people_of(organisation_ids):
     """Every contact person of the organisations with a linked account, as facts (one query)."""
     contacts = ContactPerson.objects.filter(organisation__in=organisation_ids, user__isnull=False).select_related(
@@ -70,6 +83,7 @@ AFFILIATIONS = Affiliations(
     choices_for=choices_for,
     link=link,
     acting_for=acting_for,
+    acting_across=acting_across,
     people_of=people_of,
     members_of=members_of,
 )

@@ -5,7 +5,7 @@ act for there, decide which rows count; a row counts until that organisation has
 from functools import reduce
 from operator import or_
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,74 +24,79 @@ from governance.models import (
 )
 from msp import access
 
+from .entries import Entry
+
 
 def acting_in(scope, action) -> dict:
-    """partnership id -> the organisation `scope.user` may do the organisation `action` for there (msp.access)."""
+    """organisation id -> the ids of the partnerships where msp.access lets `scope.user` do the organisation
+    `action` for it (a person acts for one organisation, so this is one entry or none)."""
     found = {}
     for pk, partnership in scope.partnerships.items():
-        if access.can(scope.user, action, partnership):
-            found[pk] = access.acting_for(scope.user, partnership).organisation.pk
+        if scope.can(action, pk):
+            found.setdefault(access.acting_for(scope.user, partnership).organisation.pk, []).append(pk)
     return found
 
 
-def _per_partnership(orgs, make):
-    """One condition per partnership: the row's partnership, and `make(organisation id)` for the organisation the
-    person acts for there. None when the person acts nowhere."""
+def per_organisation(scope, orgs, make, field="partnership_id"):
+    """One condition per organisation acted for: the row's partnership (`field`) among those where the person acts
+    for it, and `make(organisation id)`. None when the person acts nowhere."""
     if not orgs:
         return None
-    return reduce(or_, (Q(partnership_id=pk) & make(org) for pk, org in orgs.items()))
+    return reduce(or_, (scope.among(field, pks, "act_for_organisation") & make(org) for org, pks in orgs.items()))
 
 
 def _versions(scope, model, action, statuses, party_model, done_model, purpose=None):
-    orgs = acting_in(scope, action)
     party = party_model.objects.filter(version=OuterRef("pk"), **({"purpose": purpose} if purpose else {}))
     done = done_model.objects.filter(version=OuterRef("pk"))
 
     def waits_for(org):
         return Exists(party.filter(organisation=org)) & ~Exists(done.filter(organisation=org))
 
-    condition = _per_partnership(orgs, waits_for)
+    condition = per_organisation(scope, acting_in(scope, action), waits_for)
     if condition is None:
-        return []
-    return scope.attach(list(model.objects.filter(condition, status__in=statuses).order_by("sent_at", "pk")))
+        return None
+    return model.objects.filter(condition, status__in=statuses).order_by(F("sent_at").asc(nulls_last=True), "pk")
 
 
-def _version_entries(rows, Entry, title):
-    """One entry per roadmap or MoU version, titled by `title(version)`, since it was sent."""
-    return [
-        Entry(
-            title=title(v),
-            partnership=v.partnership,
-            url=v.get_absolute_url(),
-            since=v.sent_at and v.sent_at.date(),
-        )
-        for v in rows
-    ]
-
-
-def roadmaps_to_approve(scope, Entry):
-    rows = _versions(
-        scope, RoadmapVersion, "approve_roadmap", [RoadmapVersion.Status.IN_REVIEW], RoadmapParty, RoadmapApproval
+def _version_entry(scope, version, title):
+    """A roadmap or MoU version to approve or sign, since it was sent."""
+    return Entry(
+        title=title % {"n": version.number},
+        partnership=scope.partnership(version.partnership_id),
+        url=version.get_absolute_url(),
+        since=version.sent_at and version.sent_at.date(),
     )
-    return _version_entries(rows, Entry, lambda v: _("Approve roadmap version %(n)d") % {"n": v.number})
 
 
-def mous_to_approve(scope, Entry):
-    rows = _versions(
-        scope, MouVersion, "approve_mou", [MouVersion.Status.IN_REVIEW], MouParty, MouApproval, MouParty.Purpose.APPROVE
-    )
-    return _version_entries(rows, Entry, lambda v: _("Approve MoU version %(n)d") % {"n": v.number})
+def roadmap_to_approve(scope, version):
+    return _version_entry(scope, version, _("Approve roadmap version %(n)d"))
 
 
-def mous_to_sign(scope, Entry):
-    rows = _versions(scope, MouVersion, "sign_mou", MouVersion.SIGNABLE, MouParty, MouSignature, MouParty.Purpose.SIGN)
-    return _version_entries(rows, Entry, lambda v: _("Sign MoU version %(n)d") % {"n": v.number})
+def mou_to_approve(scope, version):
+    return _version_entry(scope, version, _("Approve MoU version %(n)d"))
 
 
-def positions_to_record(scope, Entry):
+def mou_to_sign(scope, version):
+    return _version_entry(scope, version, _("Sign MoU version %(n)d"))
+
+
+def roadmaps_to_approve(scope):
+    statuses = [RoadmapVersion.Status.IN_REVIEW]
+    return _versions(scope, RoadmapVersion, "approve_roadmap", statuses, RoadmapParty, RoadmapApproval)
+
+
+def mous_to_approve(scope):
+    statuses = [MouVersion.Status.IN_REVIEW]
+    return _versions(scope, MouVersion, "approve_mou", statuses, MouParty, MouApproval, MouParty.Purpose.APPROVE)
+
+
+def mous_to_sign(scope):
+    return _versions(scope, MouVersion, "sign_mou", MouVersion.SIGNABLE, MouParty, MouSignature, MouParty.Purpose.SIGN)
+
+
+def positions_to_record(scope):
     """Open decisions without a position of the person's organisation. Where a body decides, only its voting seats
     are entitled (governance.decision_rules.entitled_organisations), so those are asked of the seat here."""
-    orgs = acting_in(scope, "record_position")
     positions = DecisionPosition.objects.filter(decision=OuterRef("pk"))
     seats = Seat.objects.filter(body=OuterRef("body"), is_voting=True)
 
@@ -99,16 +104,16 @@ def positions_to_record(scope, Entry):
         entitled = Q(body__isnull=True) | Exists(seats.filter(organisation=org))
         return entitled & ~Exists(positions.filter(organisation=org))
 
-    condition = _per_partnership(orgs, waits_for)
+    condition = per_organisation(scope, acting_in(scope, "record_position"), waits_for)
     if condition is None:
-        return []
-    rows = scope.attach(list(Decision.objects.filter(condition, status=DecisionStatus.OPEN).order_by("created_at")))
-    return [
-        Entry(
-            title=_("Record your position on “%(title)s”") % {"title": d.title},
-            partnership=d.partnership,
-            url=reverse("governance:decision", kwargs={"partnership_pk": d.partnership_id, "pk": d.pk}),
-            since=d.created_at.date(),
-        )
-        for d in rows
-    ]
+        return None
+    return Decision.objects.filter(condition, status=DecisionStatus.OPEN).order_by("created_at", "title", "pk")
+
+
+def position(scope, decision):
+    return Entry(
+        title=_("Record your position on “%(title)s”") % {"title": decision.title},
+        partnership=scope.partnership(decision.partnership_id),
+        url=reverse("governance:decision", kwargs={"partnership_pk": decision.partnership_id, "pk": decision.pk}),
+        since=decision.created_at.date(),
+    )

@@ -5,6 +5,7 @@ from msp.services import notify
 
 LEVELS = {
     "inbox:my_work": "signed-in",
+    "inbox:my_work_kind": "signed-in",
     "inbox:notices": "signed-in",
     "inbox:notice_count": "signed-in",
     "inbox:notice_open": "owner-action",
@@ -14,6 +15,7 @@ LEVELS = {
 }
 
 OBJECTS = {
+    "inbox:my_work_kind": {"kind": lambda w: "position"},
     "inbox:notice_open": {"pk": lambda w: w["donor_notice"].pk},
 }
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from governance import services as gov
 from governance.models import RoadmapVersion
 from msp.models import Role
-from tests.factories import ContactFactory, PartnershipFactory, RoleFactory
+from tests.factories import ContactFactory, MembershipFactory, PartnershipFactory, RoleFactory
 from tests.governance.factories import MilestoneFactory, member, mou_draft, roadmap_draft
 from tests.monitoring.factories import IndicatorFactory, PeriodFactory
 from tests.monitoring.reports.report_rows import report_row
@@ -54,11 +54,20 @@ def worlds(db):
     return _world(1), _world(8)
 
 
-# session, user, partnerships, roles on them; then the rows of each kind the role may have work of: the secretariat
-# data due (indicators, their periods), milestones, invitations; a partner the organisation it acts for (contact,
-# membership), versions to approve (roadmap, MoU), to sign, decisions, health checks, data due (2), milestones,
-# reports; a donor reports.
-QUERIES = {"secretariat": 8, "partner": 15, "donor": 7}
+# session, user, partnerships, roles on them, the contact person the user acts through (and, for a partner, where
+# its organisation is a member: two queries for all partnerships); then one query per kind the role may have work
+# of (its first entries and their number): the secretariat data due, milestones, invitations; a partner versions to
+# approve (roadmap, MoU), to sign, decisions, health checks, data due, milestones, reports; a donor reports.
+QUERIES = {"secretariat": 8, "partner": 14, "donor": 6}
+# The page of one kind: the same up to the kind, then its number and its page of entries (none when the role
+# has no work of that kind at all, the partner's invitations).
+KIND_QUERIES = {
+    ("secretariat", "data"): 7,
+    ("secretariat", "position"): 5,
+    ("partner", "position"): 8,
+    ("partner", "invitation"): 6,
+    ("donor", "report"): 7,
+}
 
 
 @pytest.mark.parametrize("viewer", ["secretariat", "partner", "donor"])
@@ -69,3 +78,31 @@ def test_my_work_is_constant(client, worlds, viewer):
         count, sql = queries_for(client, reverse("inbox:my_work"))
         counts.append(count)
     assert counts[0] == counts[1] == QUERIES[viewer], "\n".join(sql)
+
+
+@pytest.mark.parametrize(("viewer", "kind"), list(KIND_QUERIES))
+def test_the_page_of_a_kind_is_constant(client, worlds, viewer, kind):
+    counts, sql = [], []
+    for world in worlds:
+        client.force_login(world[viewer])
+        count, sql = queries_for(client, reverse("inbox:my_work_kind", kwargs={"kind": kind}))
+        counts.append(count)
+    assert counts[0] == counts[1] == KIND_QUERIES[(viewer, kind)], "\n".join(sql)
+
+
+def test_my_work_is_constant_in_the_number_of_partnerships(client, db):
+    """A partner on many partnerships: what it acts for is read once for all of them (msp.affiliations.preload)."""
+    counts = []
+    for more in (0, 3):
+        world = _world(1)
+        partner = world["partner"]
+        for _ in range(more):
+            partnership = PartnershipFactory()
+            secretariat = RoleFactory(partnership=partnership, role=Role.SECRETARIAT).user
+            RoleFactory(partnership=partnership, user=partner, role=Role.PARTNER)
+            MembershipFactory(partnership=partnership, organisation=partner.contact.organisation)
+            gov.roadmap_send_for_review(version=roadmap_draft(partnership, secretariat), by=secretariat)
+        client.force_login(partner)
+        count, sql = queries_for(client, reverse("inbox:my_work"))
+        counts.append(count)
+    assert counts == [QUERIES["partner"]] * 2, "\n".join(sql)
