@@ -2,9 +2,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 from msp.charts import percent
+from msp.templatetags.msp_tags import money
 
 from ..formatting import to_html
 
@@ -30,6 +31,16 @@ def status_badge(version):
     else:
         status, label = version.status, version.get_status_display()
     return format_html('<span class="badge gov-status {}">{}</span>', BADGES.get(status, "text-bg-light"), label)
+
+
+@register.filter
+def figure(f):
+    """One converted sum (governance.resources.Figure): the amount, or what rate is missing instead of a wrong
+    number. The same HTML as governance/resources/figure.html, without an include per figure (an overview shows
+    some 60)."""
+    if f.ok:
+        return conditional_escape(money(f.amount, f.currency))
+    return format_html('<span class="text-danger small" data-missing-rate>{}</span>', "; ".join(f.missing))
 
 
 @register.filter
