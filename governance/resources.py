@@ -18,16 +18,25 @@ wrong number. Nothing is rounded here (the `money` filter rounds to the minor un
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from .models import BudgetCategory, Commitment, TransactionType
 from .money import RateBook
 from .selectors.budget import planned_lines
 
 ZERO = Decimal(0)
+
+
+@functools.lru_cache(maxsize=512)
+def _described(rate, currency, to, language):
+    """A rate's description (RateUsed.describe: a translated sentence with a formatted number and date), made once
+    per rate, currencies and language: the overview adds some 400 amounts, most with the same few rates."""
+    return rate.describe(currency, to)
 
 
 @dataclass
@@ -47,9 +56,10 @@ class Figure:
                 self.missing.append(conversion.missing)
             return
         self.total += conversion.amount
-        described = conversion.rate.describe(currency, self.currency)
-        if conversion.rate.how != "same" and described not in self.rates:
-            self.rates.append(described)
+        if conversion.rate.how != "same":
+            described = _described(conversion.rate, currency, self.currency, get_language())
+            if described not in self.rates:
+                self.rates.append(described)
 
     def merge(self, other):
         self.total += other.total
@@ -165,6 +175,12 @@ def threshold() -> Decimal:
     return Decimal(str(getattr(settings, "FUNDING_CONCENTRATION_THRESHOLD", "0.5")))
 
 
+TRANSACTION_FIELDS = (
+    "partnership", "type", "date", "amount", "currency", "counterpart", "counterpart_name", "budget_line",
+    "counterpart__name", "budget_line__category",
+)  # fmt: skip
+
+
 def load(partnership) -> Loaded:
     """Five queries: commitments with their organisation and years, the planned lines, the transactions with
     their counterpart, and the rates of the currencies involved."""
@@ -175,7 +191,10 @@ def load(partnership) -> Loaded:
     transactions = list(
         partnership.transactions.filter(
             type__in=[TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT]
-        ).select_related("counterpart", "budget_line")
+        )
+        .select_related("counterpart", "budget_line")
+        # What figures() reads: the organisation's and the budget line's other columns (descriptions) are not.
+        .only(*TRANSACTION_FIELDS)
     )
     codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
     codes |= {line.currency_id for line in lines} | {t.currency_id for t in transactions}
@@ -187,7 +206,7 @@ def figures(loaded: Loaded) -> Figures:
     rows = {}
 
     def row(year):
-        return rows.setdefault(year, Row.empty(year, currency))
+        return rows.get(year) or rows.setdefault(year, Row.empty(year, currency))
 
     categories = {value: (Figure(currency), Figure(currency)) for value in BudgetCategory.values}
     for line in loaded.lines:

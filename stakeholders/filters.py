@@ -18,6 +18,7 @@ from .models import (
     Sector,
     StakeholderMapEntry,
 )
+from .widgets import FastSelect
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -141,7 +142,9 @@ class MapFilter(_Styled):
         empty_label=_("Any"),
         method="by_flag",
     )
-    country = CountryFilter(label=_("Located in"), queryset=Country.objects.none(), empty_label=_("Any country"))
+    country = CountryFilter(
+        label=_("Located in"), queryset=Country.objects.none(), empty_label=_("Any country"), widget=FastSelect
+    )
 
     class Meta:
         model = StakeholderMapEntry
@@ -176,7 +179,9 @@ class MapFilter(_Styled):
 class OrganisationFilter(_Styled):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     sector = django_filters.ChoiceFilter(label=_("Sector"), choices=Sector.choices, empty_label=_("Any sector"))
-    country = CountryFilter(label=_("Country"), queryset=Country.objects.none(), empty_label=_("Any country"))
+    country = CountryFilter(
+        label=_("Country"), queryset=Country.objects.none(), empty_label=_("Any country"), widget=FastSelect
+    )
 
     class Meta:
         model = Organisation

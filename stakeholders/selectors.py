@@ -6,6 +6,7 @@ import unicodedata
 from collections import Counter
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from msp import access
@@ -267,15 +268,29 @@ def similar_organisations(name, *, short_name="", exclude_pk=None, limit=5):
 
 def organisations_for_registry(user):
     """The registry, with each organisation's number of contacts and of current memberships in partnerships the
-    user may know of (others are not counted: a count would tell that they exist)."""
+    user may know of (others are not counted: a count would tell that they exist).
+
+    The counts are correlated subqueries, so the database computes them for the page of rows shown only; joins and
+    a GROUP BY over the whole registry cost 100 ms at 3,000 organisations, and the paginator's count paid it again.
+    """
     visible = access.partnerships_for(user).values("pk")
+    member_of = (
+        Membership.objects.filter(organisation=OuterRef("pk"), left_on__isnull=True, partnership__in=visible)
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("partnership", distinct=True))
+        .values("n")
+    )
+    contacts = (
+        ContactPerson.objects.filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Organisation.objects.select_related("country", "iati_type").annotate(
-        member_of=Count(
-            "memberships__partnership",
-            filter=Q(memberships__left_on__isnull=True, memberships__partnership__in=visible),
-            distinct=True,
-        ),
-        contact_count=Count("contacts", distinct=True),
+        member_of=Coalesce(Subquery(member_of), 0),
+        contact_count=Coalesce(Subquery(contacts), 0),
     )
 
 

@@ -45,22 +45,24 @@ def latest_roadmap(partnership):
     return RoadmapVersion.objects.filter(partnership=partnership).order_by("-number").first()
 
 
+# What a roadmap version's page shows (the goals, the chain with its owners, the milestones, who approved, the
+# parties, the comments): roadmap_version_full, or prefetched onto a version already read (views.roadmap_page).
+ROADMAP_VERSION_PREFETCH = (
+    "goals",
+    Prefetch("nodes", queryset=ResultNode.objects.select_related("owner")),
+    Prefetch("milestones", queryset=Milestone.objects.select_related("owner", "node")),
+    Prefetch("approvals", queryset=RoadmapApproval.objects.select_related("organisation", "by", "recorded_by")),
+    Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation")),
+    Prefetch("comments", queryset=RoadmapComment.objects.select_related("author", "organisation", "resolved_by")),
+)
+
+
 def roadmap_version_full(partnership, number):
     """One roadmap version with everything its page shows, prefetched (raises DoesNotExist)."""
     return (
         RoadmapVersion.objects.filter(partnership=partnership, number=number)
         .select_related("created_by", "partnership")
-        .prefetch_related(
-            "goals",
-            Prefetch("nodes", queryset=ResultNode.objects.select_related("owner")),
-            Prefetch("milestones", queryset=Milestone.objects.select_related("owner", "node")),
-            Prefetch("approvals", queryset=RoadmapApproval.objects.select_related("organisation", "by", "recorded_by")),
-            Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation")),
-            Prefetch(
-                "comments",
-                queryset=RoadmapComment.objects.select_related("author", "organisation", "resolved_by"),
-            ),
-        )
+        .prefetch_related(*ROADMAP_VERSION_PREFETCH)
         .get()
     )
 

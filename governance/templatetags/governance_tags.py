@@ -1,10 +1,14 @@
+import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.formats import date_format, number_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
 
 from msp.charts import percent
+from msp.templatetags.msp_tags import money
 
 from ..formatting import to_html
 
@@ -30,6 +34,33 @@ def status_badge(version):
     else:
         status, label = version.status, version.get_status_display()
     return format_html('<span class="badge gov-status {}">{}</span>', BADGES.get(status, "text-bg-light"), label)
+
+
+@register.filter(expects_localtime=True)
+def day(value):
+    """What `{{ value|date }}` shows (the active language's DATE_FORMAT; a date and time in the local time zone),
+    remembered per day and language: formatting reads the month's name through a translation each time, and a
+    list of 50 rows shows 100 dates."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return _day(value, get_language()) if isinstance(value, dt.date) else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(value, language):
+    return date_format(value)  # in the active language, which is `language`
+
+
+@register.filter
+def figure(f):
+    """One converted sum (governance.resources.Figure): the amount, or what rate is missing instead of a wrong
+    number. The same HTML as governance/resources/figure.html, without an include per figure (an overview shows
+    some 60)."""
+    if f.ok:
+        return conditional_escape(money(f.amount, f.currency))
+    return format_html('<span class="text-danger small" data-missing-rate>{}</span>', "; ".join(f.missing))
 
 
 @register.filter

@@ -24,6 +24,7 @@ from stakeholders.views.transfer import CONTENT_TYPES
 from .. import services
 from ..decision_export import decisions_dataset, render
 from ..decision_forms import DecisionFilter, DecisionForm, OutcomeForm
+from ..decision_log import prepare_rows
 from ..models import DecisionStatus
 from ..selectors import decisions as selectors
 from .bodies import GovernanceMixin, ServiceFormView
@@ -59,7 +60,9 @@ class DecisionListView(GovernanceMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         see = selectors.can_see_positions(self.request.user, self.partnership)
-        return super().get_context_data(can_see_positions=see, **kwargs)
+        context = super().get_context_data(can_see_positions=see, **kwargs)
+        context["object_list"] = prepare_rows(list(context["object_list"]), self.partnership.pk)
+        return context
 
 
 @login_required

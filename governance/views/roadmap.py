@@ -13,10 +13,9 @@ from django.views.generic import TemplateView
 from msp import access
 from msp.services import StaleEdit
 from msp.views import partnership_context
-from stakeholders.selectors import active_member_organisations
 
 from .. import selectors, services
-from ..forms import ActForForm, CommentForm, MilestoneProgressForm, RoadmapVersionForm
+from ..forms import ActForForm, CommentForm, RoadmapVersionForm
 from ..models import RoadmapComment, RoadmapVersion
 from .common import (
     AgreementPageMixin,
@@ -26,62 +25,7 @@ from .common import (
     _resolve,
     _version_or_404,
 )
-from .party_context import secretariat_party_context
-
-
-def roadmap_context(request, partnership, version, context, *, comment_form=None, record_form=None, error=None):
-    """The roadmap page's context (added to `context`, which holds the partnership's): the list of versions and,
-    when a version is shown, everything about it."""
-    user = request.user
-    versions = list(access.readable_versions(user, partnership, selectors.roadmap_versions(partnership)))
-    context.update(
-        versions=versions,
-        can_comment=access.can(user, "comment_agreement", partnership),
-        can_see_comments=access.can(user, "view", partnership),
-        can_see_unagreed=access.can(user, "view_unagreed_versions", partnership),
-        can_see_evidence=access.can(user, "view_evidence", partnership),
-        can_act=access.can(user, "act_for_organisation", partnership),
-        error=error,
-        has_draft=any(v.status == RoadmapVersion.Status.DRAFT for v in versions),
-    )
-    if version is not None:
-        context.update(_version_context(request, partnership, version, context, comment_form, record_form))
-    return context
-
-
-def _version_context(request, partnership, version, context, comment_form, record_form):
-    version = selectors.roadmap_version_full(partnership, version.number)
-    members = list(active_member_organisations(partnership))
-    statuses = selectors.approval_status(version, members)
-    contact = selectors.acting_contact(request.user, partnership) if context["can_act"] else None
-    extra = {}
-    if context["can_change"]:
-        extra.update(secretariat_party_context(version, members, statuses, [], record_form=record_form))
-    extra.update(
-        _comments_context(partnership, version, context["can_see_comments"], comment_form),
-        version=version,
-        goals=list(version.goals.all()),
-        tree=list(selectors.flat_tree(selectors.results_tree(version.nodes.all(), version.milestones.all()))),
-        milestones=list(version.milestones.all()),
-        approvals=statuses,
-        outstanding=selectors.outstanding(statuses),
-        contact=contact,
-        my_status=next((s for s in statuses if contact and s.organisation.pk == contact.organisation_id), None),
-        members=members,
-        progress_form=MilestoneProgressForm() if context["can_change"] else None,
-        editable=context["can_change"] and version.is_draft,
-    )
-    return extra
-
-
-def _comments_context(partnership, version, can_see_comments, comment_form):
-    return {
-        "threads": selectors.threads(version.comments.all()) if can_see_comments else [],
-        "open_threads": sum(1 for c in version.comments.all() if c.parent_id is None and not c.is_resolved),
-        "comment_form": comment_form or CommentForm(),
-        "comments_open": version.status == RoadmapVersion.Status.IN_REVIEW,
-        "comment_action": reverse("governance:roadmap_comment", args=[partnership.pk, version.number]),
-    }
+from .roadmap_page import readable_roadmap_versions, roadmap_context
 
 
 def _roadmap_page(request, partnership, version=None, *, status=200, **forms):
@@ -96,8 +40,11 @@ class RoadmapVersionView(AgreementPageMixin, TemplateView):
     tab = "roadmap"
     template_name = "governance/roadmap.html"
 
+    versions = None  # the readable versions, when loading the page listed them already
+
     def get_context_data(self, **kwargs):
-        return roadmap_context(self.request, self.partnership, self.version, super().get_context_data(**kwargs))
+        context = super().get_context_data(**kwargs)
+        return roadmap_context(self.request, self.partnership, self.version, context, versions=self.versions)
 
 
 class RoadmapView(RoadmapVersionView):
@@ -105,11 +52,14 @@ class RoadmapView(RoadmapVersionView):
     donor: none until one is approved)."""
 
     def load_version(self, **kwargs):
-        current = selectors.current_roadmap(self.partnership)
+        # The readable versions are the page's version list: read once, they give the version to show too.
+        self.versions = readable_roadmap_versions(self.request.user, self.partnership)
+        current = next((v for v in self.versions if v.status == RoadmapVersion.Status.APPROVED), None)
+        if current is None:
+            current = selectors.current_roadmap(self.partnership)  # none approved, or not readable by this user
         if current is not None:
             return current
-        versions = selectors.roadmap_versions(self.partnership).order_by("-number")
-        return access.readable_versions(self.request.user, self.partnership, versions).first()
+        return max(self.versions, key=lambda v: v.number, default=None)
 
 
 class RoadmapEditView(DraftFormView):

@@ -73,6 +73,8 @@ class Organisation(models.Model):
         ordering = ["name", "pk"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The registry lists by name, a page at a time: the index gives a page without sorting the whole registry.
+        indexes = [models.Index(fields=["name", "id"], name="organisation_by_name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["iati_identifier"], condition=~Q(iati_identifier=""), name="unique_iati_identifier"

@@ -16,8 +16,8 @@ from .. import selectors, services
 from ..chart import power_interest_chart
 from ..filters import MapFilter
 from ..forms import MapEntryForm
-from ..models import Quadrant, StakeholderMapEntry
-from .common import StakeholdersMixin, add_service_errors
+from ..models import EngagementLevel, Quadrant, Sector, StakeholderMapEntry
+from .common import StakeholdersMixin, add_service_errors, choice_labels, url_for_each
 
 
 class MapView(StakeholdersMixin, FilterView):
@@ -42,8 +42,16 @@ class MapView(StakeholdersMixin, FilterView):
         context["entries"] = entries
         context["chart"] = power_interest_chart(entries, title=title)
         counts = dict.fromkeys(Quadrant, 0)
+        sectors, engagements = choice_labels(Sector.choices), choice_labels(EngagementLevel.choices)
+        quadrants = choice_labels(Quadrant.choices)
+        edit_url = url_for_each("stakeholders:map_edit", self.partnership.pk)
         for entry in entries:
             counts[entry.quadrant] += 1
+            # What each row shows, worked out once for the list (the template read them per row).
+            entry.sector_label = sectors.get(entry.organisation.sector, entry.organisation.sector)
+            entry.engagement_label = engagements.get(entry.engagement, entry.engagement)
+            entry.quadrant_label = quadrants[entry.quadrant]
+            entry.edit_url = edit_url(entry.pk)
         context["quadrant_counts"] = [(q, counts[q]) for q in Quadrant]
         return context
 
