@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('monitoring', '0003_reports'),
+        ("monitoring", "0003_reports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='period',
-            index=models.Index(condition=models.Q(('locked_at__isnull', True)), fields=['end'], name='period_open_end'),
+            model_name="period",
+            index=models.Index(condition=models.Q(("locked_at__isnull", True)), fields=["end"], name="period_open_end"),
         ),
     ]
