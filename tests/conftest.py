@@ -76,6 +76,37 @@ def users(secretariat, partner, donor, outsider, superuser):
     }
 
 
+# WeasyPrint takes seconds per PDF, and most tests that make one (every demo load renders the donor reports) only
+# need *a* PDF. Each worker process keeps what it rendered, keyed on every argument, so the same HTML with the same
+# options gives the bytes a real render gave it (the renders are reproducible: dates from the HTML, fixed file
+# identifiers); different HTML is rendered for real, and WeasyPrint failing to load still fails. Tests marked `real_pdf` always render.
+_RENDERED_PDFS = {}
+_PDF_RENDERERS = ("msp.pdf", "msp.documents", "governance.pdf")
+
+
+@pytest.fixture(autouse=True)
+def _render_pdf_once_per_process(request, monkeypatch):
+    if request.node.get_closest_marker("real_pdf"):
+        return
+    from msp import pdf
+
+    real = pdf.render_pdf
+
+    def render_pdf(html, base_url=None, **options):
+        try:
+            import weasyprint  # noqa: F401  as the real one: a test may make it fail to load
+        except (OSError, ImportError) as exc:
+            raise pdf.PdfUnavailable(str(exc)) from exc
+        key = (html, base_url, tuple(sorted(options.items())))
+        if key not in _RENDERED_PDFS:
+            _RENDERED_PDFS[key] = real(html, base_url, **options)
+        return _RENDERED_PDFS[key]
+
+    for module in _PDF_RENDERERS:
+        if getattr(import_module(module), "render_pdf", None) is real:
+            monkeypatch.setattr(f"{module}.render_pdf", render_pdf)
+
+
 def needs_postgres():
     """Row locks are only real on PostgreSQL; CI always runs there, so there the test must not skip."""
     if connection.vendor != "postgresql":
