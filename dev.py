@@ -2,7 +2,8 @@
 """The two README commands, needing nothing but Python 3.11+.
 
     python3 dev.py run     create .venv, install, migrate SQLite, load demo data, serve on http://127.0.0.1:8000
-    python3 dev.py test    create .venv, install the test tools, run the whole test suite (extra args go to pytest)
+    python3 dev.py test    create .venv, install the test tools, run the whole test suite on every CPU (extra args go
+                           to pytest; -n 1 runs it in one process)
     python3 dev.py messages  refresh the translation catalogues (makemessages, needs GNU gettext) and compile the
                            .mo files with Babel; `--check` only checks them, `--compile` only compiles
 
@@ -93,10 +94,20 @@ def run(args: list[str]) -> None:
     os.execve(PY, [str(PY), str(ROOT / "manage.py"), "runserver", f"127.0.0.1:{port}", *extra], env)
 
 
+def pytest_args(args: list[str], cpus: int | None = None) -> list[str]:
+    """pytest's arguments for `test`: the caller's, run on every CPU (pytest-xdist) unless they say how (-n, or
+    -p no:xdist)."""
+    if any(a == "-n" or a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+        return args
+    if cpus is None:
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return ["-n", str(cpus), *args] if cpus > 1 else args
+
+
 def test(args: list[str]) -> None:
     ensure_venv("requirements-dev.txt")
     os.chdir(ROOT)
-    os.execv(PY, [str(PY), "-m", "pytest", *args])
+    os.execv(PY, [str(PY), "-m", "pytest", *pytest_args(args)])
 
 
 def messages(args: list[str]) -> None:

@@ -10,7 +10,8 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps as django_apps
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 
 from msp.models import Role
 
@@ -74,6 +75,96 @@ def users(secretariat, partner, donor, outsider, superuser):
         "outsider": outsider,
         "superuser": superuser,
     }
+
+
+# WeasyPrint takes seconds per PDF, and most tests that make one (every demo load renders the donor reports) only
+# need *a* PDF. Each worker process keeps what it rendered, keyed on every argument, so the same HTML with the same
+# options gives the bytes a real render gave it (the renders are reproducible: dates from the HTML, fixed file
+# identifiers); different HTML is rendered for real, and WeasyPrint failing to load still fails. Tests marked `real_pdf` always render.
+_RENDERED_PDFS = {}
+_PDF_RENDERERS = ("msp.pdf", "msp.documents", "governance.pdf")
+
+
+@pytest.fixture(autouse=True)
+def _render_pdf_once_per_process(request, monkeypatch):
+    if request.node.get_closest_marker("real_pdf"):
+        return
+    from msp import pdf
+
+    real = pdf.render_pdf
+
+    def render_pdf(html, base_url=None, **options):
+        try:
+            import weasyprint  # noqa: F401  as the real one: a test may make it fail to load
+        except (OSError, ImportError) as exc:
+            raise pdf.PdfUnavailable(str(exc)) from exc
+        key = (html, base_url, tuple(sorted(options.items())))
+        if key not in _RENDERED_PDFS:
+            _RENDERED_PDFS[key] = real(html, base_url, **options)
+        return _RENDERED_PDFS[key]
+
+    for module in _PDF_RENDERERS:
+        if getattr(import_module(module), "render_pdf", None) is real:
+            monkeypatch.setattr(f"{module}.render_pdf", render_pdf)
+
+
+# The demo takes seconds to load. Tests that only need it there (and run in a savepoint, `db`, not committing)
+# take `shared_demo`: loaded in a transaction kept open while the next test also takes it, rolled back before
+# any other test runs. Those tests are run one after another (below), so a worker loads it about once.
+_SHARED_DEMO = {"atomic": None, "next": None}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    _SHARED_DEMO["next"] = nextitem
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo data, loaded once for consecutive tests that take this fixture (with `db`)."""
+    with django_db_blocker.unblock():
+        if _SHARED_DEMO["atomic"] is None:
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            _SHARED_DEMO["atomic"] = atomic
+            try:
+                call_command("demo", quiet_logins=True)
+            except BaseException:
+                _close_shared_demo()
+                raise
+    yield
+    following = _SHARED_DEMO["next"]
+    if following is None or "shared_demo" not in getattr(following, "fixturenames", ()):
+        with django_db_blocker.unblock():
+            _close_shared_demo()
+
+
+def _close_shared_demo():
+    atomic, _SHARED_DEMO["atomic"] = _SHARED_DEMO["atomic"], None
+    transaction.set_rollback(True)
+    atomic.__exit__(None, None, None)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django's order (savepoint tests, then committing ones, then those without a database), the
+    tests taking `shared_demo` are moved together to the end of the savepoint tests."""
+    shared = [item for item in items if "shared_demo" in getattr(item, "fixturenames", ())]
+    if not shared:
+        return
+    rest = [item for item in items if "shared_demo" not in getattr(item, "fixturenames", ())]
+    at = next((i for i, item in enumerate(rest) if not _in_a_savepoint(item)), len(rest))
+    items[:] = rest[:at] + shared + rest[at:]
+
+
+def _in_a_savepoint(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return False
+    if marker is not None:
+        return not (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    return "db" in fixtures
 
 
 def needs_postgres():

@@ -17,6 +17,13 @@ def dev():
     return module
 
 
+def test_the_suite_runs_on_every_cpu_unless_told_otherwise(dev):
+    assert dev.pytest_args(["-q"], cpus=2) == ["-n", "2", "-q"]
+    assert dev.pytest_args(["-q"], cpus=1) == ["-q"]
+    for told in (["-n", "1"], ["-n2"], ["--numprocesses=3"], ["-p", "no:xdist"]):
+        assert dev.pytest_args(["-q", *told], cpus=2) == ["-q", *told]
+
+
 def test_links_in_e_mails_point_at_the_port_served(dev):
     assert dev.server_env("8001", base={})["SITE_URL"] == "http://127.0.0.1:8001"
     assert dev.server_env("8000", base={})["SITE_URL"] == "http://127.0.0.1:8000"

@@ -7,8 +7,7 @@ from msp.models import Partnership
 from stakeholders.selectors import active_member_organisations
 
 
-def test_the_demo_has_a_steering_committee_of_every_member_and_a_staffed_secretariat(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_a_steering_committee_of_every_member_and_a_staffed_secretariat(db, shared_demo):
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     committee = Body.objects.get(partnership=cocoa, type="steering_committee")
     assert committee.is_primary and committee.majority_threshold == "two_thirds"

@@ -20,8 +20,7 @@ def _largest_share(partnership):
     return max(by_source.values()) / sum(by_source.values()), len(by_source)
 
 
-def test_every_demo_partnership_has_a_budget_and_books(db):
-    call_command("demo", quiet_logins=True)
+def test_every_demo_partnership_has_a_budget_and_books(db, shared_demo):
     partnerships = {key: Partnership.objects.get(name=spec["name"]) for key, spec in PARTNERSHIPS.items()}
     with_capacity = set()
     for key, p in partnerships.items():

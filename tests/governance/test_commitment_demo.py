@@ -17,8 +17,7 @@ def _cash_shares(name):
     return sorted((v / total for v in by_funder.values()), reverse=True)
 
 
-def test_the_demo_shows_every_kind_of_commitment(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_shows_every_kind_of_commitment(db, shared_demo):
     for spec in PARTNERSHIPS.values():
         members = Membership.objects.active().filter(partnership__name=spec["name"]).values_list("organisation")
         committed = Commitment.objects.filter(partnership__name=spec["name"]).values_list("organisation")

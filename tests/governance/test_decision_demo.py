@@ -6,8 +6,7 @@ from governance.models import Decision
 from msp.demo import PARTNERSHIPS
 
 
-def test_the_demo_has_decisions_of_every_method_and_a_blocked_proposal(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_decisions_of_every_method_and_a_blocked_proposal(db, shared_demo):
     decisions = Decision.objects.filter(partnership__name=PARTNERSHIPS["cocoa"]["name"])
     assert {d.method for d in decisions} == set(Method.values)
     fee = decisions.get(method="majority")

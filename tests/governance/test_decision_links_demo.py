@@ -5,8 +5,7 @@ from governance.models import Decision, Meeting
 from msp.demo import PARTNERSHIPS
 
 
-def test_the_demo_decisions_name_the_meetings_they_were_taken_at(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_decisions_name_the_meetings_they_were_taken_at(db, shared_demo):
     decisions = Decision.objects.filter(partnership__name=PARTNERSHIPS["cocoa"]["name"])
     meetings = Meeting.objects.filter(partnership__name=PARTNERSHIPS["cocoa"]["name"]).order_by("start")
     kick_off, review, coming = meetings

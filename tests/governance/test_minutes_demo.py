@@ -6,8 +6,7 @@ from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 
 
-def test_the_demo_has_final_minutes_and_circulated_ones_with_a_comment(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_final_minutes_and_circulated_ones_with_a_comment(db, shared_demo):
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     past = list(Meeting.objects.filter(partnership=cocoa).past(timezone.now()).order_by("start"))
     kick_off, review = (Minutes.objects.get(meeting=meeting) for meeting in past[:2])

@@ -8,8 +8,7 @@ from governance.models import ExchangeRate
 from governance.money import RateBook
 
 
-def test_the_demo_converts_every_demo_currency_into_each_reporting_currency_and_loads_once(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_converts_every_demo_currency_into_each_reporting_currency_and_loads_once(db, shared_demo):
     book = RateBook.load()
     for on in (dt.date(2023, 1, 1), dt.date(2024, 6, 15), timezone.localdate()):
         for currency in ("EUR", "USD", "XOF", "GHS", "KES"):

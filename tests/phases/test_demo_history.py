@@ -7,8 +7,7 @@ from phases.models import PhaseTransition
 from stakeholders.models import StakeholderMapEntry
 
 
-def test_the_demos_past_transitions_store_the_stakeholder_map(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demos_past_transitions_store_the_stakeholder_map(db, shared_demo):
     transitions = list(PhaseTransition.objects.select_related("partnership"))
     assert len(transitions) == 5
     for transition in transitions:

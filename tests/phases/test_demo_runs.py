@@ -9,8 +9,7 @@ from phases.catalogue import Result
 from phases.models import ChecklistRun, EvaluationRequest, Judgement, RequestStatus
 
 
-def test_the_demo_evaluates_every_partnership_and_cocoa_shows_a_change(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_evaluates_every_partnership_and_cocoa_shows_a_change(db, shared_demo):
     partnerships = list(Partnership.objects.all())
     assert len(partnerships) == 3
     for partnership in partnerships:
