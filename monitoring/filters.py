@@ -71,8 +71,13 @@ class IndicatorFilter(django_filters.FilterSet):
         ).distinct()
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
+
+    def with_listed_choices(self):
+        """The filter, its goal and organisation dropdowns given their choices as lists (for a page that draws
+        them; the export does not, and reads none)."""
         _listed(self.form.fields["sdg_goal"])
         _listed(self.form.fields["responsible"])
+        return self
 
     def _chosen(self, name):
         """The valid value chosen for filter `name`, or None (a value not among the choices is ignored)."""
