@@ -15,6 +15,7 @@ judgement goes stale; an ASSISTED item shows the data's hint, and a hint that pa
 (a person may confirm or reject any hint, with a note). Gates use the findings as they are, for the phase being left.
 """
 
+import contextvars
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from .catalogue import CATALOGUE, ITEMS, Area, Kind, Result
 
 LOADERS: dict[str, Callable] = {}
 RULES: dict[str, tuple[Callable, tuple]] = {}
+# What the loaders of one `load` share ({key: value}), so rows two apps' rules read are read once; None outside.
+_SHARED = contextvars.ContextVar("checks_shared", default=None)
 
 
 @dataclass
@@ -88,13 +91,29 @@ def rule(item_id, needs=()):
     return register
 
 
+def shared(key, compute):
+    """`compute()`, once per `load`: the loaders that read the same rows (the active members, the budget's rows)
+    ask for them by `key` and get the same objects, which the rules only read. Outside a load, computed each time.
+    The key must say everything the value depends on besides the partnership and the day being loaded."""
+    cache = _SHARED.get()
+    if cache is None:
+        return compute()
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def load(partnership, *, today=None, leaving=None, only=None) -> Facts:
     """Everything the rules read, loaded once: each registered loader (or those `only` names)."""
     today = today or timezone.localdate()
     facts = Facts(partnership, today, leaving)
-    for name, function in LOADERS.items():
-        if only is None or name in only:
-            facts.data[name] = function(partnership, today)
+    token = _SHARED.set({})
+    try:
+        for name, function in LOADERS.items():
+            if only is None or name in only:
+                facts.data[name] = function(partnership, today)
+    finally:
+        _SHARED.reset(token)
     return facts
 
 

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
-from governance.models import Commitment, CommitmentStatus, Milestone, RoadmapVersion
-from governance.selectors.budget import link_version, nodes_by_key
+from governance.checks.loader import budget_rows, link_version, roadmap_versions, roadmaps
+from governance.models import CommitmentStatus, Milestone, ResultNode
 from phases.checks import loader
 from phases.models import PhaseTransition
-from stakeholders.models import Membership
+from stakeholders.checks.facts import active_members, countries
 
 from .. import progress
 from ..models import (
@@ -64,12 +64,28 @@ class MonitoringFacts:
     delivered: list = field(default_factory=list)  # made reports released or published, newest first (ME-3)
 
 
-def _indicators(partnership):
+def _with_parts(partnership, version):
+    """`version` with its nodes and milestones loaded, as the governance loader reads them, or None when it is
+    not among those (a superseded one)."""
+    return next((v for v in roadmaps(partnership) if version is not None and v.pk == version.pk), None)
+
+
+def _nodes_by_key(partnership, version) -> dict:
+    """governance.selectors.budget.nodes_by_key, from the link version already read (node keys are unique in a
+    version, so the order read in does not matter)."""
+    if version is None:
+        return {}
+    loaded = _with_parts(partnership, version)
+    nodes = loaded.nodes.all() if loaded else ResultNode.objects.filter(version=version)
+    return {node.key: node for node in nodes}
+
+
+def _indicators(partnership, version):
     periods = Period.objects.select_related("actual").order_by("start", "pk")
     rows = Indicator.objects.filter(partnership=partnership).prefetch_related(
         "sdg_targets", Prefetch("periods", queryset=periods)
     )
-    nodes = nodes_by_key(partnership)
+    nodes = _nodes_by_key(partnership, version)
     data = []
     for indicator in rows:
         periods = list(indicator.periods.all())
@@ -79,9 +95,12 @@ def _indicators(partnership):
     return data, nodes
 
 
-def _owners(partnership, nodes, risks):
-    version = link_version(partnership)
-    milestones = Milestone.objects.filter(version=version).values_list("owner_id", flat=True) if version else []
+def _owners(partnership, version, nodes, risks):
+    loaded = _with_parts(partnership, version)
+    if loaded is not None:
+        milestones = [m.owner_id for m in loaded.milestones.all()]
+    else:
+        milestones = Milestone.objects.filter(version=version).values_list("owner_id", flat=True) if version else []
     live = [risk.owner_id for risk in risks if risk.status != RiskStatus.CLOSED]
     return {owner for owner in [*(n.owner_id for n in nodes.values()), *milestones, *live] if owner is not None}
 
@@ -94,26 +113,23 @@ def _local_date(moment):
 def load(partnership, today):
     facts = MonitoringFacts()
     facts.sdg_targets = list(partnership.sdg_targets.all())
-    facts.countries = set(partnership.countries.values_list("pk", flat=True))
-    facts.members = list(
-        Membership.objects.active(today).filter(partnership=partnership).select_related("organisation")
-    )
-    facts.committed = set(
-        Commitment.objects.filter(partnership=partnership)
-        .exclude(status=CommitmentStatus.WITHDRAWN)
-        .values_list("organisation_id", flat=True)
-    )
-    facts.indicators, nodes = _indicators(partnership)
+    facts.countries = {country.pk for country in countries(partnership)}
+    facts.members = active_members(partnership, today)
+    facts.committed = {
+        c.organisation_id for c in budget_rows(partnership).commitments if c.status != CommitmentStatus.WITHDRAWN
+    }
+    versions = roadmap_versions(partnership)
+    version = link_version(versions)
+    facts.indicators, nodes = _indicators(partnership, version)
     facts.risks = list(Risk.objects.filter(partnership=partnership).select_related("owner"))
-    facts.owners = _owners(partnership, nodes, facts.risks)
+    facts.owners = _owners(partnership, version, nodes, facts.risks)
     facts.lessons = list(
         Lesson.objects.filter(partnership=partnership, learned_on__gte=months_before(today, LESSON_MONTHS))
     )
     facts.gaps = list(CapacityGap.objects.filter(partnership=partnership).select_related("organisation"))
     facts.analyses = list(ContextAnalysis.objects.filter(partnership=partnership))
     facts.initiatives = list(RelatedInitiative.objects.filter(partnership=partnership))
-    versions = RoadmapVersion.objects.filter(partnership=partnership).order_by("number")
-    facts.roadmap_versions = [(number, _local_date(at)) for number, at in versions.values_list("number", "created_at")]
+    facts.roadmap_versions = [(v.number, _local_date(v.created_at)) for v in reversed(versions)]
     backward = PhaseTransition.objects.filter(partnership=partnership, to_phase__lt=F("from_phase"))
     facts.reversions = sorted(_local_date(at) for at in backward.values_list("created_at", flat=True))
     delivered = Report.objects.filter(partnership=partnership, status=ReportStatus.DONE).filter(

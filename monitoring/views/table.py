@@ -36,17 +36,18 @@ class IndicatorTableView(ResultsMixin, TemplateView):
     section = "indicators"
     template_name = "monitoring/indicators/list.html"
 
+    def _results_only(self):
+        return self.request.htmx and self.request.htmx.target == "indicator-results"
+
     def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "indicator-results":
-            return ["monitoring/indicators/results.html"]
-        return [self.template_name]
+        return ["monitoring/indicators/results.html"] if self._results_only() else [self.template_name]
 
     def get_context_data(self, **kwargs):
         rows, indicators, shown = _filtered(self.request, self.partnership)
         return super().get_context_data(
             has_any=bool(rows),
             summary=selectors.summarise(rows),
-            filter=indicators,
+            filter=indicators if self._results_only() else indicators.with_listed_choices(),
             groups=selectors.by_level(shown),
             shown_count=len(shown),
             **kwargs,

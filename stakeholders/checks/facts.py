@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
-from phases.checks import Finding, loader
+from phases.checks import Finding, loader, shared
 
 from ..models import ContactPerson, EngagementLevel, Membership, StakeholderMapEntry
 
@@ -20,24 +20,38 @@ class StakeholderFacts:
     countries: list  # the partnership's countries
 
 
+def active_members(partnership, today) -> list:
+    """The active memberships on `today`, by organisation name, with organisation and its contact persons (two
+    queries, once per evaluation: the governance and monitoring loaders read the same list)."""
+
+    def read():
+        contacts = Prefetch("organisation__contacts", queryset=ContactPerson.objects.order_by("name", "pk"))
+        members = (
+            Membership.objects.active(today)
+            .filter(partnership=partnership)
+            .select_related("organisation")
+            .prefetch_related(contacts)
+            .order_by("organisation__name", "pk")
+        )
+        return list(members)
+
+    return shared(("active members", today), read)
+
+
+def countries(partnership) -> list:
+    """The partnership's countries by name (one query, once per evaluation)."""
+    return shared("countries", lambda: list(partnership.countries.order_by("name")))
+
+
 @loader("stakeholders")
 def load(partnership, today):
     """Four queries: members, their contact persons, the map, the partnership's countries."""
-    contacts = Prefetch("organisation__contacts", queryset=ContactPerson.objects.order_by("name", "pk"))
-    members = (
-        Membership.objects.active(today)
-        .filter(partnership=partnership)
-        .select_related("organisation")
-        .prefetch_related(contacts)
-        .order_by("organisation__name", "pk")
-    )
     entries = (
         StakeholderMapEntry.objects.filter(partnership=partnership)
         .select_related("organisation__country", "country")
         .order_by("organisation__name", "pk")
     )
-    countries = partnership.countries.order_by("name")
-    return StakeholderFacts(list(members), list(entries), list(countries))
+    return StakeholderFacts(active_members(partnership, today), list(entries), countries(partnership))
 
 
 def names(labels) -> str:
