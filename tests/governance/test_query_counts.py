@@ -74,14 +74,15 @@ def _counts(client, worlds, viewer, name, *args, query=""):
 
 
 # session, user, partnership, my role; the version by number (404 otherwise); roadmap versions (the switcher);
-# the version again with its goals, nodes (with owners), milestones (with owners and nodes), approvals (with
+# onto the version found there, its goals, nodes (with owners), milestones (with owners and nodes), approvals (with
 # organisations and people), parties (with organisations), comments (with authors, organisations, resolvers);
 # active member organisations; the partner's contact person and its membership
-ROADMAP_PARTNER_QUERIES = 16
-# The tab without a version number: the approved version (none here) and the latest instead of the 404 check;
+ROADMAP_PARTNER_QUERIES = 15
+# The tab without a version number: the version list (which gives the latest) and the approved version (none here,
+# so asked) instead of the 404 check and the switcher;
 # no contact person to look up for the secretariat, but the party situation: partner users and their contacts
 # (who nobody can act for), and the parties offered in the form to record an approval (exists, then options).
-ROADMAP_TAB_SECRETARIAT_QUERIES = 19
+ROADMAP_TAB_SECRETARIAT_QUERIES = 17
 
 
 def test_the_roadmap_page_is_constant(client, worlds):
@@ -153,17 +154,16 @@ def _agree(partnership, secretariat):
 
 
 # For a donor: session, user, partnership, my role, then the page's own queries (the versions narrowed to the
-# agreed ones inside the same queries: a filter, no query of its own). Roadmap tab: the approved version, the
-# version list (the switcher), the version again with goals, nodes, milestones, approvals, parties, comments
-# (prefetched, not shown), active member organisations; a version page: the version by number instead of the
-# approved one. MoU list: the versions with their counts. MoU page: the version by number, again with clauses,
+# agreed ones inside the same queries: a filter, no query of its own). Roadmap tab: the version list (the switcher,
+# which holds the approved version), then onto that version its goals, nodes, milestones, approvals, parties,
+# comments (prefetched, not shown), active member organisations; a version page: the version by number first. MoU list: the versions with their counts. MoU page: the version by number, again with clauses,
 # approvals, signatures, parties, scans, comments, active members, the version list, the stored PDF copy.
 # Comparison: version numbers, each version with its clauses. Dashboard: the partnership's countries, goals,
 # targets, active members and their organisations, the roadmap versions with approvals and parties, the MoU
 # versions with signatures, approvals and parties, the governance card's decisions (no meeting: donors see none).
 DONOR_QUERIES = {
-    "roadmap": 14,
-    "roadmap_version": 14,
+    "roadmap": 12,
+    "roadmap_version": 13,
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
