@@ -1,18 +1,21 @@
 """The roadmap, MoU, Governance and Resources tabs, and the dashboard's agreements card (see msp.registry)."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp import access
+from msp.models import Partnership
 from msp.registry import Card, Tab, register_card, register_tab
-from stakeholders.selectors import active_member_organisations
 
 from . import selectors
-from .models import DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion
-from .resources import for_partnership as overview_figures
+from .models import Commitment, DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion, TransactionType
+from .money import RateBook
+from .resources import Loaded
+from .resources import figures as overview_figures
 from .selectors import decisions as decision_selectors
 from .selectors import meetings as meeting_selectors
+from .selectors.budget import planned_lines
 
 register_tab(Tab("roadmap", _("Roadmap"), "governance:roadmap", order=20, action="view_agreements"))
 register_tab(Tab("mou", _("MoU"), "governance:mou_list", order=30, action="view_agreements"))
@@ -29,29 +32,17 @@ def agreements(request, partnership):
     Roadmap: the version in review if there is one (approvals outstanding), else the approved one. MoU: the
     version being signed if there is one (signatures outstanding), else the one in force, else the latest. Of the
     versions the user may read: a donor hears of agreed versions only, never of drafts (msp.access).
+
+    Two queries (the versions), and the approvals or signatures and parties of a version only when one is in
+    review or being signed (and the active members, for a version not sent yet: governance.selectors).
     """
     user = request.user
-    members = list(active_member_organisations(partnership))
-    roadmaps = list(
-        access.readable_versions(user, partnership, RoadmapVersion.objects.filter(partnership=partnership))
-        .exclude(status=RoadmapVersion.Status.SUPERSEDED)
-        .prefetch_related(
-            "approvals", Prefetch("parties", queryset=RoadmapParty.objects.select_related("organisation"))
-        )
-        .order_by("-number")
-    )
+    roadmaps = _versions(user, partnership, RoadmapVersion)
     roadmap = next((v for v in roadmaps if v.status == RoadmapVersion.Status.IN_REVIEW), None) or next(
         (v for v in roadmaps if v.status == RoadmapVersion.Status.APPROVED), None
     )
     roadmap_draft = next((v for v in roadmaps if v.status == RoadmapVersion.Status.DRAFT), None)
-    mous = list(
-        access.readable_versions(user, partnership, MouVersion.objects.filter(partnership=partnership))
-        .exclude(status=MouVersion.Status.SUPERSEDED)
-        .prefetch_related(
-            "signatures", "approvals", Prefetch("parties", queryset=MouParty.objects.select_related("organisation"))
-        )
-        .order_by("-number")
-    )
+    mous = _versions(user, partnership, MouVersion)
     mou = (
         next((v for v in mous if v.status in MouVersion.SIGNABLE), None)
         or next((v for v in mous if v.status == MouVersion.Status.IN_REVIEW), None)
@@ -64,16 +55,34 @@ def agreements(request, partnership):
         "roadmap_draft": roadmap_draft,
         "mou": mou,
         "mou_in_force": in_force,
-        "member_count": len(members),
         "sees_unagreed": access.can(user, "view_unagreed_versions", partnership),
     }
     if roadmap is not None and roadmap.status == RoadmapVersion.Status.IN_REVIEW:
-        context["roadmap_missing"] = selectors.outstanding(selectors.approval_status(roadmap, members))
+        prefetch_related_objects([roadmap], "approvals", _parties(RoadmapParty))
+        statuses = selectors.approval_status(roadmap)
+        context["roadmap_missing"] = selectors.outstanding(statuses)
     if mou is not None and mou.status in MouVersion.SIGNABLE:
-        context["mou_missing"] = selectors.outstanding(selectors.signature_status(mou, members))
+        prefetch_related_objects([mou], "signatures", _parties(MouParty))
+        statuses = selectors.signature_status(mou)
+        context["mou_missing"] = selectors.outstanding(statuses)
     elif mou is not None and mou.status == MouVersion.Status.IN_REVIEW:
-        context["mou_missing_approval"] = selectors.outstanding(selectors.approval_status(mou, members))
+        prefetch_related_objects([mou], "approvals", _parties(MouParty))
+        statuses = selectors.approval_status(mou)
+        context["mou_missing_approval"] = selectors.outstanding(statuses)
     return context
+
+
+def _versions(user, partnership, model) -> list:
+    """The partnership's roadmap or MoU versions `user` may read but superseded ones, newest first (one query)."""
+    versions = access.readable_versions(user, partnership, model.objects.filter(partnership=partnership))
+    versions = list(versions.exclude(status=model.Status.SUPERSEDED).order_by("-number"))
+    for version in versions:
+        version.partnership = partnership  # the loaded one (its role cache), not a query per version
+    return versions
+
+
+def _parties(model):
+    return Prefetch("parties", queryset=model.objects.select_related("organisation"))
 
 
 register_card(
@@ -104,10 +113,32 @@ register_card(
 
 
 def resources_card(request, partnership):
-    """The resources card: planned vs committed this year, its coverage, and the concentration warning (five
-    queries: governance.resources). Everyone with a role sees it (totals only, no funder named)."""
-    figures = overview_figures(partnership)
-    return {"figures": figures, "year": figures.current_year(timezone.localdate())}
+    """The resources card: planned vs committed this year, its coverage, and the concentration warning. Everyone
+    with a role sees it (totals only, no funder named).
+
+    The overview's figures (governance.resources) of what the card shows only: every commitment (the concentration
+    is over all years), this year's planned lines, no transaction (the card shows no received or spent amount; it
+    only asks whether there is one, to tell an empty partnership). Five queries."""
+    today = timezone.localdate()
+    commitments = list(
+        Commitment.objects.filter(partnership=partnership).select_related("organisation").prefetch_related("years")
+    )
+    lines = list(planned_lines(partnership).filter(year=today.year))
+    codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
+    codes |= {line.currency_id for line in lines}
+    figures = overview_figures(Loaded(partnership.currency_id, commitments, lines, [], RateBook.load(codes)))
+    # Always asked (not only when nothing is planned or committed): a query count that does not depend on the data.
+    empty = not _has_lines_or_funds(partnership) and not commitments
+    return {"figures": figures, "year": figures.current_year(today), "empty": empty}
+
+
+def _has_lines_or_funds(partnership) -> bool:
+    """A planned line of any year, or a transaction the overview counts (governance.resources.load): one query."""
+    counted = [TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT]
+    found = Partnership.objects.filter(pk=partnership.pk).values_list(
+        Exists(planned_lines(partnership)), Exists(partnership.transactions.filter(type__in=counted))
+    )
+    return any(found.get())
 
 
 register_card(

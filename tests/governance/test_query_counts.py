@@ -159,17 +159,17 @@ def _agree(partnership, secretariat):
 # comments (prefetched, not shown), active member organisations; a version page: the version by number first. MoU list: the versions with their counts. MoU page: the version by number, again with clauses,
 # approvals, signatures, parties, scans, comments, active members, the version list, the stored PDF copy.
 # Comparison: version numbers, each version with its clauses. Dashboard: the partnership's countries, goals,
-# targets, active members and their organisations, the roadmap versions with approvals and parties, the MoU
-# versions with signatures, approvals and parties, the governance card's decisions (no meeting: donors see none).
+# targets, the roadmap versions, the MoU versions (approvals, signatures and parties only of a version in review or
+# being signed: none here), the governance card's decisions (no meeting: donors see none).
 DONOR_QUERIES = {
     "roadmap": 12,
     "roadmap_version": 13,
     "mou_list": 5,
     "mou_version": 15,
     "mou_compare": 9,
-    # With the resources card (commitments, planned lines, transactions, rates), the results card (indicators;
-    # their periods are one more query once there are indicators) and the checklist health card.
-    "dashboard": 24,
+    # With the resources card (commitments, this year's planned lines, rates, whether any line or transaction
+    # exists), the results card (indicators, their visible periods) and the checklist health card.
+    "dashboard": 19,
 }
 
 
