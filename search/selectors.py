@@ -50,8 +50,9 @@ def search(user, text: str) -> list[Hit]:
     One query per kind of record, whatever the number of results."""
     engine = engines.strategy()
     sources = scopes.sources_for(user)
-    # What a source's query depends on besides the words: the person and their rights (engines.postgres).
-    key = (user.pk, user.is_superuser, tuple(source.kind for source in sources))
+    # What a source's query depends on besides the words (engines.postgres): the person, superuser or not, and
+    # which sources their rights give and how each reaches its partnership (the registry's records reach none).
+    key = (user.pk, user.is_superuser, tuple((source.kind, source.partnership) for source in sources))
     hits = [
         Hit(source, row)
         for i, source in enumerate(sources)
