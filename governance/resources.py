@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.conf import settings
 from django.utils.translation import get_language
@@ -175,27 +176,84 @@ def threshold() -> Decimal:
     return Decimal(str(getattr(settings, "FUNDING_CONCENTRATION_THRESHOLD", "0.5")))
 
 
+@dataclass(frozen=True)
+class _Named:
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True)
+class _Category:
+    category: str
+
+
+@dataclass(frozen=True)
+class TransactionRow:
+    """What figures() reads of a transaction, as a plain row: a hundred transactions with their counterpart and
+    budget line were three hundred model instances."""
+
+    type: str
+    date: dt.date
+    amount: Decimal
+    currency_id: str
+    counterpart_id: int | None
+    counterpart_name: str
+    counterpart: _Named | None
+    budget_line_id: int | None
+    budget_line: _Category | None
+
+
+class LineRow(NamedTuple):
+    """What figures() and the checklist's rules read of a planned budget line, as a plain row."""
+
+    pk: int
+    year: int
+    category: str
+    amount: Decimal
+    currency_id: str
+    result_node_key: object  # a UUID, or None
+    description: str
+
+
+def line_rows(partnership) -> list:
+    """The planned lines (governance.selectors.budget.planned_lines) as LineRow, by year and category (one query)."""
+    return [LineRow(*row) for row in planned_lines(partnership).values_list(*LineRow._fields)]
+
+
+FLOWS = (TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT)
 TRANSACTION_FIELDS = (
-    "partnership", "type", "date", "amount", "currency", "counterpart", "counterpart_name", "budget_line",
-    "counterpart__name", "budget_line__category",
+    "type", "date", "amount", "currency_id", "counterpart_id", "counterpart_name", "counterpart__name",
+    "budget_line_id", "budget_line__category",
 )  # fmt: skip
 
 
+def transaction_rows(partnership) -> list:
+    """The transactions figures() counts (incoming funds, expenditure, disbursements) as TransactionRow (one query)."""
+    rows = partnership.transactions.filter(type__in=FLOWS).values_list(*TRANSACTION_FIELDS)
+    return [
+        TransactionRow(
+            kind,
+            date,
+            amount,
+            currency,
+            counterpart_id,
+            counterpart_name,
+            _Named(counterpart_id, org_name) if counterpart_id is not None else None,
+            line_id,
+            _Category(category) if line_id is not None else None,
+        )  # fmt: skip
+        for kind, date, amount, currency, counterpart_id, counterpart_name, org_name, line_id, category in rows
+    ]
+
+
 def load(partnership) -> Loaded:
-    """Five queries: commitments with their organisation and years, the planned lines, the transactions with
-    their counterpart, and the rates of the currencies involved."""
+    """Five queries: commitments with their organisation and years, the planned lines and the transactions with
+    their counterpart and budget line (both as plain rows), and the rates of the currencies involved."""
     commitments = list(
         Commitment.objects.filter(partnership=partnership).select_related("organisation").prefetch_related("years")
     )
-    lines = list(planned_lines(partnership))
-    transactions = list(
-        partnership.transactions.filter(
-            type__in=[TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT]
-        )
-        .select_related("counterpart", "budget_line")
-        # What figures() reads: the organisation's and the budget line's other columns (descriptions) are not.
-        .only(*TRANSACTION_FIELDS)
-    )
+    lines = line_rows(partnership)
+    transactions = transaction_rows(partnership)
     codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
     codes |= {line.currency_id for line in lines} | {t.currency_id for t in transactions}
     return Loaded(partnership.currency_id, commitments, lines, transactions, RateBook.load(codes))

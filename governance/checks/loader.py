@@ -2,6 +2,7 @@
 whatever the number of members, bodies, meetings, decisions, commitments or budget lines."""
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
@@ -14,7 +15,6 @@ from ..decision_rules import Outcome
 from ..models import (
     Body,
     BudgetReview,
-    Commitment,
     Decision,
     DecisionPosition,
     DecisionStatus,
@@ -27,13 +27,8 @@ from ..models import (
     RoadmapVersion,
     Seat,
     SecretariatStaff,
-    TransactionType,
 )
-from ..money import RateBook
-from ..selectors.budget import planned_lines
 
-# The flows resources.load reads.
-FLOWS = [TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT]
 SIGNING = (MouVersion.Status.FOR_SIGNATURE, MouVersion.Status.PARTIALLY_SIGNED, MouVersion.Status.IN_FORCE)
 
 
@@ -42,8 +37,8 @@ class Governance:
     members: list  # today's active memberships, with their organisation, by name
     roadmaps: list  # roadmap versions not superseded (approved, in review, draft), newest first, with their parts
     mous: list  # MoU versions being signed or in force, newest first, with their signatures
-    bodies: list  # bodies with their seats (and organisations) and staff (and contacts)
-    meetings: list  # meetings, newest first, with organisations, papers, minutes and `decided` (decisions taken)
+    bodies: list  # bodies with their seats and staff (and contacts)
+    meetings: list  # newest first, with `attending_ids` (organisations), papers, minutes and `decided`
     decisions: list  # adopted decisions that settle a checklist topic, newest first
     host_positions: list  # positions recorded for the secretariat's host organisation
     last_review: dt.date | None  # the latest budget review
@@ -116,23 +111,31 @@ def _bodies(partnership):
         Body.objects.filter(partnership=partnership)
         .select_related("host_organisation")
         .prefetch_related(
-            Prefetch("seats", queryset=Seat.objects.select_related("organisation")),
+            Prefetch("seats", queryset=Seat.objects.all()),  # the rules read organisation ids, not names
             Prefetch("staff", queryset=SecretariatStaff.objects.select_related("contact")),
         )
     )
 
 
 def _meetings(partnership):
-    return list(
+    """The meetings, newest first, each with `attending_ids`: the ids of its attending organisations (what CM-4
+    reads; read from the link table, two queries in all)."""
+    meetings = list(
         Meeting.objects.filter(partnership=partnership)
         .select_related("body", "minutes")
         .annotate(decided=Count("decisions", filter=Q(decisions__status=DecisionStatus.DECIDED)))
         .order_by("-start", "-pk")  # a GROUP BY query leaves Meta.ordering out
         .prefetch_related(
-            "organisations",
             Prefetch("papers", queryset=MeetingPaper.objects.only("pk", "meeting_id", "title", "shared_at")),
         )
     )
+    attending = defaultdict(set)
+    links = Meeting.organisations.through.objects.filter(meeting__partnership=partnership)
+    for meeting_id, organisation_id in links.values_list("meeting_id", "organisation_id"):
+        attending[meeting_id].add(organisation_id)
+    for meeting in meetings:
+        meeting.attending_ids = attending[meeting.pk]
+    return meetings
 
 
 def _host_positions(partnership, bodies):
@@ -141,77 +144,9 @@ def _host_positions(partnership, bodies):
     return list(positions.filter(Q(organisation_id=host) | Q(host_in_own_right=True))) if host else []
 
 
-@dataclass(frozen=True)
-class _Named:
-    pk: int
-    name: str
-
-
-@dataclass(frozen=True)
-class _Category:
-    category: str
-
-
-@dataclass(frozen=True)
-class _Transaction:
-    """What resources.figures reads of a transaction (the rules read the figures, never the transactions)."""
-
-    type: str
-    date: dt.date
-    amount: object
-    currency_id: str
-    counterpart_id: int | None
-    counterpart_name: str
-    counterpart: _Named | None
-    budget_line_id: int | None
-    budget_line: _Category | None
-
-
-def _transactions(partnership) -> list:
-    """resources.load's transactions as plain rows: a hundred transactions with their counterpart and budget line
-    were three hundred model instances, a fifth of what an evaluation made."""
-    rows = partnership.transactions.filter(type__in=FLOWS)
-    return [
-        _Transaction(
-            kind,
-            date,
-            amount,
-            currency,
-            counterpart_id,
-            counterpart_name,
-            _Named(counterpart_id, org_name) if counterpart_id is not None else None,
-            line_id,
-            _Category(category) if line_id is not None else None,
-        )  # fmt: skip
-        for kind, date, amount, currency, counterpart_id, counterpart_name, org_name, line_id, category in rows.values_list(
-            "type",
-            "date",
-            "amount",
-            "currency_id",
-            "counterpart_id",
-            "counterpart_name",
-            "counterpart__name",
-            "budget_line_id",
-            "budget_line__category",
-        )  # fmt: skip
-    ]
-
-
 def budget_rows(partnership) -> resources.Loaded:
-    """resources.load's rows (five queries), once per evaluation (the monitoring loader reads them too), with the
-    transactions as plain rows."""
-
-    def read():
-        commitments = list(
-            Commitment.objects.filter(partnership=partnership).select_related("organisation").prefetch_related("years")
-        )
-        lines = list(planned_lines(partnership))
-        transactions = _transactions(partnership)
-        codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
-        codes |= {line.currency_id for line in lines} | {t.currency_id for t in transactions}
-        return resources.Loaded(partnership.currency_id, commitments, lines, transactions, RateBook.load(codes))
-
-    return shared("budget rows", read)
+    """resources.load's rows (five queries), once per evaluation (the monitoring loader reads them too)."""
+    return shared("budget rows", lambda: resources.load(partnership))
 
 
 @loader("governance")

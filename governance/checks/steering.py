@@ -136,7 +136,7 @@ def informal_exchange(facts, params):
     informal = [m for m in _held(g.meetings, facts.today) if not m.is_formal]
     if not informal:
         return Finding(Result.FAIL, _("No informal meeting has been held yet."), [meetings_link(p)])
-    attended = {o.pk for m in informal for o in m.organisations.all()}
+    attended = set().union(*(m.attending_ids for m in informal))
     absent = [o for o in core if o.pk not in attended]
     if absent:
         return Finding(
