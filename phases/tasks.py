@@ -62,10 +62,8 @@ def evaluate_all_active():
     """Nightly (celery beat): a request for every partnership that is not archived, each run by its own task. A
     partnership whose request is already waiting keeps it (queued again, in case the broker dropped it). Returns
     how many were queued."""
-    ids = []
-    for partnership in Partnership.objects.filter(archived_at__isnull=True).only("pk"):
-        request, _created = evaluation.queued_request(partnership=partnership, trigger=Trigger.NIGHTLY)
-        ids.append(request.pk)
+    active = Partnership.objects.filter(archived_at__isnull=True)
+    ids = evaluation.queued_requests(active, trigger=Trigger.NIGHTLY)
     transaction.on_commit(lambda: _queue_all(ids))
     return len(ids)
 
