@@ -49,7 +49,7 @@ def queued_request(*, partnership, trigger, by=None) -> tuple[EvaluationRequest,
 
 def queued_requests(partnerships, *, trigger) -> list[int]:
     """The ids of a queued request for each partnership of the queryset `partnerships`: the one already waiting, or
-    a new one (three queries whatever their number, where `queued_request` took two per partnership). A request
+    a new one (four queries whatever their number, where `queued_request` took two per partnership). A request
     another caller made meanwhile is kept (the insert skips what the one-queued-request constraint refuses) and
     read back with the others."""
     waiting = EvaluationRequest.objects.filter(status=RequestStatus.QUEUED, partnership__in=partnerships)

@@ -179,6 +179,24 @@ def test_the_nightly_job_asks_for_every_partnership_not_archived(
     assert not ChecklistRun.objects.filter(partnership=archived).exists()
 
 
+def test_the_nightly_job_asks_for_many_partnerships_in_a_few_queries(partnership, django_assert_max_num_queries):
+    from msp.models import Partnership
+    from phases.evaluation import queued_requests
+    from tests.factories import PartnershipFactory
+
+    others = [PartnershipFactory(name=f"Partnership {n}") for n in range(6)]
+    waiting = after_change(partnership)
+
+    with django_assert_max_num_queries(4):
+        ids = queued_requests(Partnership.objects.all(), trigger=Trigger.NIGHTLY)
+
+    queued = EvaluationRequest.objects.filter(status=RequestStatus.QUEUED)
+    assert sorted(ids) == sorted(queued.values_list("pk", flat=True))
+    assert {r.partnership_id for r in queued} == {partnership.pk, *(p.pk for p in others)}
+    assert queued.get(partnership=partnership) == waiting  # kept, not doubled
+    assert queued_requests(Partnership.objects.all(), trigger=Trigger.NIGHTLY) == ids  # asked again: the same
+
+
 def test_a_worker_may_run_a_request_of_someone_who_left(partnership, django_capture_on_commit_callbacks):
     leaver = UserFactory(username="leaver")
     RoleFactory(partnership=partnership, user=leaver, role=Role.SECRETARIAT)
