@@ -1,7 +1,7 @@
 import os
 
 from celery import Celery
-from celery.signals import beat_init, worker_init
+from celery.signals import beat_init, task_postrun, task_prerun, worker_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "msp.settings")
 
@@ -23,3 +23,16 @@ def _refuse_without_a_key(**kwargs):
     except ImproperlyConfigured as exc:
         # Celery logs and ignores exceptions of signal receivers; stopping the process needs SystemExit.
         raise SystemExit(str(exc)) from None
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _close_old_connections(task=None, **kwargs):
+    """Between tasks, what Django does between requests: close a connection that is older than CONN_MAX_AGE or
+    broken (and health-check it before its next use). Celery's own fixup keeps it for CELERY_DB_REUSE_MAX tasks.
+    Not for a task run eagerly inside a request, whose connection may be in a transaction."""
+    if task is not None and getattr(task.request, "is_eager", False):
+        return
+    from django.db import close_old_connections
+
+    close_old_connections()
