@@ -241,7 +241,7 @@ def transaction_rows(partnership) -> list:
             _Named(counterpart_id, org_name) if counterpart_id is not None else None,
             line_id,
             _Category(category) if line_id is not None else None,
-        )  # fmt: skip
+        )
         for kind, date, amount, currency, counterpart_id, counterpart_name, org_name, line_id, category in rows
     ]
 
