@@ -5,6 +5,11 @@ record.
 What is read is what may be published: the approved roadmap's results chain (not drafts), the indicators' locked
 periods (what donors see: the secretariat locks a period once its data is checked), published public reports. No
 person is read at all: not the contact persons, not the users who entered or locked anything.
+
+Each query reads only the columns the file writes (`only()`): building Django models is most of a file's time,
+and a model built from fewer columns is built faster (the periods with their actuals and the transactions with
+their counterparts in half the time). A builder that writes a new field adds it here, or every record would pay
+one query more for it.
 """
 
 import datetime as dt
@@ -74,7 +79,10 @@ def load(partnership, today=None) -> ActivityData:
 def _members_and_dates(data):
     partnership = data.partnership
     memberships = list(
-        Membership.objects.filter(partnership=partnership).select_related("organisation").order_by("organisation__name")
+        Membership.objects.filter(partnership=partnership)
+        .select_related("organisation")
+        .only("role", "iati_role", "joined_on", "left_on", *_organisation("organisation"))
+        .order_by("organisation__name")
     )
     data.members = [
         m for m in memberships if m.joined_on <= data.today and (m.left_on is None or m.left_on > data.today)
@@ -113,23 +121,39 @@ def _results(data):
     locked = Period.objects.filter(
         indicator__partnership=partnership, indicator__result_node_key__in=keys, locked_at__isnull=False
     )
-    for period in locked.select_related("actual").order_by("start", "pk"):
+    period_fields = ("indicator_id", "start", "end", "target_value", "target_text")
+    actual_fields = ("actual__period", "actual__value", "actual__text", "actual__narrative")
+    for period in locked.select_related("actual").only(*period_fields, *actual_fields).order_by("start", "pk"):
         data.periods[period.indicator_id].append(period)
-    breakdown = Breakdown.objects.filter(actual__period__in=locked).select_related("category__dimension")
+    breakdown = (
+        Breakdown.objects.filter(actual__period__in=locked)
+        .select_related("category__dimension")
+        .only("actual_id", "value", "category__name", "category__dimension__name")
+    )
     for row in breakdown.order_by("category__dimension__position", "category__position", "pk"):
         data.breakdown[row.actual_id].append(row)
 
 
 def _money(data):
     partnership = data.partnership
-    data.lines = list(planned_lines(partnership).order_by("year", "pk"))
+    data.lines = list(
+        planned_lines(partnership).only("year", "amount", "currency_id", "budget_type").order_by("year", "pk")
+    )
     currencies = {line.currency_id for line in data.lines}
     if currencies - {data.currency}:
         data.rates = RateBook.load(currencies | {data.currency})
     data.mou_in_force = MouVersion.objects.filter(partnership=partnership, status=MouVersion.Status.IN_FORCE).exists()
     data.transactions = list(
-        Transaction.objects.filter(partnership=partnership).select_related("counterpart").order_by("date", "pk")
+        Transaction.objects.filter(partnership=partnership)
+        .select_related("counterpart")
+        .only("type", "date", "amount", "currency_id", "counterpart_name", *_organisation("counterpart"))
+        .order_by("date", "pk")
     )
+
+
+def _organisation(via):
+    """The columns of an organisation the file names (finance.organisation_element), reached through `via`."""
+    return (via, f"{via}__name", f"{via}__iati_identifier", f"{via}__iati_type")
 
 
 def actual_of(period):
