@@ -68,6 +68,7 @@ def data_due(scope):
             condition, locked_at__isnull=True, start__lte=scope.today, end__lte=due_by, actual__isnull=True
         )
         .select_related("indicator")
+        .only("start", "end", "indicator", "indicator__name", "indicator__partnership")  # what `data` reads
         .order_by("end", "indicator__name", "start", "pk")
     )
 
@@ -103,6 +104,7 @@ def overdue_milestones(scope):
         Milestone.objects.filter(condition, version__status=RoadmapVersion.Status.APPROVED, due_on__lt=scope.today)
         .exclude(status__in=["done", "cancelled"])
         .select_related("version")
+        .only("title", "due_on", "version", "version__partnership", "version__number")  # not the roadmap's texts
         .order_by("due_on", "title", "pk")
     )
 
@@ -150,6 +152,7 @@ def invitations_expiring(scope):
         Invitation.objects.open(scope.now)
         .filter(scope.among("partnership_id", managers, "manage_roles"), expires_at__lte=scope.now + SOON)
         .select_related("contact")
+        .only("partnership", "expires_at", "contact", "contact__name")
         .order_by("expires_at", "contact__name", "pk")
     )
 
