@@ -9,7 +9,16 @@ from msp.models import Partnership
 from msp.registry import Card, Tab, register_card, register_tab
 
 from . import selectors
-from .models import Commitment, DecisionStatus, MouParty, MouVersion, RoadmapParty, RoadmapVersion, TransactionType
+from .models import (
+    Commitment,
+    CommitmentYear,
+    DecisionStatus,
+    MouParty,
+    MouVersion,
+    RoadmapParty,
+    RoadmapVersion,
+    TransactionType,
+)
 from .money import RateBook
 from .resources import Loaded
 from .resources import figures as overview_figures
@@ -96,14 +105,14 @@ def governance(request, partnership):
     taken (donors: adopted ones)."""
     user = request.user
     acting = access.acting_for(user, partnership) if access.can(user, "record_position", partnership) else None
-    seen = decision_selectors.decisions_for(user, partnership)
+    seen = decision_selectors.visible_decisions(user, partnership)  # what the card shows: no body, no counts
     sees_meetings = access.can(user, "view_meetings", partnership)
     return {
         "sees_meetings": sees_meetings,
         "next_meeting": meeting_selectors.next_meeting(partnership) if sees_meetings else None,
         "awaiting": list(decision_selectors.open_awaiting(partnership, acting.organisation)[:5]) if acting else [],
-        "open_count": seen.filter(status=DecisionStatus.OPEN).count(),
-        "last": list(seen.filter(status=DecisionStatus.DECIDED)[:3]),
+        "open_count": seen.filter(status=DecisionStatus.OPEN).order_by().count(),
+        "last": list(seen.filter(status=DecisionStatus.DECIDED).only("title", "outcome", "decided_on")[:3]),
     }
 
 
@@ -120,10 +129,19 @@ def resources_card(request, partnership):
     is over all years), this year's planned lines, no transaction (the card shows no received or spent amount; it
     only asks whether there is one, to tell an empty partnership). Five queries."""
     today = timezone.localdate()
+    # The columns figures() reads, unordered (sums and shares do not depend on the order; a source's name breaks
+    # ties): not the commitments' descriptions and expectations, nor the organisations' other columns.
+    years = Prefetch("years", queryset=CommitmentYear.objects.order_by().only("commitment_id", "year", "amount"))
     commitments = list(
-        Commitment.objects.filter(partnership=partnership).select_related("organisation").prefetch_related("years")
+        Commitment.objects.filter(partnership=partnership)
+        .select_related("organisation")
+        .only("organisation__name", "type", "value", "currency", "status")
+        .order_by()
+        .prefetch_related(years)
     )
-    lines = list(planned_lines(partnership).filter(year=today.year))
+    lines = list(
+        planned_lines(partnership).filter(year=today.year).order_by().only("year", "amount", "currency", "category")
+    )
     codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
     codes |= {line.currency_id for line in lines}
     figures = overview_figures(Loaded(partnership.currency_id, commitments, lines, [], RateBook.load(codes)))

@@ -4,7 +4,7 @@ A row read three choice labels (a catalogue lookup each) and resolved two URLs: 
 rest of the page. The labels are translated once per page and the URLs resolved once (the pk put in per row).
 """
 
-from stakeholders.views.common import choice_labels, url_for_each
+from msp.listing import choice_labels, url_for_each
 
 from .models import Decision
 

@@ -169,7 +169,9 @@ def stakeholder_summary(partnership, *, with_map):
     """The dashboard card: active members by sector, the core group, and (for those who may see the map) the map's
     size and its key stakeholders not yet engaged (as `not_engaged_key_stakeholders`). Two queries, one without
     the map."""
-    members = list(active_memberships(partnership).order_by("organisation__name"))
+    # The columns the card shows, not the organisations' descriptions and addresses.
+    shown = ("is_core_group", "organisation__name", "organisation__short_name", "organisation__sector")
+    members = list(active_memberships(partnership).only(*shown).order_by("organisation__name"))
     counts = Counter(m.organisation.sector for m in members)
     summary = {
         "member_count": len(members),
@@ -180,7 +182,8 @@ def stakeholder_summary(partnership, *, with_map):
         # The whole map in one query (a map holds tens of organisations, not thousands): its size tells an empty
         # map from one whose key stakeholders are all engaged, without a third query.
         entries = StakeholderMapEntry.objects.filter(partnership=partnership).select_related("organisation")
-        entries = list(entries.order_by("-power", "organisation__name"))
+        shown = ("power", "interest", "engagement", "is_key", "organisation__name")
+        entries = list(entries.only(*shown).order_by("-power", "organisation__name"))
         summary["map_size"] = len(entries)
         summary["not_engaged"] = [e for e in entries if e.is_key_stakeholder and not e.is_engaged]
     return summary

@@ -34,13 +34,22 @@ def can_see_positions(user, partnership) -> bool:
     return access.can(user, "view_positions", partnership)
 
 
-def decisions_for(user, partnership):
-    """The decisions `user` may see in the log, with their body, meeting and position counts: one query."""
+# The log's order: undecided first, then the latest decided.
+LOG_ORDER = (F("decided_on").desc(nulls_first=True), "-created_at", "-pk")
+
+
+def visible_decisions(user, partnership):
+    """The decisions `user` may see in the log (donors: adopted ones), in the log's order, bare."""
     decisions = Decision.objects.filter(partnership=partnership)
     if not can_see_positions(user, partnership):
         decisions = decisions.filter(status=DecisionStatus.DECIDED, outcome=Outcome.ADOPTED)
-    counted = decisions.select_related("body", "meeting").annotate(position_count=Count("positions"))
-    return counted.order_by(F("decided_on").desc(nulls_first=True), "-created_at", "-pk")
+    return decisions.order_by(*LOG_ORDER)
+
+
+def decisions_for(user, partnership):
+    """The decisions `user` may see in the log, with their body, meeting and position counts: one query."""
+    counted = visible_decisions(user, partnership).select_related("body", "meeting")
+    return counted.annotate(position_count=Count("positions")).order_by(*LOG_ORDER)
 
 
 def open_awaiting(partnership, organisation):

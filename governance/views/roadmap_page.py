@@ -10,8 +10,8 @@ from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
 from msp import access
+from msp.listing import choice_labels
 from stakeholders.selectors import active_member_organisations
-from stakeholders.views.common import choice_labels
 
 from .. import selectors
 from ..forms import CommentForm, MilestoneProgressForm

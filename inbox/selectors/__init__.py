@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp import access, affiliations
+from msp.listing import url_for_each
+from msp.models import Partnership
 
 from . import agreements, progress
 from .entries import Entry, Group
@@ -39,7 +41,9 @@ class _Scope:
 
     `can` asks msp.access once per action and *kind of place*: partnerships where the person holds the same role
     and acts for the same organisation with the same facts (msp.affiliations.Acting) get the same answer, since
-    those (and whether it is archived: none here is) are what access.can decides from."""
+    those (and whether it is archived: none here is) are what access.can decides from. The partnerships are read
+    as (id, name) rows: a model object is made only for a place asked about and an entry shown (a secretariat has
+    hundreds of partnerships, and My work shows a few dozen entries)."""
 
     def __init__(self, user, today=None):
         user.pk  # noqa: B018 (loads request.user, so that asking access below skips the lazy object)
@@ -47,27 +51,45 @@ class _Scope:
         self.today = today or timezone.localdate()
         self.now = timezone.now()
         live = access.partnerships_for(user).filter(archived_at__isnull=True)
-        partnerships = access.with_roles(user, live.only("pk", "name", "archived_at").order_by("name", "pk"))
-        affiliations.preload(user, partnerships)
-        self.partnerships = {p.pk: p for p in partnerships}
-        self._places = {pk: self._place(p) for pk, p in self.partnerships.items()}
+        self._names = dict(live.order_by("name", "pk").values_list("pk", "name"))
+        self.pks = list(self._names)
+        self._roles = access.roles_within(user, live)
+        links = affiliations.get()
+        found = links.acting_across(user, self.pks) if links is not None and self.pks else {}
+        self._acting = {pk: found[pk] for pk in self.pks} if links is not None else dict.fromkeys(self.pks)
+        self._places = {pk: self._place(pk) for pk in self.pks}
+        self._first = {}  # place -> the first partnership id of that kind of place
+        for pk, place in self._places.items():
+            self._first.setdefault(place, pk)
+        self._objects = {}
+        self._urls = {}
         self._answers = {}
 
-    def _place(self, partnership):
-        acting = access.acting_for(self.user, partnership)
+    def _place(self, pk):
+        acting = self._acting[pk]
         facts = acting and (acting.organisation.pk, acting.is_member, acting.is_active, acting.may_sign)
-        return access.role_on(self.user, partnership), facts
+        return self._roles.get(pk), facts
+
+    def acting(self, pk):
+        """access.acting_for(user, partnership `pk`), as loaded."""
+        return self._acting[pk]
 
     def can(self, action, pk) -> bool:
         """access.can(user, action, partnership `pk`), asked once per kind of place."""
-        key = (action, self._places[pk])
+        return self._answer(action, self._places[pk])
+
+    def _answer(self, action, place) -> bool:
+        key = (action, place)
         if key not in self._answers:
-            self._answers[key] = access.can(self.user, action, self.partnerships[pk])
+            self._answers[key] = access.can(self.user, action, self.partnership(self._first[place]))
         return self._answers[key]
 
     def where(self, action):
-        """The ids of the partnerships where the person may do `action` (not an organisation action)."""
-        return [pk for pk in self.partnerships if self.can(action, pk)]
+        """The ids of the partnerships where the person may do `action`, in the order of their names."""
+        allowed = {place for place in self._first if self._answer(action, place)}
+        if len(allowed) == len(self._first):
+            return list(self.pks)
+        return [pk for pk in self.pks if self._places[pk] in allowed]
 
     def among(self, field, pks, action) -> Q:
         """`field` (a partnership id) among `pks`, found with `action`: when that is all the person's partnerships
@@ -75,16 +97,28 @@ class _Scope:
         (access.partnerships_where: the role half, for an organisation action "act_for_organisation") rather than
         hundreds of ids in the SQL. A partnership that query finds and the scope did not (a role granted a moment
         ago) is left out when the entries are made (`partnership`)."""
-        if len(pks) < len(self.partnerships):
+        if len(pks) < len(self.pks):
             return Q(**{f"{field}__in": pks})
         found = access.partnerships_where(self.user, action).filter(archived_at__isnull=True)
         return Q(**{f"{field}__in": found.values("pk")})
 
+    def url(self, name, each=2):
+        """msp.listing.url_for_each(name, each=each) (the partnership's id and the row's), made once a page."""
+        if (name, each) not in self._urls:
+            self._urls[name, each] = url_for_each(name, each=each)
+        return self._urls[name, each]
+
     def partnership(self, pk):
-        """The partnership of an entry; Elsewhere for one not in the scope (see `among`)."""
-        if pk not in self.partnerships:
+        """The partnership of an entry (its id and name, the person's role and acting facts cached as msp.access
+        reads them); Elsewhere for one not in the scope (see `among`)."""
+        if pk not in self._names:
             raise Elsewhere(pk)
-        return self.partnerships[pk]
+        if pk not in self._objects:
+            partnership = Partnership(pk=pk, name=self._names[pk], archived_at=None)
+            partnership.__dict__["_role_cache"] = {self.user.pk: self._roles.get(pk)}
+            partnership.__dict__["_acting_cache"] = {self.user.pk: self._acting[pk]}
+            self._objects[pk] = partnership
+        return self._objects[pk]
 
 
 class Elsewhere(Exception):
@@ -121,7 +155,7 @@ def my_work(user, today=None) -> list[Group]:
     """The groups of work awaiting `user`: each its first SHOWN entries, most urgent first (overdue, then by due
     date), and their total; the groups themselves by their most urgent entry. Empty groups are left out."""
     scope = _Scope(user, today)
-    if not scope.partnerships:
+    if not scope.pks:
         return []
     groups = []
     for key, kind in KINDS.items():
@@ -142,7 +176,7 @@ def kind_page(user, key, page_number, today=None):
     """(Group with the entries of page `page_number`, its page object) of the kind `key`, most urgent first."""
     kind = KINDS[key]
     scope = _Scope(user, today)
-    rows = kind.rows(scope) if scope.partnerships else None
+    rows = kind.rows(scope) if scope.pks else None
     page = Paginator(rows if rows is not None else [], PER_PAGE).get_page(page_number)
     entries = _entries(scope, kind, page.object_list)
     return Group(key, kind.label, entries, page.paginator.count), page

@@ -6,7 +6,6 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Exists, F, OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from governance.models import (
@@ -22,7 +21,6 @@ from governance.models import (
     RoadmapVersion,
     Seat,
 )
-from msp import access
 
 from .entries import Entry
 
@@ -31,9 +29,8 @@ def acting_in(scope, action) -> dict:
     """organisation id -> the ids of the partnerships where msp.access lets `scope.user` do the organisation
     `action` for it (a person acts for one organisation, so this is one entry or none)."""
     found = {}
-    for pk, partnership in scope.partnerships.items():
-        if scope.can(action, pk):
-            found.setdefault(access.acting_for(scope.user, partnership).organisation.pk, []).append(pk)
+    for pk in scope.where(action):
+        found.setdefault(scope.acting(pk).organisation.pk, []).append(pk)
     return found
 
 
@@ -114,6 +111,6 @@ def position(scope, decision):
     return Entry(
         title=_("Record your position on “%(title)s”") % {"title": decision.title},
         partnership=scope.partnership(decision.partnership_id),
-        url=reverse("governance:decision", kwargs={"partnership_pk": decision.partnership_id, "pk": decision.pk}),
+        url=scope.url("governance:decision")(decision.partnership_id, decision.pk),
         since=decision.created_at.date(),
     )

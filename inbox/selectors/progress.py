@@ -5,14 +5,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from governance.models import Milestone, RoadmapVersion
 from monitoring import progress
 from monitoring.models import Period, Report, ReportKind
-from msp import access
 from phases.models import HealthCheck, HealthCheckScore
 from stakeholders.models import Invitation
 
@@ -42,7 +40,7 @@ def health_check(scope, hc):
     return Entry(
         title=_("Score “%(title)s”") % {"title": hc.title},
         partnership=scope.partnership(hc.partnership_id),
-        url=reverse("phases:health_check_score", kwargs={"partnership_pk": hc.partnership_id, "pk": hc.pk}),
+        url=scope.url("phases:health_check_score")(hc.partnership_id, hc.pk),
         due=hc.closes_on,
         since=hc.opens_on,
     )
@@ -60,7 +58,8 @@ def data_due(scope):
         "indicator__partnership_id",
     )
     if everything:
-        condition = Q(indicator__partnership_id__in=everything) | (condition or Q(pk__in=[]))
+        records = scope.among("indicator__partnership_id", everything, "change")
+        condition = records | (condition or Q(pk__in=[]))
     if condition is None:
         return None
     due_by = scope.today + SOON - dt.timedelta(days=settings.MONITORING_DATA_DUE_DAYS)
@@ -69,6 +68,7 @@ def data_due(scope):
             condition, locked_at__isnull=True, start__lte=scope.today, end__lte=due_by, actual__isnull=True
         )
         .select_related("indicator")
+        .only("start", "end", "indicator", "indicator__name", "indicator__partnership")  # what `data` reads
         .order_by("end", "indicator__name", "start", "pk")
     )
 
@@ -79,10 +79,7 @@ def data(scope, period):
         title=_("Enter data for “%(name)s” (%(start)s to %(end)s)")
         % {"name": indicator.name, "start": date_format(period.start), "end": date_format(period.end)},
         partnership=scope.partnership(indicator.partnership_id),
-        url=reverse(
-            "monitoring:actual_edit",
-            kwargs={"partnership_pk": indicator.partnership_id, "pk": indicator.pk, "period_pk": period.pk},
-        ),
+        url=scope.url("monitoring:actual_edit", each=3)(indicator.partnership_id, indicator.pk, period.pk),
         due=period.end + dt.timedelta(days=settings.MONITORING_DATA_DUE_DAYS),
         overdue=progress.is_overdue(period, None, scope.today),
     )
@@ -92,10 +89,11 @@ def overdue_milestones(scope):
     """Overdue milestones of the current (approved) roadmap: all of them for who keeps the partnership's records,
     those their organisation owns for a partner."""
     everything = scope.where("change")
+    keeps_records = set(everything)
     own = {}
-    for pk, p in scope.partnerships.items():
-        acting = access.acting_for(scope.user, p) if scope.can("act_for_organisation", pk) else None
-        if pk not in everything and acting is not None:
+    for pk in scope.where("act_for_organisation"):
+        acting = scope.acting(pk)
+        if pk not in keeps_records and acting is not None:
             own.setdefault(acting.organisation.pk, []).append(pk)
     if not everything and not own:
         return None
@@ -106,6 +104,7 @@ def overdue_milestones(scope):
         Milestone.objects.filter(condition, version__status=RoadmapVersion.Status.APPROVED, due_on__lt=scope.today)
         .exclude(status__in=["done", "cancelled"])
         .select_related("version")
+        .only("title", "due_on", "version", "version__partnership", "version__number")  # not the roadmap's texts
         .order_by("due_on", "title", "pk")
     )
 
@@ -114,7 +113,7 @@ def milestone(scope, m):
     return Entry(
         title=_("Milestone “%(title)s” is overdue") % {"title": m.title},
         partnership=scope.partnership(m.version.partnership_id),
-        url=m.version.get_absolute_url(),
+        url=scope.url("governance:roadmap_version")(m.version.partnership_id, m.version.number),  # its get_absolute_url
         due=m.due_on,
         overdue=True,
     )
@@ -139,7 +138,7 @@ def report(scope, r):
         title=_("Donor report %(start)s to %(end)s (version %(n)d)")
         % {"start": date_format(r.period_start), "end": date_format(r.period_end), "n": r.number},
         partnership=scope.partnership(r.partnership_id),
-        url=reverse("monitoring:report", kwargs={"partnership_pk": r.partnership_id, "pk": r.pk}),
+        url=scope.url("monitoring:report")(r.partnership_id, r.pk),
         since=r.released_at.date(),
     )
 
@@ -153,6 +152,7 @@ def invitations_expiring(scope):
         Invitation.objects.open(scope.now)
         .filter(scope.among("partnership_id", managers, "manage_roles"), expires_at__lte=scope.now + SOON)
         .select_related("contact")
+        .only("partnership", "expires_at", "contact", "contact__name")
         .order_by("expires_at", "contact__name", "pk")
     )
 
@@ -161,6 +161,6 @@ def invitation(scope, i):
     return Entry(
         title=_("The invitation of %(name)s expires soon") % {"name": i.contact.name},
         partnership=scope.partnership(i.partnership_id),
-        url=reverse("stakeholders:invitations", kwargs={"partnership_pk": i.partnership_id}),
+        url=scope.url("stakeholders:invitations", each=1)(i.partnership_id),
         due=i.expires_at.date(),
     )

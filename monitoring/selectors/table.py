@@ -11,6 +11,7 @@ there is no such period or no light (no target, no baseline, no light set by a p
 
 from collections import Counter
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -21,7 +22,7 @@ from msp.codelists import SdgTarget
 
 from .. import progress
 from ..models import Dimension, Indicator, Light
-from .indicators import periods_prefetch
+from .indicators import periods_prefetch, visible_periods
 
 NO_DATA = "none"
 # The statuses in the order the pages list them: green, amber, red, no data.
@@ -73,7 +74,11 @@ def _order(row: IndicatorRow):
 
 
 def _row(indicator, node, today) -> IndicatorRow:
-    series = progress.series(indicator, list(indicator.periods.all()))
+    return _series_row(indicator, node, list(indicator.periods.all()), today)
+
+
+def _series_row(indicator, node, periods, today) -> IndicatorRow:
+    series = progress.series(indicator, periods)
     overdue = sum(1 for r in series if progress.is_overdue(r.period, r.actual, today))
     return IndicatorRow(indicator, node, series, progress.latest(series), overdue)
 
@@ -118,11 +123,25 @@ def summarise(rows) -> Summary:
 
 
 def summary_for(user, partnership, *, today=None) -> Summary:
-    """The summary of the dashboard's results card, in two queries (the indicators, their visible periods with
-    actuals): no results chain, no SDG targets."""
+    """The summary of the dashboard's results card, in two light queries (the indicators' and their visible
+    periods' few fields, as tuples): the same progress rules (monitoring.progress, `_row`) on stand-ins of the
+    rows, without building hundreds of model instances for five numbers. No results chain, no SDG targets."""
     today = today or timezone.localdate()
-    indicators = scoped(partnership).prefetch_related(periods_prefetch(user, partnership))
-    return summarise([_row(indicator, None, today) for indicator in indicators])
+    fields = ("pk", "measure", "aggregation", "baseline_value", "direction")
+    indicators = {
+        row[0]: (Indicator(**dict(zip(fields, row, strict=True))), [])
+        for row in scoped(partnership).order_by().values_list(*fields)
+    }
+    periods = (
+        visible_periods(user, partnership)
+        .filter(indicator__partnership=partnership)
+        .order_by("indicator_id", "start", "pk")
+        .values_list("indicator_id", "end", "target_value", "actual__pk", "actual__value", "actual__light")
+    )
+    for indicator_id, end, target, actual_pk, value, light in periods:
+        actual = SimpleNamespace(value=value, light=light) if actual_pk is not None else None
+        indicators[indicator_id][1].append(SimpleNamespace(end=end, target_value=target, actual=actual))
+    return summarise([_series_row(indicator, None, shown, today) for indicator, shown in indicators.values()])
 
 
 def dimensions(partnership):

@@ -181,14 +181,22 @@ def role_allows(user, action: str, path: str = ""):
     return allowed if allowed_while_archived(action) else allowed & Q(**{f"{prefix}archived_at__isnull": True})
 
 
+def roles_within(user, partnerships) -> dict:
+    """{partnership id: `user`'s role} on the partnerships of the queryset `partnerships` (one query; read through
+    it as a subquery: no list of hundreds of ids in the SQL). Partnerships without a role are left out."""
+    roles = PartnershipRole.objects.filter(user=user.pk or 0, partnership__in=partnerships.order_by().values("pk"))
+    return dict(roles.order_by().values_list("partnership_id", "role"))
+
+
 def with_roles(user, partnerships) -> list:
     """`partnerships` as a list, `user`'s role on each loaded into role_on's cache (one query)."""
-    # Given a queryset, the roles are read through it as a subquery: no list of hundreds of ids in the SQL.
-    within = partnerships.order_by().values("pk") if isinstance(partnerships, QuerySet) else None
-    partnerships = list(partnerships)
-    within = [p.pk for p in partnerships] if within is None else within
-    roles = PartnershipRole.objects.filter(user=user.pk or 0, partnership__in=within).order_by()
-    roles = dict(roles.values_list("partnership_id", "role"))
+    if isinstance(partnerships, QuerySet):
+        roles = roles_within(user, partnerships)
+        partnerships = list(partnerships)
+    else:
+        partnerships = list(partnerships)
+        roles = PartnershipRole.objects.filter(user=user.pk or 0, partnership__in=[p.pk for p in partnerships])
+        roles = dict(roles.order_by().values_list("partnership_id", "role"))
     for partnership in partnerships:
         partnership.__dict__.setdefault("_role_cache", {})[user.pk] = roles.get(partnership.pk)
     return partnerships

@@ -1,6 +1,5 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
@@ -15,20 +14,6 @@ def add_service_errors(form, exc):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
-
-
-def url_for_each(name, *args):
-    """`pk -> reverse(name, args=[*args, pk])` for the rows of a list at the cost of one reverse() (which costs as
-    much as the rest of a row): the URL is resolved once with a marker where the row's pk goes."""
-    marker = 9876543210123
-    head, tail = reverse(name, args=[*args, marker]).split(str(marker))
-    return lambda pk: f"{head}{pk}{tail}"
-
-
-def choice_labels(choices):
-    """{value: label} of a model's choices, translated once for a whole list (a label costs a catalogue lookup
-    each time it is read)."""
-    return {value: str(label) for value, label in choices}
 
 
 def safe_next(request, default):

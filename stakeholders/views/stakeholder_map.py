@@ -11,13 +11,14 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 
 from msp import access
+from msp.listing import choice_labels, url_for_each
 
 from .. import selectors, services
 from ..chart import power_interest_chart
 from ..filters import MapFilter
 from ..forms import MapEntryForm
 from ..models import EngagementLevel, Quadrant, Sector, StakeholderMapEntry
-from .common import StakeholdersMixin, add_service_errors, choice_labels, url_for_each
+from .common import StakeholdersMixin, add_service_errors
 
 
 class MapView(StakeholdersMixin, FilterView):

@@ -1,0 +1,29 @@
+"""For pages that draw many rows: what costs as much as a row itself, worked out once for the whole list."""
+
+import re
+
+from django.urls import reverse
+
+# Stand-ins for the values that vary from row to row: numbers no row has, so that any path converter takes them.
+_MARKERS = [str(9876543210123 + i) for i in range(4)]
+
+
+def url_for_each(name, *args, each=1):
+    """`(*values) -> reverse(name, args=[*args, *values])` for the rows of a list at the cost of one reverse()
+    (which costs as much as the rest of a row): the URL is resolved once with markers where the `each` last
+    arguments (a row's pk, or its partnership's and its own) go."""
+    markers = _MARKERS[:each]
+    pieces = re.split("(" + "|".join(markers) + ")", reverse(name, args=[*args, *markers]))
+    # pieces: text, marker, text, marker, ..., text; a marker's place is its position among `markers`.
+    slots = [(piece, markers.index(piece) if piece in markers else None) for piece in pieces]
+
+    def url(*values):
+        return "".join(str(values[slot]) if slot is not None else piece for piece, slot in slots)
+
+    return url
+
+
+def choice_labels(choices):
+    """{value: label} of a model's choices, translated once for a whole list (a label costs a catalogue lookup
+    each time it is read)."""
+    return {value: str(label) for value, label in choices}
