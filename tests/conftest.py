@@ -89,6 +89,10 @@ _PDF_RENDERERS = ("msp.pdf", "msp.documents", "governance.pdf")
 def _render_pdf_once_per_process(request, monkeypatch):
     if request.node.get_closest_marker("real_pdf"):
         return
+    _reuse_rendered_pdfs(monkeypatch)
+
+
+def _reuse_rendered_pdfs(monkeypatch):
     from msp import pdf
 
     real = pdf.render_pdf
@@ -128,7 +132,9 @@ def shared_demo(django_db_setup, django_db_blocker):
             atomic.__enter__()
             _SHARED_DEMO["atomic"] = atomic
             try:
-                call_command("demo", quiet_logins=True)
+                with pytest.MonkeyPatch.context() as monkeypatch:
+                    _reuse_rendered_pdfs(monkeypatch)  # as in the tests: the demo's reports are PDFs
+                    call_command("demo", quiet_logins=True)
             except BaseException:
                 _close_shared_demo()
                 raise

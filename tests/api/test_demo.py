@@ -5,9 +5,8 @@ from django.core.management import call_command
 from api.models import ApiToken
 
 
-def test_the_demo_gives_kofi_an_active_and_a_revoked_token_once(client, db):
-    call_command("demo", quiet_logins=True)
-    call_command("demo", quiet_logins=True)
+def test_the_demo_gives_kofi_an_active_and_a_revoked_token_once(client, db, shared_demo):
+    call_command("demo", quiet_logins=True)  # a second load
     tokens = ApiToken.objects.filter(user__username="kofi")
     assert sorted((t.name, t.revoked_at is None) for t in tokens) == [
         ("Cooperative M&E system sync", True),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -161,9 +162,18 @@ DETAILS = {  # url name -> the object's URL kwarg, from the partnership
 DONOR_READS = {"roadmap_version_list", "mou_version_list", "body_list", "decision_list", "commitment_list"}
 
 
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The two partnerships, built once for the module (it takes seconds) in a transaction rolled back at its end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _grow(2), _grow(6)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def worlds(db):
-    return _grow(2), _grow(6)
+def worlds(built, db):
+    """Each test runs in a savepoint on top of the built partnerships: what it writes (its token) goes with it."""
+    return built
 
 
 def _counts(worlds, role, name, kwargs=lambda p: {}):

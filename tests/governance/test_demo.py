@@ -4,8 +4,7 @@ from governance.models import MouComment, MouSignature, MouVersion, RoadmapVersi
 from stakeholders.selectors import active_member_organisations
 
 
-def test_the_demo_has_an_mou_in_force_signed_by_all_and_one_partially_signed_with_open_comments(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_an_mou_in_force_signed_by_all_and_one_partially_signed_with_open_comments(db, shared_demo):
     cocoa = MouVersion.objects.get(status="in_force").partnership
     assert "Cocoa" in cocoa.name
     in_force = MouVersion.objects.get(partnership=cocoa, status="in_force")
@@ -30,8 +29,7 @@ def test_the_demo_has_an_mou_in_force_signed_by_all_and_one_partially_signed_wit
     assert (MouVersion.objects.count(), MouSignature.objects.count(), RoadmapVersion.objects.count()) == counts
 
 
-def test_demo_partners_see_their_signing_form(client, db):
-    call_command("demo", quiet_logins=True)
+def test_demo_partners_see_their_signing_form(client, db, shared_demo):
     water = MouVersion.objects.get(status="partially_signed")
     assert client.login(username="wanjiru", password="msp-demo")
     body = client.get(water.get_absolute_url()).content.decode()
@@ -43,7 +41,9 @@ def _signature_panel(client, version):
     return body.split('id="signatures"')[1].split("</section>")[0], body
 
 
-def test_in_the_cocoa_demo_a_new_member_leaves_every_signed_and_approved_version_as_it_was(client, db, tmp_path):
+def test_in_the_cocoa_demo_a_new_member_leaves_every_signed_and_approved_version_as_it_was(
+    client, db, shared_demo, tmp_path
+):
     import shutil
     import subprocess
 
@@ -51,7 +51,6 @@ def test_in_the_cocoa_demo_a_new_member_leaves_every_signed_and_approved_version
 
     from tests.factories import MembershipFactory, OrganisationFactory
 
-    call_command("demo", quiet_logins=True)
     cocoa = MouVersion.objects.get(status="in_force").partnership
     v1, v2 = MouVersion.objects.filter(partnership=cocoa).order_by("number")
     roadmap = RoadmapVersion.objects.get(partnership=cocoa, status="approved")
@@ -83,10 +82,9 @@ def test_in_the_cocoa_demo_a_new_member_leaves_every_signed_and_approved_version
         assert text.count("signed on paper") == 6
 
 
-def test_demo_actions_are_credited_to_who_would_have_done_them(db):
+def test_demo_actions_are_credited_to_who_would_have_done_them(db, shared_demo):
     from msp.models import ActivityEntry
 
-    call_command("demo", quiet_logins=True)
     in_force = MouVersion.objects.get(status="in_force")
     online = in_force.signatures.filter(method="online").select_related("signed_by")
     assert {s.signed_by.username for s in online} == {"kofi", "awa"}

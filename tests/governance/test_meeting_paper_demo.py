@@ -6,9 +6,7 @@ from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 
 
-def test_past_demo_meetings_have_shared_papers_and_the_coming_one_a_draft(db, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    call_command("demo", quiet_logins=True)
+def test_past_demo_meetings_have_shared_papers_and_the_coming_one_a_draft(db, shared_demo):
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     meetings = Meeting.objects.filter(partnership=cocoa)
     now = timezone.now()

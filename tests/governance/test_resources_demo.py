@@ -3,15 +3,12 @@ by one funder (the warning), and every figure converts (the demo records the rat
 
 from decimal import Decimal
 
-from django.core.management import call_command
-
 from governance import resources
 from msp.demo import PARTNERSHIPS
 from msp.models import Partnership
 
 
-def test_the_demo_has_a_healthy_and_a_dominated_partnership(db):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_a_healthy_and_a_dominated_partnership(db, shared_demo):
     water = resources.for_partnership(Partnership.objects.get(name=PARTNERSHIPS["water"]["name"]))
     cocoa = resources.for_partnership(Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"]))
     assert water.concentration.sources >= 3 and not water.concentration.warning

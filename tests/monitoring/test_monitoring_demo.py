@@ -30,9 +30,7 @@ from msp.models import Partnership
 from stakeholders.models import Membership
 
 
-def test_the_demo_shows_monitoring_at_work_and_loads_once(db):
-    # One load for every check: the demo takes a while to build.
-    call_command("demo", quiet_logins=True)
+def test_the_demo_shows_monitoring_at_work_and_loads_once(db, shared_demo):
     partnerships = {key: Partnership.objects.get(name=spec["name"]) for key, spec in PARTNERSHIPS.items()}
     _indicators_on_the_results_chain_across_levels(partnerships)
     _partners_report_their_organisations_indicators()

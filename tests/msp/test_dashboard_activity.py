@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.urls import reverse
 
 from governance.models import Clause
@@ -19,8 +18,7 @@ def card(html):
 
 
 @pytest.fixture
-def cocoa(db):
-    call_command("demo", quiet_logins=True)
+def cocoa(db, shared_demo):
     return Partnership.objects.get(name__startswith="Sustainable Cocoa")
 
 

@@ -19,14 +19,12 @@ def test_the_demo_loads_three_partnerships_in_different_phases_and_is_idempotent
     ) == counts
 
 
-def test_demo_users_can_sign_in(client, db):
-    call_command("demo", quiet_logins=True)
+def test_demo_users_can_sign_in(client, db, shared_demo):
     assert client.login(username="amina", password="msp-demo")
     assert client.get("/").status_code == 200
 
 
-def test_demo_partnerships_work_in_different_languages(db):
-    call_command("demo", quiet_logins=True)
+def test_demo_partnerships_work_in_different_languages(db, shared_demo):
     languages = dict(Partnership.objects.values_list("name", "language"))
     assert languages["Sustainable Cocoa Partnership Ghana & Côte d'Ivoire"] == "fr"
     assert languages["Upper Tana Water Partnership, Kenya"] == "en"

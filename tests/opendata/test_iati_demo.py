@@ -7,8 +7,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 from lxml import etree
 
@@ -23,18 +21,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module (it takes half a minute) in a transaction rolled back at the end, and
-    each partnership's file: {partnership: bytes}."""
+def demo(shared_demo, django_db_blocker):
+    """Each demo partnership's file, made once for the module: {partnership: bytes}."""
     with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", quiet_logins=True)
-            yield {p: iati.activity_file(p, iati.activity_identifier(p)) for p in Partnership.objects.all()}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+        return {p: iati.activity_file(p, iati.activity_identifier(p)) for p in Partnership.objects.all()}
 
 
 def test_the_demo_has_partnerships_to_publish(demo):

@@ -126,12 +126,11 @@ def test_a_partnership_export_leaves_the_publication_behind():
     assert "opendata.publication" not in graph.scoped_models()
 
 
-def test_the_demo_publishes_the_cocoa_partnership_once(db):
+def test_the_demo_publishes_the_cocoa_partnership_once(db, shared_demo):
     from django.core.management import call_command
 
     from msp.demo import PARTNERSHIPS
 
-    call_command("demo", quiet_logins=True)
     publication = Publication.objects.get()
     assert publication.partnership.name == PARTNERSHIPS["cocoa"]["name"] and publication.is_published
     assert publication.published_by.username == "amina"

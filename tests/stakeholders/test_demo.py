@@ -18,8 +18,7 @@ def counts():
     return [m.objects.count() for m in (Organisation, ContactPerson, Membership, StakeholderMapEntry, Invitation)]
 
 
-def test_each_demo_partnership_has_its_stakeholders_and_loading_again_changes_nothing(db):
-    call_command("demo", quiet_logins=True)
+def test_each_demo_partnership_has_its_stakeholders_and_loading_again_changes_nothing(db, shared_demo):
     before = counts()
     linked = dict(ContactPerson.objects.filter(user__isnull=False).values_list("user__username", "organisation__name"))
     call_command("demo", quiet_logins=True)

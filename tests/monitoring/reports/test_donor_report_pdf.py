@@ -10,7 +10,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
 from django.test import override_settings
@@ -39,9 +38,9 @@ def _flat(text):
 
 
 @pytest.fixture(scope="module")
-def made(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo and its report are made once for the module (the demo takes half a minute), in a transaction
-    rolled back at the end, as each test's own would be."""
+def made(shared_demo, django_db_blocker, tmp_path_factory):
+    """The demo's report is made once for the module, in a savepoint rolled back at the end, as each test's own
+    would be."""
     tmp_path = tmp_path_factory.mktemp("donor-report")
     with django_db_blocker.unblock(), override_settings(PRIVATE_MEDIA_ROOT=tmp_path / "private"):
         atomic = transaction.atomic()
@@ -56,7 +55,6 @@ def made(django_db_setup, django_db_blocker, tmp_path_factory):
 def _make(tmp_path):
     """(partnership, report, text, layout text, pages) of the donor report of the demo partnership with the most
     indicators and members, in English."""
-    call_command("demo", quiet_logins=True)
     partnership = (
         Partnership.objects.annotate(
             indicators_n=Count("indicators", distinct=True), roles_n=Count("roles", distinct=True)

@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -367,8 +366,7 @@ def test_the_part_a_sections_run_the_same_queries_for_small_and_large_partnershi
 
 
 @pytest.fixture
-def cocoa(db):
-    call_command("demo", quiet_logins=True)
+def cocoa(db, shared_demo):
     return Partnership.objects.get(name__startswith="Sustainable Cocoa")
 
 

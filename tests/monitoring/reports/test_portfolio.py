@@ -11,7 +11,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -80,9 +79,8 @@ def _xlsx_rows(content: bytes) -> list[tuple]:
 
 
 def test_the_demo_donor_sees_exactly_his_two_partnerships_on_the_page_in_the_pdf_and_the_xlsx(
-    client, tmp_path, settings
+    client, shared_demo, tmp_path, settings
 ):
-    call_command("demo", quiet_logins=True)
     daniel = get_user_model().objects.get(username="daniel")
     mine = {PARTNERSHIPS["cocoa"]["name"], PARTNERSHIPS["water"]["name"]}
     other = PARTNERSHIPS["textile"]["name"]

@@ -6,7 +6,6 @@ ME-3 pass. Loading the demo twice adds nothing."""
 import datetime as dt
 import subprocess
 
-import pytest
 from django.core.management import call_command
 
 from monitoring.demo.common import quarters
@@ -18,14 +17,7 @@ from phases import runs
 from phases.catalogue import Result
 
 
-@pytest.fixture
-def private(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-def test_the_demo_has_released_and_published_reports_for_cocoa(db, private, tmp_path):
-    call_command("demo", quiet_logins=True)
+def test_the_demo_has_released_and_published_reports_for_cocoa(db, shared_demo, tmp_path):
     cocoa = Partnership.objects.get(name=PARTNERSHIPS["cocoa"]["name"])
     assert cocoa.phase == 3
     (_o, start, _e), (_o, last_start, end) = quarters(-1, 0)
