@@ -58,7 +58,9 @@ def card(partnership, today=None) -> dict:
         figures = dict(zip(NAMES, cursor.fetchone(), strict=True))
     if isinstance(figures["analysed_on"], str):  # SQLite answers a date as text
         figures["analysed_on"] = dt.date.fromisoformat(figures["analysed_on"])
-    top = selectors.risks_for(partnership).filter(status=RiskStatus.OPEN).first()
+    # Its title and score only: not its texts nor its owner.
+    top = selectors.risks_for(partnership).select_related(None).only("title", "likelihood", "impact")
+    top = top.filter(status=RiskStatus.OPEN).first()
     empty = not (figures["lessons"] or figures["gaps"] or figures["risks"] or figures["analysed_on"])
     return {**figures, "top_risk": top, "empty": empty}
 

@@ -23,7 +23,9 @@ def key_facts(request, partnership):
 
 def roles(request, partnership):
     by_role = {role: [] for role in Role.values}
-    for partnership_role in selectors.roles_for(partnership):
+    # The names the card shows, not the accounts' passwords, e-mails and dates.
+    shown = ("role", "user__username", "user__first_name", "user__last_name")
+    for partnership_role in selectors.roles_for(partnership).only(*shown):
         by_role[partnership_role.role].append(partnership_role.user)
     return {"by_role": [(Role(role).label, users) for role, users in by_role.items()]}
 
@@ -33,7 +35,9 @@ RECENT_ACTIVITY = 5
 
 
 def activity(request, partnership):
-    entries = selectors.activity_for(partnership)[:RECENT_ACTIVITY]
+    # Not the whole object each entry serialised (JSON, decoded per row) nor the changes as text: the line needs
+    # the changes, the action, the object's name and type, the actor and the time.
+    entries = selectors.activity_for(partnership).defer("serialized_data", "changes_text")[:RECENT_ACTIVITY]
     return {"entries": [(entry, activity_text.summarise(entry)) for entry in entries]}
 
 

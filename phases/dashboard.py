@@ -1,7 +1,7 @@
 from django.utils.formats import date_format
-from django.utils.timezone import localtime
+from django.utils.timezone import get_current_timezone_name, localtime
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series, percent
 from msp.registry import Card, Tab, register_card, register_tab
@@ -15,7 +15,8 @@ register_tab(Tab("checklist", gettext_lazy("Checklist"), "phases:checklist", ord
 
 
 def phase_history(request, partnership):
-    return {"transitions": list(transitions_for(partnership)[:6])}
+    # The timeline's lines, not the gate's and the apps' snapshots (JSON the card does not show).
+    return {"transitions": list(transitions_for(partnership).defer("gate_snapshot", "snapshots")[:6])}
 
 
 register_card(Card("phase_history", "phases/cards/history.html", order=15, context=phase_history))
@@ -51,18 +52,32 @@ def checklist_health(request, partnership):
     recent = list(ChecklistRun.objects.filter(partnership=partnership)[:TREND_RUNS])
     if not recent:
         return {"run": None}
-    latest, previous = recent[0], recent[1] if len(recent) > 1 else None
-    # What runs.changes compares, no more: not the evidence and links (JSON) of 80-odd items, nor the runs' order.
-    items = (
-        RunItem.objects.filter(run__in=recent[:2]).order_by().only("run_id", "item_id", "result") if previous else []
-    )
-    return {
-        "run": latest,
-        "areas": _area_chart(latest),
-        "trend": _trend_chart(recent) if previous else None,
-        "changes": runs.changes(latest, previous, items)[:5],
-        "previous": previous,
-    }
+    return {"run": recent[0], "previous": recent[1] if len(recent) > 1 else None, **_drawn(recent)}
+
+
+# The charts and changes of the last runs, drawn once per language and time zone: a run and its items are written
+# once and never change (append-only, guarded in the database), so a new run is a new key and nothing is ever
+# stale. Keyed by each run's id and time (not its id alone: a test database may give a rolled-back run's id again).
+_DRAWN: dict = {}
+_DRAWN_MAX = 256
+
+
+def _drawn(recent) -> dict:
+    key = (tuple((run.pk, run.created_at) for run in recent), get_language(), get_current_timezone_name())
+    drawn = _DRAWN.get(key)
+    if drawn is None:
+        latest, previous = recent[0], recent[1] if len(recent) > 1 else None
+        # What runs.changes compares, no more: not the evidence and links (JSON) of 80-odd items, nor their order.
+        items = RunItem.objects.filter(run__in=recent[:2]).order_by().only("run_id", "item_id", "result")
+        drawn = {
+            "areas": _area_chart(latest).drawn(),
+            "trend": _trend_chart(recent).drawn() if previous else None,
+            "changes": runs.changes(latest, previous, items if previous else [])[:5],
+        }
+        if len(_DRAWN) >= _DRAWN_MAX:
+            _DRAWN.clear()
+        _DRAWN[key] = drawn
+    return drawn
 
 
 register_card(

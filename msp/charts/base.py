@@ -52,6 +52,17 @@ class Table:
     rows: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """A chart drawn once (`Chart.drawn()`): what templates/partials/chart.html reads, computed, for a chart of
+    records that never change, kept to be shown again."""
+
+    id: str
+    svg: str
+    is_empty: bool
+    table: Table
+
+
 class Chart:
     """A chart: subclasses give `headers()`, `rows()` and `draw()`, and may add to `summary()`.
 
@@ -115,6 +126,9 @@ class Chart:
 
     def __html__(self):
         return self.svg()
+
+    def drawn(self) -> Drawn:
+        return Drawn(self.id, self.svg(), self.is_empty(), self.table())
 
     def _draw_empty(self):
         return [

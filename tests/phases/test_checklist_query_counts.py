@@ -19,6 +19,7 @@ from .runs import make_run
 # parameters: the partnership's parameters
 # status: the pending request
 # dashboard: as in tests/msp/test_query_counts.py, with the checklist card's items of the last two runs
+# (the first time: phases.dashboard keeps what it drew of runs, which never change)
 COUNTS = {"checklist": 9, "runs": 6, "run": 7, "parameters": 5, "status": 5, "dashboard": 27}
 
 

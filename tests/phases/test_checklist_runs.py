@@ -61,3 +61,16 @@ def test_the_health_card_without_runs_invites_to_evaluate(client, partnership, d
     client.force_login(donor)
     html = client.get(reverse("msp:dashboard", args=[partnership.pk])).content.decode()
     assert "Not evaluated yet" in html
+
+
+def test_the_health_card_shows_a_new_run_after_drawing_the_last_ones(client, partnership, donor):
+    """The card keeps the charts and changes it drew of the last runs (they never change): a new run is drawn."""
+    make_run(partnership, {"CS-2": Result.FAIL}, days_ago=5)
+    make_run(partnership, {"CS-2": Result.PASS}, days_ago=1)
+    client.force_login(donor)
+    url = reverse("msp:dashboard", args=[partnership.pk])
+    card = client.get(url).content.decode().split("Checklist health")[1]
+    assert "CS-2" in card and "ME-1" not in card
+    make_run(partnership, {"ME-1": Result.FAIL})
+    card = client.get(url).content.decode().split("Checklist health")[1]
+    assert "ME-1" in card and "CS-2" not in card  # what changed since the run before: the new run's
