@@ -61,10 +61,12 @@ class IndicatorFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 
-    def with_listed_choices(self):
+    def with_listed_choices(self, rows):
         """The filter, its goal and organisation dropdowns given their choices as lists (for a page that draws
-        them; the export does not, and reads none)."""
-        listed_choices(self.form.fields["sdg_goal"])
+        them; the export does not, and reads none). `rows`: every indicator's (selectors.table.indicator_rows),
+        whose SDG targets, loaded with their goals, give the goals without a query."""
+        goals = {target.goal.pk: target.goal for row in rows for target in row.indicator.sdg_targets.all()}
+        listed_choices(self.form.fields["sdg_goal"], [goals[number] for number in sorted(goals)])  # SdgGoal order
         listed_choices(self.form.fields["responsible"])
         return self
 

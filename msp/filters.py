@@ -12,14 +12,16 @@ from .forms import CodelistChoiceField, CountryChoiceField
 from .models import ActivityEntry, Country, Partnership, Phase, SdgGoal
 
 
-def listed_choices(field):
-    """Give a model choice field its choices as a list read in one plain query. Left to itself, the field reads its
-    queryset with iterator() each time the dropdown is drawn, which PostgreSQL runs as a server-side cursor (DECLARE,
-    FETCH, FETCH, CLOSE: four round trips). Validating a chosen value still asks the queryset."""
+def listed_choices(field, objects=None):
+    """Give a model choice field its choices as a list read in one plain query (or `objects`, the queryset's rows
+    in its order, when the page has loaded them already). Left to itself, the field reads its queryset with
+    iterator() each time the dropdown is drawn, which PostgreSQL runs as a server-side cursor (DECLARE, FETCH,
+    FETCH, CLOSE: four round trips). Validating a chosen value still asks the queryset."""
     choice = field.iterator(field).choice
     empty = [("", field.empty_label)] if field.empty_label is not None else []
+    objects = field.queryset if objects is None else objects
     # The plain setter: django-filters' own wraps the list in the field's iterator, which takes a queryset.
-    forms.ChoiceField.choices.fset(field, [*empty, *(choice(obj) for obj in field.queryset)])
+    forms.ChoiceField.choices.fset(field, [*empty, *(choice(obj) for obj in objects)])
 
 
 class CodelistFilter(django_filters.ModelChoiceFilter):
