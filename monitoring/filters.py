@@ -5,11 +5,10 @@ partnership uses. The status (on track, at risk, off track, no data) is computed
 stored, so the database part of the filters leaves it alone: `keep` narrows the computed rows by it."""
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import LEVEL_ORDER, Level
-from msp.filters import CodelistFilter
+from msp.filters import CodelistFilter, listed_choices
 from msp.models import SdgGoal
 from stakeholders.models import Organisation
 
@@ -22,16 +21,6 @@ STATUS_CHOICES = [
     (Light.RED, Light.RED.label),
     (NO_DATA, _("No data")),
 ]
-
-
-def _listed(field):
-    """Give a model choice field its choices as a list read in one plain query. Left to itself, the field reads its
-    queryset with iterator() each time the dropdown is drawn, which PostgreSQL runs as a server-side cursor (DECLARE,
-    FETCH, FETCH, CLOSE: four round trips). Validating a chosen value still asks the queryset."""
-    choice = field.iterator(field).choice
-    empty = [("", field.empty_label)] if field.empty_label is not None else []
-    # The plain setter: django-filters' own wraps the list in the field's iterator, which takes a queryset.
-    forms.ChoiceField.choices.fset(field, [*empty, *(choice(obj) for obj in field.queryset)])
 
 
 class IndicatorFilter(django_filters.FilterSet):
@@ -72,11 +61,13 @@ class IndicatorFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 
-    def with_listed_choices(self):
+    def with_listed_choices(self, rows):
         """The filter, its goal and organisation dropdowns given their choices as lists (for a page that draws
-        them; the export does not, and reads none)."""
-        _listed(self.form.fields["sdg_goal"])
-        _listed(self.form.fields["responsible"])
+        them; the export does not, and reads none). `rows`: every indicator's (selectors.table.indicator_rows),
+        whose SDG targets, loaded with their goals, give the goals without a query."""
+        goals = {target.goal.pk: target.goal for row in rows for target in row.indicator.sdg_targets.all()}
+        listed_choices(self.form.fields["sdg_goal"], [goals[number] for number in sorted(goals)])  # SdgGoal order
+        listed_choices(self.form.fields["responsible"])
         return self
 
     def _chosen(self, name):

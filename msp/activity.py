@@ -76,9 +76,10 @@ def describe(entry):
     return label, changes
 
 
-def summarise(entry, *, object_length=60):
-    """One line for the dashboard: the sentence and, for a change, the names of the fields changed (not values)."""
-    label, changes = describe(entry)
+def summarise(entry, *, object_length=60, described=None):
+    """One line for the dashboard: the sentence and, for a change, the names of the fields changed (not values).
+    `described`: describe(entry) when the caller has it already (the feed shows both)."""
+    label, changes = described or describe(entry)
     name = entry.object_repr if len(entry.object_repr) <= object_length else entry.object_repr[: object_length - 1]
     name = name.rstrip() + ("…" if len(entry.object_repr) > object_length else "")
     sentence = ACTION_SENTENCES.get(entry.action, ACTION_SENTENCES[1])

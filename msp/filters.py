@@ -12,6 +12,18 @@ from .forms import CodelistChoiceField, CountryChoiceField
 from .models import ActivityEntry, Country, Partnership, Phase, SdgGoal
 
 
+def listed_choices(field, objects=None):
+    """Give a model choice field its choices as a list read in one plain query (or `objects`, the queryset's rows
+    in its order, when the page has loaded them already). Left to itself, the field reads its queryset with
+    iterator() each time the dropdown is drawn, which PostgreSQL runs as a server-side cursor (DECLARE, FETCH,
+    FETCH, CLOSE: four round trips). Validating a chosen value still asks the queryset."""
+    choice = field.iterator(field).choice
+    empty = [("", field.empty_label)] if field.empty_label is not None else []
+    objects = field.queryset if objects is None else objects
+    # The plain setter: django-filters' own wraps the list in the field's iterator, which takes a queryset.
+    forms.ChoiceField.choices.fset(field, [*empty, *(choice(obj) for obj in objects)])
+
+
 class CodelistFilter(django_filters.ModelChoiceFilter):
     """A codelist filter (msp.codelists) whose choices are labelled in the active language."""
 
@@ -123,6 +135,13 @@ class ActivityFilter(django_filters.FilterSet):
             self.form.fields[name].widget = forms.DateInput(
                 attrs={"type": "date", "class": "form-control form-control-sm"}
             )
+
+    def with_listed_choices(self):
+        """The filter, its person and kind dropdowns given their choices as lists (for a page that draws them; the
+        export and the results swapped in by htmx do not, and read neither)."""
+        for name in ("actor", "content_type"):
+            listed_choices(self.form.fields[name])
+        return self
 
     def by_organisation(self, queryset, name, value):
         """Entries by the people (accounts) linked to a contact person of the organisation."""

@@ -2,6 +2,8 @@
 
 import re
 
+from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.urls import reverse
 
 # Stand-ins for the values that vary from row to row: numbers no row has, so that any path converter takes them.
@@ -27,3 +29,24 @@ def choice_labels(choices):
     """{value: label} of a model's choices, translated once for a whole list (a label costs a catalogue lookup
     each time it is read)."""
     return {value: str(label) for value, label in choices}
+
+
+class CountingPaginator(Paginator):
+    """A paginator of a queryset that reads a page's rows and the total in one query (each row carries the count of
+    all rows, a window over the whole result, computed before the page is cut) instead of a count, then the page.
+    Page 1 without rows means no rows at all; any other page without rows (past the end), a name ("last") or
+    orphans, or a distinct queryset (whose window would count duplicates) fall back to Django's own way (a count first)."""
+
+    def page(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            return super().page(number)
+        if number < 1 or self.orphans or "count" in self.__dict__ or self.object_list.query.distinct:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list.annotate(_listing_total=Window(Count("pk")))[bottom : bottom + self.per_page])
+        if not rows and number > 1:
+            return super().page(number)
+        self.__dict__["count"] = rows[0]._listing_total if rows else 0  # Paginator.count is a cached_property
+        return self._get_page(rows, self.validate_number(number), self)

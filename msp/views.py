@@ -16,6 +16,7 @@ from msp.text import in_sentence
 from . import access, affiliations, profiles, registry, selectors, services
 from .filters import ActivityFilter, PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
+from .listing import CountingPaginator
 from .models import Partnership, PartnershipRole, person_name
 
 
@@ -232,17 +233,24 @@ class ActivityView(PartnershipMixin, FilterView):
     template_name = "msp/activity.html"
     filterset_class = ActivityFilter
     paginate_by = 30
+    paginator_class = CountingPaginator  # the count and the page in one query
+
+    def _results_only(self):
+        return self.request.htmx and self.request.htmx.target == "activity-results"
 
     def get_queryset(self):
-        return selectors.activity_for(self.partnership)
+        # The feed shows neither the snapshot auditlog keeps of each record nor its text copy of the changes.
+        return selectors.activity_for(self.partnership).defer("serialized_data", "changes_text")
+
+    def get_filterset(self, filterset_class):
+        filterset = super().get_filterset(filterset_class)
+        return filterset if self._results_only() else filterset.with_listed_choices()
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "partnership": self.partnership}
 
     def get_template_names(self):
-        if self.request.htmx and self.request.htmx.target == "activity-results":
-            return ["msp/partials/activity_results.html"]
-        return [self.template_name]
+        return ["msp/partials/activity_results.html"] if self._results_only() else [self.template_name]
 
 
 def too_many_requests(request, exception):

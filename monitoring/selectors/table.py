@@ -25,6 +25,19 @@ from ..models import Dimension, Indicator, Light
 from .indicators import periods_prefetch, visible_periods
 
 NO_DATA = "none"
+# What the table shows of a period and its actual, and what progress needs: not who entered or locked them when
+# (time stamps with a time zone, the dearest columns to read), nor the narrative and the note.
+TABLE_PERIOD_FIELDS = (
+    "indicator",
+    "start",
+    "end",
+    "target_value",
+    "target_text",
+    "actual__period",
+    "actual__value",
+    "actual__text",
+    "actual__light",
+)
 # The statuses in the order the pages list them: green, amber, red, no data.
 STATUSES = [Light.GREEN, Light.AMBER, Light.RED, NO_DATA]
 
@@ -83,10 +96,13 @@ def _series_row(indicator, node, periods, today) -> IndicatorRow:
     return IndicatorRow(indicator, node, series, progress.latest(series), overdue)
 
 
-def indicator_rows(user, partnership, *, nodes=None, breakdown=False, today=None) -> list[IndicatorRow]:
+def indicator_rows(
+    user, partnership, *, nodes=None, breakdown=False, today=None, period_fields=None
+) -> list[IndicatorRow]:
     """Every indicator of `partnership` as `user` sees it, ordered by results level (impact first), the node's
     place in the chain, then the indicator's own. `nodes` (nodes_by_key) when the caller has them already;
-    `breakdown` loads each actual's disaggregated values too (the export)."""
+    `breakdown` loads each actual's disaggregated values too (the export); `period_fields` (TABLE_PERIOD_FIELDS) reads
+    only those of the periods and actuals."""
     today = today or timezone.localdate()
     nodes = nodes_by_key(partnership) if nodes is None else nodes
     queryset = (
@@ -94,7 +110,7 @@ def indicator_rows(user, partnership, *, nodes=None, breakdown=False, today=None
         .select_related("responsible")
         .prefetch_related(
             Prefetch("sdg_targets", queryset=SdgTarget.objects.select_related("goal")),
-            periods_prefetch(user, partnership, breakdown=breakdown),
+            periods_prefetch(user, partnership, breakdown=breakdown, only=period_fields),
         )
     )
     rows = [_row(indicator, nodes.get(indicator.result_node_key), today) for indicator in queryset]

@@ -67,8 +67,9 @@ def money(amount, currency=None):
 @register.simple_tag
 def describe_entry(entry):
     """The feed's line for one entry: the whole sentence (translators need it whole) and the fields changed."""
-    _label, changes = activity.describe(entry)
-    return {"sentence": activity.summarise(entry, object_length=80).sentence, "changes": changes}
+    described = activity.describe(entry)
+    sentence = activity.summarise(entry, object_length=80, described=described).sentence
+    return {"sentence": sentence, "changes": described[1]}
 
 
 @register.simple_tag(takes_context=True)
