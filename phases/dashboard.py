@@ -4,6 +4,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series, percent
+from msp.memo import Memo
 from msp.registry import Card, Tab, register_card, register_tab
 
 from . import runs
@@ -58,26 +59,23 @@ def checklist_health(request, partnership):
 # The charts and changes of the last runs, drawn once per language and time zone: a run and its items are written
 # once and never change (append-only, guarded in the database), so a new run is a new key and nothing is ever
 # stale. Keyed by each run's id and time (not its id alone: a test database may give a rolled-back run's id again).
-_DRAWN: dict = {}
-_DRAWN_MAX = 256
+_DRAWN = Memo(maxsize=256)
 
 
 def _drawn(recent) -> dict:
     key = (tuple((run.pk, run.created_at) for run in recent), get_language(), get_current_timezone_name())
-    drawn = _DRAWN.get(key)
-    if drawn is None:
-        latest, previous = recent[0], recent[1] if len(recent) > 1 else None
-        # What runs.changes compares, no more: not the evidence and links (JSON) of 80-odd items, nor their order.
-        items = RunItem.objects.filter(run__in=recent[:2]).order_by().only("run_id", "item_id", "result")
-        drawn = {
-            "areas": _area_chart(latest).drawn(),
-            "trend": _trend_chart(recent).drawn() if previous else None,
-            "changes": runs.changes(latest, previous, items if previous else [])[:5],
-        }
-        if len(_DRAWN) >= _DRAWN_MAX:
-            _DRAWN.clear()
-        _DRAWN[key] = drawn
-    return drawn
+    return _DRAWN.get(key, lambda: _draw(recent))
+
+
+def _draw(recent) -> dict:
+    latest, previous = recent[0], recent[1] if len(recent) > 1 else None
+    # What runs.changes compares, no more: not the evidence and links (JSON) of 80-odd items, nor their order.
+    items = RunItem.objects.filter(run__in=recent[:2]).order_by().only("run_id", "item_id", "result")
+    return {
+        "areas": _area_chart(latest).drawn(),
+        "trend": _trend_chart(recent).drawn() if previous else None,
+        "changes": runs.changes(latest, previous, items if previous else [])[:5],
+    }
 
 
 register_card(

@@ -16,6 +16,8 @@ from django.db.models import CharField, Expression, F, FloatField, Func, Integer
 from django.db.models.expressions import Case, When
 from django.db.models.functions import Coalesce, Concat
 
+from msp.memo import Memo
+
 from . import marks
 
 # A partnership's working language -> its PostgreSQL text search configuration; the registry, shared by all
@@ -68,28 +70,28 @@ def _rows(queryset, source, limit, *fields, **expressions):
 # and building and compiling it costs more than running it (about 4 ms a source). So it is compiled once with a
 # placeholder for the words (keyed by the caller: who searches, with which rights) and run with the words put in.
 _PLACEHOLDER = "\ue002msp search words\ue002"
-_COMPILED: dict = {}
-_COMPILED_MAX = 512
+_COMPILED = Memo(maxsize=512)
 
 
 def postgres(source, queryset, text, limit, key=None):
     """As the module says; `key`: what the source's query depends on besides `text` (None: compile every time)."""
-    compiled = _COMPILED.get(key) if key is not None else None
-    if compiled is None:
-        values = _postgres_query(source, queryset, text if key is None else _PLACEHOLDER, limit)
-        query = values.query
-        sql, params = query.sql_with_params()
-        # As Django's ValuesIterable names a row's values.
-        names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
-        compiled = (sql, tuple(params), names)
-        if key is not None:
-            if len(_COMPILED) >= _COMPILED_MAX:
-                _COMPILED.clear()
-            _COMPILED[key] = compiled
+    if key is None:
+        compiled = _compile(source, queryset, text, limit)
+    else:
+        compiled = _COMPILED.get(key, lambda: _compile(source, queryset, _PLACEHOLDER, limit))
     sql, params, names = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, [text if param == _PLACEHOLDER else param for param in params])
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _compile(source, queryset, text, limit):
+    """The source's SQL, its parameters and the names of a row's values."""
+    query = _postgres_query(source, queryset, text, limit).query
+    sql, params = query.sql_with_params()
+    # As Django's ValuesIterable names a row's values.
+    names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
+    return sql, tuple(params), names
 
 
 def _postgres_query(source, queryset, text, limit):
