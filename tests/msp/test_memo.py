@@ -1,5 +1,7 @@
 """msp.memo.Memo: made once per key, bounded, the least recently used entry dropped first."""
 
+import pytest
+
 from msp.memo import Memo
 
 
@@ -37,9 +39,7 @@ def test_a_failure_keeps_nothing():
     def fail():
         raise ValueError("no")
 
-    try:
+    with pytest.raises(ValueError):
         memo.get("a", fail)
-    except ValueError:
-        pass
     assert len(memo) == 0
     assert memo.get("a", lambda: 1) == 1
