@@ -90,28 +90,29 @@ _PLACEHOLDER = "\ue002msp search words\ue002"
 _COMPILED = Memo(maxsize=512)
 
 
-def postgres(source, queryset, text, limit, key=None):
-    """As the module says; `key`: what the source's query depends on besides `text` (None: compile every time)."""
+def postgres(source, text, limit, key=None):
+    """As the module says; `key`: what the source's query depends on besides `text` (None: compile every time).
+    A compiled query spares building the source's queryset too (search.scopes builds it when first read)."""
     if key is None:
-        compiled = _compile(source, queryset, text, limit)
+        compiled = _compile(source, text, limit)
     else:
-        compiled = _COMPILED.get(key, lambda: _compile(source, queryset, _PLACEHOLDER, limit))
+        compiled = _COMPILED.get(key, lambda: _compile(source, _PLACEHOLDER, limit))
     sql, params, names = compiled
     with connection.cursor() as cursor:
         cursor.execute(sql, [text if param == _PLACEHOLDER else param for param in params])
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _compile(source, queryset, text, limit):
+def _compile(source, text, limit):
     """The source's SQL, its parameters and the names of a row's values."""
-    query = _postgres_query(source, queryset, text, limit).query
+    query = _postgres_query(source, text, limit).query
     sql, params = query.sql_with_params()
     # As Django's ValuesIterable names a row's values.
     names = list(query.selected) if query.selected else [*query.values_select, *query.annotation_select]
     return sql, tuple(params), names
 
 
-def _postgres_query(source, queryset, text, limit):
+def _postgres_query(source, text, limit):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     if source.partnership is None or not source.by_language:
@@ -135,7 +136,7 @@ def _postgres_query(source, queryset, text, limit):
     )
     document = StoredDocument(source.document or source.title[0])
     found = (
-        queryset.alias(document=document)
+        source.queryset.alias(document=document)
         .filter(Q(document=matches) & Q(document=query))
         .annotate(rank=SearchRank(document, query) + exact, title_text=F(source.title[0]))
         .order_by("-rank", "title_text", "pk")
@@ -153,7 +154,7 @@ def _postgres_query(source, queryset, text, limit):
     )
 
 
-def simple(source, queryset, text, limit, key=None):
+def simple(source, text, limit, key=None):
     words = text.split()[:10]
 
     def anywhere(fields):
@@ -168,7 +169,7 @@ def simple(source, queryset, text, limit, key=None):
         output_field=FloatField(),
     )
     found = (
-        queryset.filter(anywhere(source.title + source.body))
+        source.queryset.filter(anywhere(source.title + source.body))
         .annotate(rank=rank, title_text=F(source.title[0]))
         .order_by("-rank", "title_text", "pk")
     )
