@@ -9,6 +9,7 @@ every result as the person who found it.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -31,7 +32,9 @@ class Source:
 
     kind: str
     label: str
-    queryset: QuerySet
+    # What the person may open, built when first read: a search whose query is already compiled (search.engines)
+    # never needs it.
+    scope: Callable[[], QuerySet]
     title: tuple[str, ...]
     body: tuple[str, ...]
     partnership: str | None
@@ -47,6 +50,10 @@ class Source:
     # duplicates removed, which makes the database mark up every match rather than the best `limit`.
     distinct: bool = False
 
+    @cached_property
+    def queryset(self) -> QuerySet:
+        return self.scope()
+
 
 def _url(name, **kwargs):
     return reverse(name, kwargs=kwargs)
@@ -60,7 +67,7 @@ def _partnerships(user):
     return Source(
         kind="partnership",
         label=_("Partnership"),
-        queryset=access.partnerships_where(user, "view_summary"),
+        scope=lambda: access.partnerships_where(user, "view_summary"),
         title=("name",),
         body=("problem_statement", "vision", "planned_approach"),
         partnership="",
@@ -80,7 +87,7 @@ def _organisations(user, registry):
         return Source(
             kind="organisation",
             label=_("Organisation"),
-            queryset=Organisation.objects.all(),
+            scope=lambda: Organisation.objects.all(),
             title=("name", "short_name"),
             body=("description",),
             partnership=None,
@@ -90,7 +97,7 @@ def _organisations(user, registry):
     return Source(
         kind="organisation",
         label=_("Organisation"),
-        queryset=Membership.objects.filter(_in("partnership", user, "view")),
+        scope=lambda: Membership.objects.filter(_in("partnership", user, "view")),
         partnership="partnership",
         link=lambda row: _url("stakeholders:members", partnership_pk=row["partnership_pk"]),
         **fields,
@@ -104,7 +111,7 @@ def _seats(user):
     return Source(
         kind="organisation",
         label=_("Organisation"),
-        queryset=Seat.objects.filter(_in(path, user, "view_bodies")).exclude(
+        scope=lambda: Seat.objects.filter(_in(path, user, "view_bodies")).exclude(
             **{f"{path}__in": access.partnerships_where(user, "view")}
         ),
         title=("organisation__name", "organisation__short_name"),
@@ -124,7 +131,7 @@ def _contacts(user, registry):
         return Source(
             kind="contact",
             label=_("Contact person"),
-            queryset=ContactPerson.objects.all(),
+            scope=lambda: ContactPerson.objects.all(),
             title=("name",),
             body=("job_title", "organisation__name"),
             partnership=None,
@@ -135,7 +142,7 @@ def _contacts(user, registry):
     return Source(
         kind="contact",
         label=_("Contact person"),
-        queryset=ContactPerson.objects.filter(_in("organisation__memberships__partnership", user, "view")),
+        scope=lambda: ContactPerson.objects.filter(_in("organisation__memberships__partnership", user, "view")),
         title=("name",),
         body=("job_title", "organisation__name"),
         partnership="organisation__memberships__partnership",
@@ -148,13 +155,15 @@ def _contacts(user, registry):
 def _clauses(user):
     """MoU clauses: of every version for the members, of agreed versions (msp.access.can_read_version) for the
     others with a role."""
-    agreed = MouVersion.objects.filter(MouVersion.AGREED)
     return Source(
         kind="clause",
         label=_("MoU clause"),
-        queryset=Clause.objects.filter(
+        scope=lambda: Clause.objects.filter(
             _in("version__partnership", user, "view_unagreed_versions")
-            | (_in("version__partnership", user, "view_agreements") & Q(version__in=agreed))
+            | (
+                _in("version__partnership", user, "view_agreements")
+                & Q(version__in=MouVersion.objects.filter(MouVersion.AGREED))
+            )
         ),
         title=("title",),
         body=("text",),
@@ -174,7 +183,7 @@ def _papers(user):
     return Source(
         kind="paper",
         label=_("Meeting paper"),
-        queryset=MeetingPaper.objects.filter(
+        scope=lambda: MeetingPaper.objects.filter(
             _in(path, user, "view_draft_papers") | (_in(path, user, "view_meeting_papers") & Q(shared_at__isnull=False))
         ),
         title=("title",),
@@ -193,7 +202,7 @@ def _minutes(user):
     return Source(
         kind="minutes",
         label=_("Minutes"),
-        queryset=Minutes.objects.filter(
+        scope=lambda: Minutes.objects.filter(
             _in(path, user, "change") | (_in(path, user, "view_meetings") & Q(status__in=SHOWN_TO_MEMBERS))
         ),
         title=("meeting__title",),
@@ -212,7 +221,7 @@ def _decisions(user):
     return Source(
         kind="decision",
         label=_("Decision"),
-        queryset=Decision.objects.filter(
+        scope=lambda: Decision.objects.filter(
             _in("partnership", user, "view_positions") | (_in("partnership", user, "view_decisions") & adopted)
         ),
         title=("title",),
@@ -226,7 +235,7 @@ def _indicators(user):
     return Source(
         kind="indicator",
         label=_("Indicator"),
-        queryset=Indicator.objects.filter(_in("partnership", user, "view_indicators")),
+        scope=lambda: Indicator.objects.filter(_in("partnership", user, "view_indicators")),
         title=("name",),
         body=("definition", "unit_label"),
         partnership="partnership",

@@ -54,8 +54,6 @@ def search(user, text: str) -> list[Hit]:
     # which sources their rights give and how each reaches its partnership (the registry's records reach none).
     key = (user.pk, user.is_superuser, tuple((source.kind, source.partnership) for source in sources))
     hits = [
-        Hit(source, row)
-        for i, source in enumerate(sources)
-        for row in engine(source, source.queryset, text, PER_KIND, key=(*key, i))
+        Hit(source, row) for i, source in enumerate(sources) for row in engine(source, text, PER_KIND, key=(*key, i))
     ]
     return sorted(hits, key=lambda hit: -hit.rank)

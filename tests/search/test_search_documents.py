@@ -81,3 +81,18 @@ def test_each_search_runs_with_its_own_words_and_its_own_persons_rights(db):
     assert _titles(user, "wells") == ["Dig <mark>wells</mark>"]
     assert _titles(user, "pumps") == ["Buy <mark>pumps</mark>"]  # the query compiled once, run with other words
     assert _titles(donor, "pumps") == []  # proposed, not adopted: not for donors
+
+
+def test_the_search_indexes_take_a_new_document_at_once(db):
+    """No pending list that every search would read through until a vacuum (search/migrations/0002)."""
+    needs_postgres()
+    import importlib
+
+    from django.db import connection
+
+    indexes = importlib.import_module("search.migrations.0002_search_indexes_without_pending_list")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)", [indexes.INDEXES])
+        options = dict(cursor.fetchall())
+    assert options == {index: ["fastupdate=off"] for index in indexes.INDEXES}
