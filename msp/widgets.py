@@ -18,9 +18,16 @@ with nothing to build per form (no search page, no round trip through another vi
 from urllib.parse import urlencode
 
 from django import forms
+from django.template.base import template_localtime
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+
+def _shown(value):
+    """`{{ value }}` as a template writes it: localised (numbers, dates), then escaped unless safe."""
+    return conditional_escape(localize(template_localtime(value)))
 
 
 def _attrs(attrs):
@@ -41,13 +48,13 @@ class PlainSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        html = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        html = [f'<select name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
-                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+                html.append(f'\n  <optgroup label="{_shown(group_name)}">')
             html.extend(
                 f'\n  <option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
-                f"{conditional_escape(option['label'])}</option>\n"  # select_option.html ends with a new line
+                f"{_shown(option['label'])}</option>\n"  # select_option.html ends with a new line
                 for option in options
             )
             if group_name:
