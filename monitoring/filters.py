@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.models import LEVEL_ORDER, Level
 from msp.filters import CodelistFilter, listed_choices
 from msp.models import SdgGoal
+from msp.widgets import PlainSelect
 from stakeholders.models import Organisation
 
 from .models import Indicator, Light
@@ -25,9 +26,10 @@ STATUS_CHOICES = [
 
 class IndicatorFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(
-        label=_("Results level"), choices=[], empty_label=_("Any level"), method="filter_level"
+        widget=PlainSelect, label=_("Results level"), choices=[], empty_label=_("Any level"), method="filter_level"
     )
     sdg_goal = CodelistFilter(
+        widget=PlainSelect,
         label=_("SDG goal"),
         field_name="sdg_targets__goal",
         queryset=SdgGoal.objects.none(),
@@ -35,10 +37,17 @@ class IndicatorFilter(django_filters.FilterSet):
         distinct=True,
     )
     responsible = django_filters.ModelChoiceFilter(
-        label=_("Responsible organisation"), queryset=Organisation.objects.none(), empty_label=_("Any organisation")
+        widget=PlainSelect,
+        label=_("Responsible organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Any organisation"),
     )
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=STATUS_CHOICES, empty_label=_("Any status"), method="filter_status"
+        widget=PlainSelect,
+        label=_("Status"),
+        choices=STATUS_CHOICES,
+        empty_label=_("Any status"),
+        method="filter_status",
     )
 
     class Meta:

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from . import affiliations
 from .forms import CodelistChoiceField, CountryChoiceField
 from .models import ActivityEntry, Country, Partnership, Phase, SdgGoal
+from .widgets import PlainSelect
 
 
 def listed_choices(field, objects=None):
@@ -40,20 +41,25 @@ class PartnershipFilter(django_filters.FilterSet):
     """Runs on the user's scoped queryset; country and goal choices offer only what those partnerships use."""
 
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase"))
+    phase = django_filters.ChoiceFilter(
+        widget=PlainSelect, label=_("Phase"), choices=Phase.choices, empty_label=_("Any phase")
+    )
     country = CountryFilter(
+        widget=PlainSelect,
         label=_("Country"),
         field_name="countries",
         queryset=Country.objects.none(),
         empty_label=_("Any country"),
     )
     archived = django_filters.ChoiceFilter(
+        widget=PlainSelect,
         label=_("Archived"),
         choices=[("only", _("Archived only")), ("all", _("Active and archived"))],
         empty_label=pgettext_lazy("partnerships", "Active"),
         method="filter_archived",
     )
     sdg_goal = CodelistFilter(
+        widget=PlainSelect,
         label=_("SDG goal"),
         field_name="sdg_goals",
         queryset=SdgGoal.objects.none(),
@@ -101,13 +107,17 @@ class ActivityFilter(django_filters.FilterSet):
     is scoped to the partnership: its people, its member organisations, the kinds of record its feed holds."""
 
     actor = django_filters.ModelChoiceFilter(
-        label=_("Person"), queryset=get_user_model().objects.none(), empty_label=_("Anyone")
+        widget=PlainSelect, label=_("Person"), queryset=get_user_model().objects.none(), empty_label=_("Anyone")
     )
     organisation = django_filters.ChoiceFilter(
-        label=_("Organisation"), choices=[], empty_label=_("Any organisation"), method="by_organisation"
+        widget=PlainSelect,
+        label=_("Organisation"),
+        choices=[],
+        empty_label=_("Any organisation"),
+        method="by_organisation",
     )
     content_type = django_filters.ModelChoiceFilter(
-        label=_("Kind of record"), queryset=ContentType.objects.none(), empty_label=_("Any kind")
+        widget=PlainSelect, label=_("Kind of record"), queryset=ContentType.objects.none(), empty_label=_("Any kind")
     )
     since = django_filters.DateFilter(label=_("From"), field_name="timestamp", lookup_expr="date__gte")
     until = django_filters.DateFilter(label=_("Until"), field_name="timestamp", lookup_expr="date__lte")

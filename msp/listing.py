@@ -2,8 +2,8 @@
 
 import re
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 
 # Stand-ins for the values that vary from row to row: numbers no row has, so that any path converter takes them.
@@ -35,14 +35,17 @@ class CountingPaginator(Paginator):
     """A paginator of a queryset that reads a page's rows and the total in one query (each row carries the count of
     all rows, a window over the whole result, computed before the page is cut) instead of a count, then the page.
     Page 1 without rows means no rows at all; any other page without rows (past the end), a name ("last") or
-    orphans, or a distinct queryset (whose window would count duplicates) fall back to Django's own way (a count first)."""
+    orphans, a distinct queryset (whose window would count duplicates), a union (which takes no annotation) or a list
+    fall back to Django's own way (a count first)."""
 
     def page(self, number):
         try:
             number = int(number)
         except (TypeError, ValueError):
             return super().page(number)
-        if number < 1 or self.orphans or "count" in self.__dict__ or self.object_list.query.distinct:
+        rows = self.object_list
+        plain = isinstance(rows, QuerySet) and not rows.query.distinct and not rows.query.combinator
+        if number < 1 or self.orphans or "count" in self.__dict__ or not plain:
             return super().page(number)
         bottom = (number - 1) * self.per_page
         rows = list(self.object_list.annotate(_listing_total=Window(Count("pk")))[bottom : bottom + self.per_page])
@@ -50,3 +53,15 @@ class CountingPaginator(Paginator):
             return super().page(number)
         self.__dict__["count"] = rows[0]._listing_total if rows else 0  # Paginator.count is a cached_property
         return self._get_page(rows, self.validate_number(number), self)
+
+    def get_page(self, number):
+        """As Django's (not a number: the first page; out of range: the last), the page first: one query for a
+        page in range, where Django's counts, then reads the page."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1
+        try:
+            return self.page(number)
+        except EmptyPage:
+            return self.page(self.num_pages)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from .models import ActivityEntry, PartnershipRole
 
@@ -28,7 +29,11 @@ def activity_for(partnership):
         branches += [Q(c) for c in where.children] if where.connector == Q.OR and not where.negated else [where]
     ids = [ActivityEntry.objects.filter(branch).order_by().values("pk") for branch in branches]
     ids = ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0]
-    return ActivityEntry.objects.filter(pk__in=ids).select_related("actor", "content_type")
+    # Compiled to SQL once, here, rather than by each query that filters on it (the feed's page, its kinds of record):
+    # the union of its branches and their subqueries costs more to compile (~1.5 ms) than to run.
+    return ActivityEntry.objects.filter(pk__in=RawSQL(*ids.query.sql_with_params())).select_related(
+        "actor", "content_type"
+    )
 
 
 def roles_for(partnership):

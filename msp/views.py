@@ -16,8 +16,8 @@ from msp.text import in_sentence
 from . import access, affiliations, profiles, registry, selectors, services
 from .filters import ActivityFilter, PartnershipFilter
 from .forms import PartnershipForm, RoleGrantForm
-from .listing import CountingPaginator
-from .models import Partnership, PartnershipRole, person_name
+from .listing import CountingPaginator, choice_labels, url_for_each
+from .models import Partnership, PartnershipRole, Phase, person_name
 
 
 def partnership_context(request, partnership, **extra):
@@ -57,6 +57,7 @@ class PartnershipListView(LoginRequiredMixin, FilterView):
     template_name = "msp/partnership_list.html"
     filterset_class = PartnershipFilter
     paginate_by = 20
+    paginator_class = CountingPaginator  # the count and the page in one query
 
     def get_queryset(self):
         user = self.request.user
@@ -75,6 +76,11 @@ class PartnershipListView(LoginRequiredMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Each row's link and phase label worked out once for the page (a reverse() and a translated choice each).
+        url, phases = url_for_each("msp:dashboard"), choice_labels(Phase.choices)
+        for partnership in context["page_obj"].object_list:
+            partnership.list_url = url(partnership.pk)
+            partnership.phase_label = phases.get(partnership.phase, partnership.phase)
         context["can_create"] = access.can_create_partnership(self.request.user)
         context["has_any"] = (
             context["paginator"].count > 0

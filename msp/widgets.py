@@ -1,4 +1,4 @@
-"""A picker over a table that grows with the installation (the organisation registry): search as you type.
+"""Widgets. `PlainSelect`: a <select> drawn without the template engine. `SearchSelect`: a picker over a table that grows with the installation (the organisation registry): search as you type.
 
 `SearchSelect` replaces a `<select>` that would list every row (3,000 organisations: 179 KB of options on every
 form). The page carries only the current choice; static/js/picker.js turns the select into a combobox (Tom Select,
@@ -18,8 +18,49 @@ with nothing to build per form (no search page, no round trip through another vi
 from urllib.parse import urlencode
 
 from django import forms
-from django.utils.html import format_html
+from django.template.base import template_localtime
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+
+def _shown(value):
+    """`{{ value }}` as a template writes it: localised (numbers, dates), then escaped unless safe."""
+    return conditional_escape(localize(template_localtime(value)))
+
+
+def _attrs(attrs):
+    """django/forms/widgets/attrs.html in Python: ` name="value"` each, ` name` alone for True, False left out."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class PlainSelect(forms.Select):
+    """A <select> with the very HTML of Django's templates (django/forms/widgets/select.html, select_option.html,
+    attrs.html), written out in Python: through the template engine, a filter bar's dropdowns cost more than the rows
+    of the list under them (an include and a context per option). Same context (get_context), same output."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        html = [f'<select name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                html.append(f'\n  <optgroup label="{_shown(group_name)}">')
+            html.extend(
+                f'\n  <option value="{conditional_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_shown(option['label'])}</option>\n"  # select_option.html ends with a new line
+                for option in options
+            )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))
 
 
 class SearchSelect(forms.Select):

@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Case, Subquery, Value, When
+
 from ..models import BudgetCategory, BudgetLine, BudgetReview, ResultNode, RoadmapVersion, Transaction
 
 
@@ -25,11 +27,12 @@ def link_version(partnership):
 
 
 def nodes_by_key(partnership) -> dict:
-    """{node key: node} of the link version's results chain (two or three queries)."""
-    version = link_version(partnership)
-    if version is None:
-        return {}
-    return {node.key: node for node in ResultNode.objects.filter(version=version).order_by("level", "position")}
+    """{node key: node} of the link version's results chain, in one query: the version (as `link_version` chooses
+    it: the approved one, else the latest) in a subquery."""
+    approved_first = Case(When(status=RoadmapVersion.Status.APPROVED, then=Value(0)), default=Value(1))
+    version = RoadmapVersion.objects.filter(partnership=partnership).order_by(approved_first, "-number")
+    nodes = ResultNode.objects.filter(version=Subquery(version.values("pk")[:1])).order_by("level", "position")
+    return {node.key: node for node in nodes}
 
 
 def totals(lines) -> list[tuple[str, Decimal]]:

@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from msp import access
+from msp.listing import CountingPaginator
 from stakeholders.views.transfer import CONTENT_TYPES
 
 from .. import services
@@ -51,6 +52,7 @@ class DecisionListView(GovernanceMixin, FilterView):
     template_name = "governance/decisions/list.html"
     filterset_class = DecisionFilter
     paginate_by = 50
+    paginator_class = CountingPaginator  # the count and the page in one query
 
     def get_queryset(self):
         return selectors.decisions_for(self.request.user, self.partnership)

@@ -10,13 +10,12 @@ count a window over the same rows); the page of a kind (`kind_page`) pages throu
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from msp import access, affiliations
-from msp.listing import url_for_each
+from msp.listing import CountingPaginator, url_for_each
 from msp.models import Partnership
 
 from . import agreements, progress
@@ -177,6 +176,8 @@ def kind_page(user, key, page_number, today=None):
     kind = KINDS[key]
     scope = _Scope(user, today)
     rows = kind.rows(scope) if scope.pks else None
-    page = Paginator(rows if rows is not None else [], PER_PAGE).get_page(page_number)
+    page = CountingPaginator(rows if rows is not None else [], PER_PAGE).get_page(
+        page_number
+    )  # page and count: one query
     entries = _entries(scope, kind, page.object_list)
     return Group(key, kind.label, entries, page.paginator.count), page

@@ -19,12 +19,9 @@ def visible_periods(user, partnership):
     return periods
 
 
-def periods_prefetch(user, partnership, *, breakdown=False, only=None):
-    """Prefetch of an indicator's visible periods, ordered, with their actuals (and breakdown, on request);
-    `only`: the period's and actual's fields to read, for a page that shows a few (the rest is read on access)."""
+def periods_prefetch(user, partnership, *, breakdown=False):
+    """Prefetch of an indicator's visible periods, ordered, with their actuals (and breakdown, on request)."""
     periods = visible_periods(user, partnership).select_related("actual").order_by("start", "pk")
-    if only:
-        periods = periods.only(*only)
     if breakdown:
         periods = periods.prefetch_related(
             Prefetch("actual__breakdown", queryset=Breakdown.objects.select_related("category__dimension"))

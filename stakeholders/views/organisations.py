@@ -29,6 +29,8 @@ class OrganisationListView(RegistryMixin, FilterView):
     template_name = "stakeholders/organisation_list.html"
     filterset_class = OrganisationFilter
     paginate_by = 30
+    # Not msp.listing.CountingPaginator: a window count makes the database join every organisation to its country
+    # and type before cutting the page (17 ms at 3,000), where a plain count reads the table alone (under 1 ms).
 
     def get_queryset(self):
         return selectors.organisations_for_registry(self.request.user).order_by("name", "pk")

@@ -78,7 +78,7 @@ def grow(size):
 # page's selector makes them: a page of rows with its count, or a computed list (indicators with their results chain,
 # SDG targets and visible periods; the context's analyses and initiatives; the capacity gaps) paged in Python.
 LISTS = {
-    "indicator_list": 9,
+    "indicator_list": 7,
     "lesson_list": 5,
     "capacity_gap_list": 4,
     "initiative_list": 5,

@@ -54,9 +54,9 @@ def worlds(db):
     return _world(1), _world(10)
 
 
-# session, user, partnership, my role; the approved roadmap (none) and the latest version, its nodes; the lines;
-# the reviews with their decision
-BUDGET_QUERIES = 9
+# session, user, partnership, my role; the roadmap's nodes (of the approved version, else the latest: one query);
+# the lines; the reviews with their decision
+BUDGET_QUERIES = 7
 # session, user, partnership, my role; the lines offered in the filter; the count and the page of transactions
 # (with their counterpart and budget line)
 TRANSACTIONS_QUERIES = 7

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 
 from governance import services
-from governance.models import BudgetLine, BudgetReview, Transaction
+from governance.models import BudgetLine, BudgetReview, RoadmapVersion, Transaction
 from governance.selectors.budget import budget_by_year, nodes_by_key, planned_lines
 from tests.factories import OrganisationFactory, PartnershipFactory, RoleFactory
 from tests.governance.factories import ResultNodeFactory, RoadmapVersionFactory, roadmap_draft
@@ -99,6 +99,21 @@ def test_a_line_links_to_a_node_by_its_key_which_survives_a_new_roadmap_version(
     v2 = services.roadmap_version_create(partnership=partnership, by=secretariat)
     assert nodes_by_key(partnership)[line.result_node_key].version == v2
     assert nodes_by_key(partnership)[line.result_node_key].title == "Farmers trained"
+
+
+def test_nodes_are_read_in_the_approved_version_s_wording_not_a_newer_draft_s(partnership):
+    approved = RoadmapVersionFactory(partnership=partnership, number=1)
+    node = ResultNodeFactory(version=approved, title="Farmers trained")
+    RoadmapVersion.objects.filter(pk=approved.pk).update(status="approved")  # a version takes nodes as a draft only
+    draft = RoadmapVersionFactory(partnership=partnership, number=2)
+    ResultNodeFactory(version=draft, key=node.key, title="Farmers and herders trained")
+    ResultNodeFactory(version=RoadmapVersionFactory(partnership=PartnershipFactory(), number=3), title="Elsewhere")
+    assert {key: n.title for key, n in nodes_by_key(partnership).items()} == {node.key: "Farmers trained"}
+
+
+def test_a_partnership_without_a_roadmap_has_no_nodes(partnership):
+    ResultNodeFactory(version=RoadmapVersionFactory(partnership=PartnershipFactory()))
+    assert nodes_by_key(partnership) == {}
 
 
 def test_a_node_of_another_partnership_is_refused(partnership, secretariat):

@@ -60,9 +60,9 @@ def worlds(db):
     return _world(1), _world(10)
 
 
-# session, user, partnership, my role; the bodies offered in the filter; the count and the page of decisions (with
-# their body, meeting and position counts)
-LOG_QUERIES = 7
+# session, user, partnership, my role; the bodies offered in the filter; the page of decisions (with their body,
+# meeting and position counts) and their number (one query, a window count)
+LOG_QUERIES = 6
 
 
 @pytest.mark.parametrize("viewer", ["secretariat", "partner"])

@@ -59,14 +59,14 @@ def worlds(db):
 # of (its first entries and their number): the secretariat data due, milestones, invitations; a partner versions to
 # approve (roadmap, MoU), to sign, decisions, health checks, data due, milestones, reports; a donor reports.
 QUERIES = {"secretariat": 8, "partner": 14, "donor": 6}
-# The page of one kind: the same up to the kind, then its number and its page of entries (none when the role
-# has no work of that kind at all, the partner's invitations).
+# The page of one kind: the same up to the kind, then its page of entries with their number (one query, a window
+# count; none when the role has no work of that kind at all, the partner's invitations).
 KIND_QUERIES = {
-    ("secretariat", "data"): 7,
+    ("secretariat", "data"): 6,
     ("secretariat", "position"): 5,
-    ("partner", "position"): 8,
+    ("partner", "position"): 7,
     ("partner", "invitation"): 6,
-    ("donor", "report"): 7,
+    ("donor", "report"): 6,
 }
 
 

@@ -46,8 +46,8 @@ def _indicator_world(periods):
 
 # session, user, partnership, my role; the indicator with its responsible organisation, its SDG targets, its
 # dimensions, their categories, its periods with their actuals, their breakdown; the link version of the roadmap
-# (the approved one, else the latest) and its nodes
-INDICATOR_QUERIES = 13
+# (the approved one, else the latest) and its nodes in one query
+INDICATOR_QUERIES = 11
 
 
 @pytest.mark.django_db
