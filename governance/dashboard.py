@@ -132,7 +132,7 @@ def governance(request, partnership):
     sees_meetings = access.can(user, "view_meetings", partnership)
     return {
         "sees_meetings": sees_meetings,
-        "next_meeting": meeting_selectors.next_meeting(partnership) if sees_meetings else None,
+        "next_meeting": _next_meeting(partnership) if sees_meetings else None,
         "awaiting": list(decision_selectors.open_awaiting(partnership, acting.organisation)[:5]) if acting else [],
         "open_count": open_counts[0][0] if open_counts else 0,
         "last": compiled.instances(("governance.dashboard.last", shape), last, pk),
@@ -164,11 +164,18 @@ def resources_card(request, partnership):
     codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
     codes |= {line.currency_id for line in lines}
     codes = tuple(sorted(codes))  # the codes are the query's parameters: in the key
-    rates = compiled.rows(("governance.dashboard.rates", codes), lambda _: RateBook.rows(codes), None)
+    rates = compiled.rows(("governance.dashboard.rates", codes), lambda: RateBook.rows(codes))
     figures = overview_figures(Loaded(partnership.currency_id, commitments, lines, [], RateBook.from_rows(rates)))
     # Always asked (not only when nothing is planned or committed): a query count that does not depend on the data.
     empty = not _has_lines_or_funds(partnership) and not commitments
     return {"figures": figures, "year": figures.current_year(today), "empty": empty}
+
+
+def _next_meeting(partnership):
+    """meeting_selectors.next_meeting, compiled once (msp.compiled)."""
+    build = lambda p, now: meeting_selectors.scheduled_from(p, now)[:1]  # noqa: E731
+    found = compiled.instances("governance.dashboard.next_meeting", build, partnership.pk, now=timezone.now())
+    return found[0] if found else None
 
 
 def _commitments(pk):

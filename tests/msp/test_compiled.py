@@ -51,3 +51,27 @@ def test_it_refuses_a_query_without_the_placeholder(db):
     partnership = PartnershipFactory()
     with pytest.raises(ValueError):
         compiled.rows("baked", lambda p: Partnership.objects.filter(pk=partnership.pk).values_list("name"), 1)
+
+
+def test_it_puts_back_each_id(db):
+    role = RoleFactory()
+    RoleFactory(partnership=role.partnership)
+
+    def build(p, u):
+        return PartnershipRole.objects.filter(partnership=p, user=u).values_list("role")
+
+    assert compiled.rows("role", build, role.partnership_id, role.user_id) == [(role.role,)]
+    assert compiled.rows("role", build, role.partnership_id, -1) == []
+
+
+def test_it_puts_back_the_time(db):
+    from django.utils import timezone
+
+    partnership = PartnershipFactory()
+
+    def build(p, now):
+        return Partnership.objects.filter(pk=p, created_at__lte=now).values_list("pk")
+
+    later, earlier = timezone.now(), partnership.created_at - timezone.timedelta(days=1)
+    assert compiled.rows("since", build, partnership.pk, now=later) == [(partnership.pk,)]
+    assert compiled.rows("since", build, partnership.pk, now=earlier) == []
