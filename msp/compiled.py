@@ -33,7 +33,9 @@ class _Plan:
     sql: str
     params: tuple
     col_count: int
-    converters: tuple  # (position, converters, expression)
+    # (position, converters, expression), called with the connection running the query: a backend's converters are
+    # bound to the connection that compiled it, and read only settings-wide state from it (USE_TZ, the time zone).
+    converters: tuple
     model: type | None  # None: values_list rows
     init_list: tuple = ()
     model_slice: slice | None = None
