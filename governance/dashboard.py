@@ -1,10 +1,10 @@
 """The roadmap, MoU, Governance and Resources tabs, and the dashboard's agreements card (see msp.registry)."""
 
-from django.db.models import Exists, Prefetch, prefetch_related_objects
+from django.db.models import Count, Exists, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from msp import access
+from msp import access, compiled
 from msp.models import Partnership
 from msp.registry import Card, Tab, register_card, register_tab
 
@@ -17,6 +17,7 @@ from .models import (
     MouVersion,
     RoadmapParty,
     RoadmapVersion,
+    Transaction,
     TransactionType,
 )
 from .money import RateBook
@@ -83,8 +84,16 @@ def agreements(request, partnership):
 
 def _versions(user, partnership, model) -> list:
     """The partnership's roadmap or MoU versions `user` may read but superseded ones, newest first (one query)."""
-    versions = access.readable_versions(user, partnership, model.objects.filter(partnership=partnership))
-    versions = list(versions.exclude(status=model.Status.SUPERSEDED).order_by("-number"))
+    if not access.can(user, "view_agreements", partnership):
+        return []  # readable_versions: none
+
+    def build(p):
+        versions = access.readable_versions(user, partnership, model.objects.filter(partnership=p))
+        return versions.exclude(status=model.Status.SUPERSEDED).order_by("-number")
+
+    # Compiled once for each of readable_versions' shapes (with or without the versions not agreed yet).
+    unagreed = access.can(user, "view_unagreed_versions", partnership)
+    versions = compiled.instances(("governance.dashboard.versions", model._meta.label, unagreed), build, partnership.pk)
     for version in versions:
         version.partnership = partnership  # the loaded one (its role cache), not a query per version
     return versions
@@ -105,14 +114,28 @@ def governance(request, partnership):
     taken (donors: adopted ones)."""
     user = request.user
     acting = access.acting_for(user, partnership) if access.can(user, "record_position", partnership) else None
-    seen = decision_selectors.visible_decisions(user, partnership)  # what the card shows: no body, no counts
+    pk = partnership.pk
+    # visible_decisions has two shapes (all decisions, or the adopted ones): each compiled once (msp.compiled).
+    shape = decision_selectors.can_see_positions(user, partnership)
+
+    def seen(p):
+        return decision_selectors.visible_decisions(user, partnership, pk=p)
+
+    def open_count(p):
+        counted = seen(p).filter(status=DecisionStatus.OPEN).order_by().values("partnership")
+        return counted.annotate(count=Count("pk")).values_list("count")
+
+    def last(p):
+        return seen(p).filter(status=DecisionStatus.DECIDED).only("title", "outcome", "decided_on")[:3]
+
+    open_counts = compiled.rows(("governance.dashboard.open", shape), open_count, pk)
     sees_meetings = access.can(user, "view_meetings", partnership)
     return {
         "sees_meetings": sees_meetings,
-        "next_meeting": meeting_selectors.next_meeting(partnership) if sees_meetings else None,
+        "next_meeting": _next_meeting(partnership) if sees_meetings else None,
         "awaiting": list(decision_selectors.open_awaiting(partnership, acting.organisation)[:5]) if acting else [],
-        "open_count": seen.filter(status=DecisionStatus.OPEN).order_by().count(),
-        "last": list(seen.filter(status=DecisionStatus.DECIDED).only("title", "outcome", "decided_on")[:3]),
+        "open_count": open_counts[0][0] if open_counts else 0,
+        "last": compiled.instances(("governance.dashboard.last", shape), last, pk),
     }
 
 
@@ -131,32 +154,69 @@ def resources_card(request, partnership):
     today = timezone.localdate()
     # The columns figures() reads, unordered (sums and shares do not depend on the order; a source's name breaks
     # ties): not the commitments' descriptions and expectations, nor the organisations' other columns.
-    years = Prefetch("years", queryset=CommitmentYear.objects.order_by().only("commitment_id", "year", "amount"))
-    commitments = list(
-        Commitment.objects.filter(partnership=partnership)
-        .select_related("organisation")
-        .only("organisation__name", "type", "value", "currency", "status")
-        .order_by()
-        .prefetch_related(years)
-    )
-    lines = list(
-        planned_lines(partnership).filter(year=today.year).order_by().only("year", "amount", "currency", "category")
-    )
+    commitments = compiled.instances("governance.dashboard.commitments", _commitments, partnership.pk)
+    _with_years(commitments, partnership.pk)
+
+    def this_year(p):
+        return planned_lines(p).filter(year=today.year).order_by().only("year", "amount", "currency", "category")
+
+    lines = compiled.instances(("governance.dashboard.lines", today.year), this_year, partnership.pk)
     codes = {partnership.currency_id} | {c.currency_id for c in commitments if c.currency_id}
     codes |= {line.currency_id for line in lines}
-    figures = overview_figures(Loaded(partnership.currency_id, commitments, lines, [], RateBook.load(codes)))
+    codes = tuple(sorted(codes))  # the codes are the query's parameters: in the key
+    rates = compiled.rows(("governance.dashboard.rates", codes), lambda: RateBook.rows(codes))
+    figures = overview_figures(Loaded(partnership.currency_id, commitments, lines, [], RateBook.from_rows(rates)))
     # Always asked (not only when nothing is planned or committed): a query count that does not depend on the data.
     empty = not _has_lines_or_funds(partnership) and not commitments
     return {"figures": figures, "year": figures.current_year(today), "empty": empty}
 
 
+def _next_meeting(partnership):
+    """meeting_selectors.next_meeting, compiled once (msp.compiled)."""
+    build = lambda p, now: meeting_selectors.scheduled_from(p, now)[:1]  # noqa: E731
+    found = compiled.instances("governance.dashboard.next_meeting", build, partnership.pk, now=timezone.now())
+    return found[0] if found else None
+
+
+def _commitments(pk):
+    return (
+        Commitment.objects.filter(partnership=pk)
+        .select_related("organisation")
+        .only("organisation__name", "type", "value", "currency", "status")
+        .order_by()
+    )
+
+
+def _with_years(commitments, pk):
+    """Each commitment's years, as prefetch_related("years") leaves them (commitment.years.all()), in one query
+    of a fixed shape (the partnership's, not the commitments' ids)."""
+
+    def build(p):
+        return (
+            CommitmentYear.objects.filter(commitment__partnership=p).order_by().only("commitment_id", "year", "amount")
+        )
+
+    if not commitments:
+        return  # as prefetch_related: no query
+    years = {}
+    for year in compiled.instances("governance.dashboard.years", build, pk):
+        years.setdefault(year.commitment_id, []).append(year)
+    for commitment in commitments:
+        found = CommitmentYear.objects.all()
+        found._result_cache, found._prefetch_done = years.get(commitment.pk, []), True
+        commitment._prefetched_objects_cache = {"years": found}
+
+
 def _has_lines_or_funds(partnership) -> bool:
     """A planned line of any year, or a transaction the overview counts (governance.resources.load): one query."""
     counted = [TransactionType.INCOMING_FUNDS, TransactionType.EXPENDITURE, TransactionType.DISBURSEMENT]
-    found = Partnership.objects.filter(pk=partnership.pk).values_list(
-        Exists(planned_lines(partnership)), Exists(partnership.transactions.filter(type__in=counted))
-    )
-    return any(found.get())
+
+    def build(p):
+        transactions = Transaction.objects.filter(partnership=p, type__in=counted)
+        return Partnership.objects.filter(pk=p).values_list(Exists(planned_lines(p)), Exists(transactions))
+
+    found = compiled.rows("governance.dashboard.lines_or_funds", build, partnership.pk)
+    return any(found[0])
 
 
 register_card(

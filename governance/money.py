@@ -126,13 +126,18 @@ class RateBook:
     def load(cls, currencies=None, *, until=None) -> "RateBook":
         """One query. `currencies` (codes or Currency rows) limits the book to the rates that involve one of them,
         which still holds both rates of a conversion through a third currency; `until` leaves out later ones."""
+        return cls.from_rows(cls.rows(currencies, until=until))
+
+    @staticmethod
+    def rows(currencies=None, *, until=None):
+        """load()'s query: (base, quote, date, rate) tuples."""
         rates = ExchangeRate.objects.order_by("date")
         if currencies is not None:
             codes = sorted({_code(c) for c in currencies})
             rates = rates.filter(Q(base_id__in=codes) | Q(quote_id__in=codes))
         if until is not None:
             rates = rates.filter(date__lte=until)
-        return cls.from_rows(rates.values_list("base_id", "quote_id", "date", "rate"))
+        return rates.values_list("base_id", "quote_id", "date", "rate")
 
     @classmethod
     def from_rows(cls, rows) -> "RateBook":

@@ -7,6 +7,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from msp import compiled
 from msp.registry import Card, Tab, register_card, register_tab
 
 from .models import CapacityGap, ContextAnalysis, GapStatus, Lesson, LessonSource, Risk, RiskStatus
@@ -58,9 +59,13 @@ def card(partnership, today=None) -> dict:
         figures = dict(zip(NAMES, cursor.fetchone(), strict=True))
     if isinstance(figures["analysed_on"], str):  # SQLite answers a date as text
         figures["analysed_on"] = dt.date.fromisoformat(figures["analysed_on"])
+
     # Its title and score only: not its texts nor its owner.
-    top = selectors.risks_for(partnership).select_related(None).only("title", "likelihood", "impact")
-    top = top.filter(status=RiskStatus.OPEN).first()
+    def build(p):
+        top = selectors.risks_for(p).select_related(None).only("title", "likelihood", "impact")
+        return top.filter(status=RiskStatus.OPEN)[:1]
+
+    top = next(iter(compiled.instances("monitoring.learning.top_risk", build, p)), None)
     empty = not (figures["lessons"] or figures["gaps"] or figures["risks"] or figures["analysed_on"])
     return {**figures, "top_risk": top, "empty": empty}
 

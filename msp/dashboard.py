@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from . import activity as activity_text
-from . import selectors
-from .models import Role
+from . import compiled, selectors
+from .models import Partnership, Role
 from .registry import Card, Tab, register_card, register_tab
 
 register_tab(Tab("dashboard", _("Dashboard"), "msp:dashboard", order=0, action="view_summary"))
@@ -14,10 +14,11 @@ register_tab(Tab("edit", _("Edit"), "msp:partnership_edit", order=99, action="ch
 
 
 def key_facts(request, partnership):
+    pk = partnership.pk
     return {
-        "countries": list(partnership.countries.all()),
-        "goals": list(partnership.sdg_goals.all()),
-        "targets": list(partnership.sdg_targets.all()),
+        "countries": compiled.instances("msp.dashboard.countries", lambda p: Partnership(pk=p).countries.all(), pk),
+        "goals": compiled.instances("msp.dashboard.goals", lambda p: Partnership(pk=p).sdg_goals.all(), pk),
+        "targets": compiled.instances("msp.dashboard.targets", lambda p: Partnership(pk=p).sdg_targets.all(), pk),
     }
 
 
@@ -25,7 +26,9 @@ def roles(request, partnership):
     by_role = {role: [] for role in Role.values}
     # The names the card shows, not the accounts' passwords, e-mails and dates.
     shown = ("role", "user__username", "user__first_name", "user__last_name")
-    for partnership_role in selectors.roles_for(partnership).only(*shown):
+    for partnership_role in compiled.instances(
+        "msp.dashboard.roles", lambda p: selectors.roles_for(p).only(*shown), partnership.pk
+    ):
         by_role[partnership_role.role].append(partnership_role.user)
     return {"by_role": [(Role(role).label, users) for role, users in by_role.items()]}
 
@@ -37,8 +40,13 @@ RECENT_ACTIVITY = 5
 def activity(request, partnership):
     # Not the whole object each entry serialised (JSON, decoded per row) nor the changes as text: the line needs
     # the changes, the action, the object's name and type, the actor and the time.
-    entries = selectors.activity_for(partnership).defer("serialized_data", "changes_text")[:RECENT_ACTIVITY]
+    # The sources are registered at start-up, so the query's shape is the same for every partnership: compiled once.
+    entries = compiled.instances("msp.dashboard.activity", _recent_activity, partnership.pk)
     return {"entries": [(entry, activity_text.summarise(entry)) for entry in entries]}
+
+
+def _recent_activity(pk):
+    return selectors.activity_for(pk).defer("serialized_data", "changes_text")[:RECENT_ACTIVITY]
 
 
 register_card(Card("key_facts", "msp/cards/key_facts.html", order=10, context=key_facts, action="view_summary"))

@@ -3,6 +3,7 @@ from django.utils.timezone import get_current_timezone_name, localtime
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from msp import compiled
 from msp.charts import Bar, HorizontalBarChart, MultiBarChart, Series, percent
 from msp.memo import Memo
 from msp.registry import Card, Tab, register_card, register_tab
@@ -17,7 +18,10 @@ register_tab(Tab("checklist", gettext_lazy("Checklist"), "phases:checklist", ord
 
 def phase_history(request, partnership):
     # The timeline's lines, not the gate's and the apps' snapshots (JSON the card does not show).
-    return {"transitions": list(transitions_for(partnership).defer("gate_snapshot", "snapshots")[:6])}
+    transitions = compiled.instances(
+        "phases.dashboard.history", lambda p: transitions_for(p).defer("gate_snapshot", "snapshots")[:6], partnership.pk
+    )
+    return {"transitions": transitions}
 
 
 register_card(Card("phase_history", "phases/cards/history.html", order=15, context=phase_history))
@@ -50,7 +54,9 @@ def _trend_chart(recent):
 
 def checklist_health(request, partnership):
     """The latest run's health, per area, its trend, and what changed since the run before (up to 5 items)."""
-    recent = list(ChecklistRun.objects.filter(partnership=partnership)[:TREND_RUNS])
+    recent = compiled.instances(
+        "phases.dashboard.runs", lambda p: ChecklistRun.objects.filter(partnership=p)[:TREND_RUNS], partnership.pk
+    )
     if not recent:
         return {"run": None}
     return {"run": recent[0], "previous": recent[1] if len(recent) > 1 else None, **_drawn(recent)}

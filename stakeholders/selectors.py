@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from msp import access
+from msp import access, compiled
 from msp.models import Notification
 
 from .emails import INVITATION_EMAIL
@@ -39,8 +39,8 @@ def contact_of(user) -> ContactPerson | None:
     return ContactPerson.objects.select_related("organisation").filter(user=user).first()
 
 
-def active_memberships(partnership):
-    return Membership.objects.active().filter(partnership=partnership).select_related("organisation")
+def active_memberships(partnership, on=None):
+    return Membership.objects.active(on).filter(partnership=partnership).select_related("organisation")
 
 
 def active_member_organisations(partnership):
@@ -171,7 +171,13 @@ def stakeholder_summary(partnership, *, with_map):
     the map."""
     # The columns the card shows, not the organisations' descriptions and addresses.
     shown = ("is_core_group", "organisation__name", "organisation__short_name", "organisation__sector")
-    members = list(active_memberships(partnership).only(*shown).order_by("organisation__name"))
+    # Compiled once a day (the day is a parameter: who has left).
+    today = timezone.localdate()
+    members = compiled.instances(
+        ("stakeholders.summary.members", today),
+        lambda p: active_memberships(p, on=today).only(*shown).order_by("organisation__name"),
+        partnership.pk,
+    )
     counts = Counter(m.organisation.sector for m in members)
     summary = {
         "member_count": len(members),
@@ -181,9 +187,13 @@ def stakeholder_summary(partnership, *, with_map):
     if with_map:
         # The whole map in one query (a map holds tens of organisations, not thousands): its size tells an empty
         # map from one whose key stakeholders are all engaged, without a third query.
-        entries = StakeholderMapEntry.objects.filter(partnership=partnership).select_related("organisation")
         shown = ("power", "interest", "engagement", "is_key", "organisation__name")
-        entries = list(entries.only(*shown).order_by("-power", "organisation__name"))
+
+        def build(p):
+            entries = StakeholderMapEntry.objects.filter(partnership=p).select_related("organisation")
+            return entries.only(*shown).order_by("-power", "organisation__name")
+
+        entries = compiled.instances("stakeholders.summary.map", build, partnership.pk)
         summary["map_size"] = len(entries)
         summary["not_engaged"] = [e for e in entries if e.is_key_stakeholder and not e.is_engaged]
     return summary

@@ -38,9 +38,10 @@ def can_see_positions(user, partnership) -> bool:
 LOG_ORDER = (F("decided_on").desc(nulls_first=True), "-created_at", "-pk")
 
 
-def visible_decisions(user, partnership):
-    """The decisions `user` may see in the log (donors: adopted ones), in the log's order, bare."""
-    decisions = Decision.objects.filter(partnership=partnership)
+def visible_decisions(user, partnership, *, pk=None):
+    """The decisions `user` may see in the log (donors: adopted ones), in the log's order, bare. `pk`: the
+    partnership's id to filter on instead of its own (msp.compiled's placeholder)."""
+    decisions = Decision.objects.filter(partnership=partnership.pk if pk is None else pk)
     if not can_see_positions(user, partnership):
         decisions = decisions.filter(status=DecisionStatus.DECIDED, outcome=Outcome.ADOPTED)
     return decisions.order_by(*LOG_ORDER)

@@ -54,5 +54,9 @@ def decisions_at(meeting):
 
 def next_meeting(partnership, now=None):
     """The partnership's next meeting that has not ended and is not cancelled, or None: one query."""
-    scheduled = Meeting.objects.filter(partnership=partnership, status=MeetingStatus.SCHEDULED)
-    return scheduled.upcoming(now).first()
+    return scheduled_from(partnership, now).first()
+
+
+def scheduled_from(partnership, now=None):
+    """The partnership's meetings that have not ended and are not cancelled, the next first."""
+    return Meeting.objects.filter(partnership=partnership, status=MeetingStatus.SCHEDULED).upcoming(now)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from governance.models import LEVEL_ORDER, Level
 from governance.selectors.budget import nodes_by_key
+from msp import access, compiled
 from msp.codelists import SdgTarget
 
 from .. import progress
@@ -156,17 +157,22 @@ def summary_for(user, partnership, *, today=None) -> Summary:
     """The summary of the dashboard's results card, in two light queries (the indicators' and their visible
     periods' few fields, as tuples): the same progress rules (monitoring.progress, `_row`) on stand-ins of the
     rows, without building hundreds of model instances for five numbers. No results chain, no SDG targets."""
-    today = today or timezone.localdate()
+    today, pk = today or timezone.localdate(), partnership.pk
     fields = ("pk", "measure", "aggregation", "baseline_value", "direction")
-    indicators = {
-        row[0]: (Indicator(**dict(zip(fields, row, strict=True))), [])
-        for row in scoped(partnership).order_by().values_list(*fields)
-    }
-    periods = (
-        visible_periods(user, partnership)
-        .filter(indicator__partnership=partnership)
-        .order_by("indicator_id", "start", "pk")
-        .values_list("indicator_id", "end", "target_value", "actual__pk", "actual__value", "actual__light")
+    found = compiled.rows("monitoring.summary.indicators", lambda p: scoped(p).order_by().values_list(*fields), pk)
+    indicators = {row[0]: (Indicator(**dict(zip(fields, row, strict=True))), []) for row in found}
+
+    def build(p):
+        return (
+            visible_periods(user, partnership)
+            .filter(indicator__partnership=p)
+            .order_by("indicator_id", "start", "pk")
+            .values_list("indicator_id", "end", "target_value", "actual__pk", "actual__value", "actual__light")
+        )
+
+    # Compiled once for each of visible_periods' two shapes (all periods, or the locked ones).
+    periods = compiled.rows(
+        ("monitoring.summary.periods", access.can(user, "view_open_periods", partnership)), build, pk
     )
     for indicator_id, end, target, actual_pk, value, light in periods:
         actual = SimpleNamespace(value=value, light=light) if actual_pk is not None else None

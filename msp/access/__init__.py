@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import affiliations
 from ..models import Partnership, PartnershipRole, Role
+from . import reads
 
 SECRETARIAT, PARTNER, DONOR = Role.SECRETARIAT, Role.PARTNER, Role.DONOR
 EVERYONE = frozenset({SECRETARIAT, PARTNER, DONOR})
@@ -152,8 +153,7 @@ def role_on(user, partnership) -> str | None:
         return None
     cache = partnership.__dict__.setdefault("_role_cache", {})
     if user.pk not in cache:
-        roles = PartnershipRole.objects.filter(partnership=partnership, user=user).order_by()
-        cache[user.pk] = roles.values_list("role", flat=True).first()
+        cache[user.pk] = reads.role(partnership, user)
     return cache[user.pk]
 
 
@@ -366,7 +366,7 @@ def unable_to_act(partnership, organisations, action) -> list[tuple]:
 def get_partnership(user, pk, action: str = "view_summary") -> Partnership:
     """Load a partnership for `user` and check `action` (404 for outsiders, 403 for a role too weak)."""
     try:
-        partnership = Partnership.objects.select_related("currency").get(pk=pk)
+        partnership = reads.partnership(pk)
     except (Partnership.DoesNotExist, ValueError, TypeError):
         raise Http404(_("No such partnership.")) from None
     require(user, action, partnership)
