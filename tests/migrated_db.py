@@ -68,11 +68,12 @@ def cache_path(connection):
 
 def cache_key(connection, root=ROOT):
     """A hash of every file and setting the migrated database depends on."""
+    import django
     from django.apps import apps
     from django.conf import settings
 
     digest = hashlib.sha256()
-    digest.update(repr((sys.version, sqlite3.sqlite_version, connection.vendor)).encode())
+    digest.update(repr((sys.version, django.__version__, sqlite3.sqlite_version, connection.vendor)).encode())
     digest.update(repr([(name, getattr(settings, name, None)) for name in SETTINGS]).encode())
     folders = [Path(root, extra) for extra in EXTRA_INPUTS]
     for app in apps.get_app_configs():
@@ -80,11 +81,14 @@ def cache_key(connection, root=ROOT):
         if app.models_module is not None:
             models = Path(app.models_module.__file__)
             folders.append(models.parent if models.name == "__init__.py" else models)
-    for folder in folders:
+    for number, folder in enumerate(folders):
         files = sorted(folder.rglob("*")) if folder.is_dir() else [folder] if folder.exists() else []
         for path in files:
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+                # Named from the folder's parent: the same files seen through another path (the venv's symlink,
+                # another checkout) make the same database.
+                name = f"{number}:{path.relative_to(folder.parent)}"
+                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
 
 
