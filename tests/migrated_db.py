@@ -17,6 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 import uuid
 from pathlib import Path
 from unittest import mock
@@ -105,6 +106,7 @@ def _restore_or_migrate(connection, migrate, run_id, rebuild):
                 source.backup(connection.connection)
             finally:
                 source.close()
+            os.utime(cache)  # still in use (see forget_unused)
             return None
         result = migrate()
         connection.ensure_connection()
@@ -116,7 +118,23 @@ def _restore_or_migrate(connection, migrate, run_id, rebuild):
             target.close()
         os.replace(partial, cache)
         stamp.write_text(run_id)
+        forget_unused(cache.parent)
         return result
+
+
+UNUSED_FOR = 7 * 24 * 3600  # seconds
+
+
+def forget_unused(folder, now=None):
+    """Delete the copies no run has used for a week (migrations changed since): each is some 2 MB."""
+    now = time.time() if now is None else now
+    for old in folder.glob("msp-test-db-*.sqlite3"):
+        try:
+            if now - old.stat().st_mtime > UNUSED_FOR:
+                for path in (old, old.with_suffix(".run"), old.with_suffix(".lock")):
+                    path.unlink(missing_ok=True)
+        except OSError:  # another run's, being replaced or deleted
+            continue
 
 
 def run_id(config):

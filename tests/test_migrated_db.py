@@ -1,5 +1,6 @@
 """The migrated test database copied from the per-run cache (tests/migrated_db.py) is the migrated one."""
 
+import os
 import types
 
 import pytest
@@ -39,3 +40,23 @@ def test_the_cache_is_named_by_the_migrations_models_and_data(tmp_path, monkeypa
     keys.append(migrated_db.cache_key(connection, root=tmp_path))
     assert len(set(keys)) == len(keys)
     assert migrated_db.cache_key(connection, root=tmp_path) == keys[-1]
+
+
+def test_copies_unused_for_a_week_are_deleted(tmp_path):
+    now = 1_000_000_000
+    for name, age in (("msp-test-db-old", migrated_db.UNUSED_FOR + 60), ("msp-test-db-recent", 3600)):
+        for suffix in (".sqlite3", ".run", ".lock"):
+            path = tmp_path / (name + suffix)
+            path.write_text("x")
+            os.utime(path, (now - age, now - age))
+    (tmp_path / "unrelated.sqlite3").write_text("x")
+    os.utime(tmp_path / "unrelated.sqlite3", (0, 0))
+
+    migrated_db.forget_unused(tmp_path, now=now)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "msp-test-db-recent.lock",
+        "msp-test-db-recent.run",
+        "msp-test-db-recent.sqlite3",
+        "unrelated.sqlite3",
+    ]
