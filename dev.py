@@ -96,12 +96,18 @@ def run(args: list[str]) -> None:
 
 def pytest_args(args: list[str], cpus: int | None = None) -> list[str]:
     """pytest's arguments for `test`: the caller's, run on every CPU (pytest-xdist) unless they say how (-n, or
-    -p no:xdist)."""
-    if any(a == "-n" or a.startswith(("-n", "--numprocesses")) or a == "no:xdist" for a in args):
+    -p no:xdist). The processes share the tests by work stealing unless the caller says otherwise (--dist, -d): each
+    starts on its half of the ordered tests, and one that is done takes the second half of what the other has left.
+    So the slow tests at the end (browser journeys) are shared out, and tests that follow one another (those taking
+    the demo, tests/conftest.py) mostly stay together on one process."""
+    if "no:xdist" in args:
         return args
+    spread = [] if any(a == "-d" or a.startswith("--dist") for a in args) else ["--dist", "worksteal"]
+    if any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in args):
+        return [*spread, *args]
     if cpus is None:
         cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return ["-n", str(cpus), *args] if cpus > 1 else args
+    return ["-n", str(cpus), *spread, *args] if cpus > 1 else args
 
 
 def test(args: list[str]) -> None:

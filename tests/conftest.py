@@ -15,9 +15,23 @@ from django.db import connection, transaction
 
 from msp.models import Role
 
+from . import migrated_db
 from .factories import PartnershipFactory, RoleFactory, UserFactory
 
 CI = bool(os.environ.get("MSP_CI"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request,
+    django_db_modify_db_settings_parallel_suffix,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+):
+    """On SQLite, the test database is migrated once per run, not once per xdist worker (tests/migrated_db.py)."""
+    if migrated_db.applies_to(connection, django_db_use_migrations, django_db_keepdb):
+        migrated_db.migrate_once_per_run(connection, migrated_db.run_id(request.config), rebuild=django_db_createdb)
 
 
 @pytest.fixture

@@ -176,9 +176,7 @@ def _forms_with_fields(response, own_url=None):
 def test_bad_input_never_fails_and_never_writes_half(name, shared_world, record_property):
     role = acting_role(LEVELS[name])
     url = url_for(name, shared_world, None)
-    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    if shared_world.get(role) is not None:
-        client.force_login(shared_world[role])
+    client = walk_world.sign_in(Client(enforce_csrf_checks=True, raise_request_exception=False), shared_world, role)
     if LEVELS[name] in POST_EXPECTED:
         client.get(reverse("login"))  # for the CSRF cookie
         forms_ = _action_forms(client, shared_world, role, url) or [Form(url, False)]  # no page shows it: bare

@@ -42,9 +42,7 @@ def test_no_view_is_exempt_from_the_csrf_check():
 @pytest.mark.django_db
 def test_a_post_without_a_csrf_token_is_refused(label, name, objects, shared_world):
     role = acting_role(LEVELS[name]) or "secretariat"
-    client = Client(enforce_csrf_checks=True, raise_request_exception=False)
-    if shared_world.get(role) is not None:
-        client.force_login(shared_world[role])
+    client = walk_world.sign_in(Client(enforce_csrf_checks=True, raise_request_exception=False), shared_world, role)
     url = url_for(name, shared_world, objects)  # before counting: finding some objects makes them (a portfolio report)
     before = row_counts()
     response = client.post(url, {"title": "x", "body": "x", "name": "x"})

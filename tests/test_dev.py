@@ -18,10 +18,13 @@ def dev():
 
 
 def test_the_suite_runs_on_every_cpu_unless_told_otherwise(dev):
-    assert dev.pytest_args(["-q"], cpus=2) == ["-n", "2", "-q"]
+    assert dev.pytest_args(["-q"], cpus=2) == ["-n", "2", "--dist", "worksteal", "-q"]
     assert dev.pytest_args(["-q"], cpus=1) == ["-q"]
-    for told in (["-n", "1"], ["-n2"], ["--numprocesses=3"], ["-p", "no:xdist"]):
-        assert dev.pytest_args(["-q", *told], cpus=2) == ["-q", *told]
+    for told in (["-n", "1"], ["-n2"], ["--numprocesses=3"]):
+        assert dev.pytest_args(["-q", *told], cpus=2) == ["--dist", "worksteal", "-q", *told]
+    assert dev.pytest_args(["-q", "-p", "no:xdist"], cpus=2) == ["-q", "-p", "no:xdist"]
+    for spread in (["--dist", "load"], ["--dist=loadfile"], ["-d"]):
+        assert dev.pytest_args(["-q", *spread], cpus=2) == ["-n", "2", "-q", *spread]
 
 
 def test_links_in_e_mails_point_at_the_port_served(dev):

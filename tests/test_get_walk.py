@@ -42,12 +42,8 @@ PAGES = [(name, name, None) for name in APP_URLS if name in LEVELS] + [
 
 
 def _clients(world, roles):
-    clients = {}
-    for role in roles:
-        clients[role] = Client(raise_request_exception=False)
-        if world.get(role) is not None:
-            clients[role].force_login(world[role])  # before the snapshot: it writes the user's last_login
-    return clients
+    # Signed in before the snapshot: signing in writes the user's last_login.
+    return {role: walk_world.sign_in(Client(raise_request_exception=False), world, role) for role in roles}
 
 
 @pytest.mark.parametrize(("label", "name", "objects"), PAGES, ids=[page[0] for page in PAGES])

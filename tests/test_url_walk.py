@@ -36,12 +36,6 @@ shared_world = walk_world.shared_world  # the world, built once for the module
 world = walk_world.world  # the same, built per test: the table and export checks take it from here
 
 
-def _client(client, user):
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 def _check(response, expected, role, name):
     assert_security_headers(response, f"{name} as {role}")
     if expected == LOGIN:
@@ -78,7 +72,7 @@ def test_app_url_variant(name, label, objects, level, shared_world, client_facto
 
 def _walk_url(name, url, level, world, client_factory):
     for role in ROLES:
-        client = _client(client_factory(), world.get(role))
+        client = walk_world.sign_in(client_factory(), world, role)
         if level in POST_EXPECTED:
             _check(client.get(url), POST_EXPECTED[level]["get"][role], role, name)
             expected = POST_EXPECTED[level]["post"].get(role)
@@ -165,7 +159,7 @@ def test_admin_url(name, shared_world, client_factory, rf):
     world = shared_world
     url = reverse(name, kwargs=_admin_kwargs(name, ALL_URLS[name], world))
     for role in ROLES:
-        client = _client(client_factory(), world.get(role))
+        client = walk_world.sign_in(client_factory(), world, role)
         response = client.get(url)
         if role == "superuser":
             _check(response, _superuser_expectation(name, rf, world["superuser"]), role, name)

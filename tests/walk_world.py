@@ -18,6 +18,7 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection, transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -178,8 +179,44 @@ def standing_users():
 def shared_world(django_db_setup, django_db_blocker):
     """The world, built once for the module: tests take it with `db` and run in a savepoint on top of it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield build_elsewhere(build(standing_users()))
-        transaction.set_rollback(True)
+        world = build_elsewhere(build(standing_users()))
+        _SESSIONS[id(world)] = _signed_in_sessions(world)
+        try:
+            yield world
+        finally:
+            del _SESSIONS[id(world)]
+            transaction.set_rollback(True)
+
+
+# The shared world's signed-in sessions, one per role, made with the world (in the module's transaction, so every
+# test's savepoint starts from them): signing in writes the session, the person's last sign-in and session record,
+# their language and second-factor state, and the walks sign in up to six roles for each of their hundreds of tests.
+_SESSIONS = {}
+
+
+def _signed_in_sessions(world):
+    from django.test import Client
+
+    sessions = {}
+    for role in ROLES:
+        if world.get(role) is not None:
+            client = Client()
+            client.force_login(world[role])
+            sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
+def sign_in(client, world, role):
+    """`client` signed in as the world's `role` (left anonymous for nobody): with the shared world's session of the
+    role, or signing in anew on a world built for the test."""
+    if world.get(role) is None:
+        return client
+    session = _SESSIONS.get(id(world), {}).get(role)
+    if session is None:
+        client.force_login(world[role])
+    else:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session
+    return client
 
 
 def build_elsewhere(world):
