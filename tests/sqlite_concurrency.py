@@ -56,7 +56,10 @@ def main():
     # Started from the suite's migrated empty database when it gives one (tests/migrated_db.py; migrating a new
     # database takes seconds), then migrated as usual: whatever that copy lacks is applied.
     if os.environ.get("MSP_MIGRATED_DB"):
-        with sqlite3.connect(os.environ["MSP_MIGRATED_DB"]) as source, sqlite3.connect(connection.settings_dict["NAME"]) as target:
+        with (
+            sqlite3.connect(os.environ["MSP_MIGRATED_DB"]) as source,
+            sqlite3.connect(connection.settings_dict["NAME"]) as target,
+        ):
             source.backup(target)
     call_command("migrate", verbosity=0)
     # Passwords are hashed with the production hasher here, taking most of the setup's time: hashing is not what
