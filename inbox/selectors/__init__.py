@@ -176,8 +176,7 @@ def kind_page(user, key, page_number, today=None):
     kind = KINDS[key]
     scope = _Scope(user, today)
     rows = kind.rows(scope) if scope.pks else None
-    page = CountingPaginator(rows if rows is not None else [], PER_PAGE).get_page(
-        page_number
-    )  # page and count: one query
+    # The page and the count in one query.
+    page = CountingPaginator(rows if rows is not None else [], PER_PAGE).get_page(page_number)
     entries = _entries(scope, kind, page.object_list)
     return Group(key, kind.label, entries, page.paginator.count), page
